@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import * as platform from './0001-platform.js';
+
+/**
+ * Migrations in the order they run. Listed statically (not read from the folder) so the server works the same
+ * from source, from a bundle and inside tests.
+ */
+const migrations: Record<string, Migration> = {
+  '0001-platform': platform,
+};
+
+export const hearthMigrations: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,36 @@
+import type { HearthDb } from '../db/database.js';
+import { listAllowedOrigins } from '../modules/institutions/institution.queries.js';
+
+/**
+ * The origins CORS answers: every institution's embedding origins plus any set in configuration. Read from the
+ * database at most every `refreshMs` (a preflight carries no token, so the set cannot be per institution).
+ */
+export class AllowedOrigins {
+  private origins = new Set<string>();
+  private loadedAt = 0;
+  private loading: Promise<void> | undefined;
+
+  constructor(
+    private readonly db: HearthDb,
+    private readonly extraOrigins: string[],
+    private readonly refreshMs = 30_000,
+  ) {}
+
+  async allows(origin: string): Promise<boolean> {
+    if (Date.now() - this.loadedAt > this.refreshMs) await this.refresh();
+    return this.origins.has(origin);
+  }
+
+  /** Re-reads the origins now (called after an institution changes its list). */
+  async refresh(): Promise<void> {
+    this.loading ??= listAllowedOrigins(this.db)
+      .then((origins) => {
+        this.origins = new Set([...origins, ...this.extraOrigins].map((origin) => origin.replace(/\/$/, '')));
+        this.loadedAt = Date.now();
+      })
+      .finally(() => {
+        this.loading = undefined;
+      });
+    await this.loading;
+  }
+}

@@ -1,0 +1,2 @@
+// discovery (in progress)
+export {};

@@ -1,0 +1,291 @@
+import { builder } from '../../schema/builder.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../schema/errors.js';
+import type { GroupRow, GroupUpdate } from '../../db/tables.js';
+import { InstitutionNode } from '../institutions/institution.types.js';
+import { createGroupSchema, joinPolicyIssues, updateGroupSchema } from './group-input.js';
+import { countSeatsTaken, findFacilitators, findGroupBySlug, findGroupsByIds, insertGroup, updateGroup, type FacilitatorRow } from './group.queries.js';
+import { fieldsViewerMayNotEdit, type GroupField } from './group.rules.js';
+import { isUniqueViolation } from '../../db/constraint-errors.js';
+
+export const FacilitationEnum = builder.enumType('Facilitation', {
+  description: 'Who leads the group: volunteers with lived experience, or a professional (social worker, psychologist, chaplain).',
+  values: ['PEER_LED', 'PROFESSIONAL'] as const,
+});
+export const VisibilityEnum = builder.enumType('Visibility', {
+  description: 'PUBLIC groups are listed; UNLISTED ones open by direct link only; PRIVATE ones are seen by their members only.',
+  values: ['PUBLIC', 'UNLISTED', 'PRIVATE'] as const,
+});
+export const JoinPolicyEnum = builder.enumType('JoinPolicy', {
+  description: 'How people join: at once, by answering entry questions for approval, by invitation, or after paying a fee.',
+  values: ['OPEN', 'APPROVAL', 'INVITE_ONLY', 'FEE'] as const,
+});
+export const GroupFormatEnum = builder.enumType('GroupFormat', { values: ['FORUM', 'IN_PERSON', 'VIDEO', 'PHONE'] as const });
+export const AnonymityPolicyEnum = builder.enumType('AnonymityPolicy', {
+  description:
+    'DISABLED: members post under their name or pseudonym. ANONYMOUS: members may post anonymously and nobody can reveal them. ' +
+    'ANONYMOUS_REVEALABLE_IN_CRISIS: as ANONYMOUS, but a professional facilitator handling a crisis report may reveal the author (audited).',
+  values: ['DISABLED', 'ANONYMOUS', 'ANONYMOUS_REVEALABLE_IN_CRISIS'] as const,
+});
+
+/** A facilitator as the public sees them on a group: their group name, role and credential. */
+const FacilitatorType = builder.objectRef<FacilitatorRow>('Facilitator').implement({
+  fields: (t) => ({
+    name: t.string({
+      description: "The facilitator's pseudonym in this group, or their display name.",
+      resolve: (facilitator) => facilitator.pseudonym ?? facilitator.display_name,
+    }),
+    role: t.exposeString('role'),
+    credential: t.exposeString('credential', { nullable: true }),
+  }),
+});
+
+/** A support group. Rows the viewer may not see load as null (node, group) or are filtered out (lists). */
+export const GroupNode = builder.loadableNodeRef<GroupRow>('Group', {
+  id: { resolve: (group) => group.id },
+  load: async (ids: string[], context) => {
+    const rows = await findGroupsByIds(context.db, ids);
+    rows.forEach((row) => context.access.primeGroup(row));
+    const visible = await Promise.all(rows.map((row) => context.access.canSeeGroup(row)));
+    return rows.filter((_row, index) => visible[index]);
+  },
+  sort: (group) => group.id,
+});
+
+GroupNode.implement({
+  fields: (t) => ({
+    slug: t.exposeString('slug'),
+    institution: t.field({ type: InstitutionNode, resolve: (group) => group.institution_id }),
+    name: t.exposeString('name'),
+    description: t.exposeString('description'),
+    topics: t.exposeStringList('topics'),
+    languages: t.exposeStringList('languages'),
+    facilitation: t.field({ type: FacilitationEnum, resolve: (group) => group.facilitation }),
+    visibility: t.field({ type: VisibilityEnum, resolve: (group) => group.visibility }),
+    joinPolicy: t.field({ type: JoinPolicyEnum, resolve: (group) => group.join_policy }),
+    entryQuestions: t.exposeStringList('entry_questions'),
+    formats: t.field({ type: [GroupFormatEnum], resolve: (group) => group.formats }),
+    capacity: t.exposeInt('capacity', { nullable: true }),
+    memberCount: t.loadable({
+      type: 'Int',
+      description: 'Active members, facilitators included.',
+      load: async (ids: string[], context) => {
+        const seats = await countSeatsTaken(context.db, ids);
+        return ids.map((id) => seats.get(id) ?? 0);
+      },
+      resolve: (group) => group.id,
+    }),
+    acceptingMembers: t.loadable({
+      type: 'Boolean',
+      description: 'False when the group is archived or every seat is taken (a full group may still take a waitlist).',
+      load: async (groups: GroupRow[], context) => {
+        const seats = await countSeatsTaken(context.db, groups.map((group) => group.id));
+        return groups.map((group) => !group.archived_at && (group.capacity === null || (seats.get(group.id) ?? 0) < group.capacity));
+      },
+      resolve: (group) => group,
+    }),
+    location: t.exposeString('location', { nullable: true }),
+    timeZone: t.exposeString('time_zone'),
+    guidelines: t.exposeString('guidelines'),
+    anonymityPolicy: t.field({ type: AnonymityPolicyEnum, resolve: (group) => group.anonymity_policy }),
+    allowsAnonymousPosts: t.boolean({ resolve: (group) => group.anonymity_policy !== 'DISABLED' }),
+    heldFirstPosts: t.exposeInt('held_first_posts', { description: "How many of a new member's first posts are held for review." }),
+    feeDescription: t.exposeString('fee_description', { nullable: true }),
+    archived: t.boolean({ resolve: (group) => group.archived_at !== null }),
+    facilitators: t.loadableList({
+      type: FacilitatorType,
+      load: async (ids: string[], context) => {
+        const rows = await findFacilitators(context.db, ids);
+        return ids.map((id) => rows.filter((row) => row.group_id === id));
+      },
+      resolve: (group) => group.id,
+    }),
+    createdAt: t.expose('created_at', { type: 'DateTime' }),
+  }),
+});
+
+builder.queryField('group', (t) =>
+  t.field({
+    type: GroupNode,
+    nullable: true,
+    description: "A group by global id, or by slug within the viewer's institution (or the X-Hearth-Institution header's).",
+    args: { id: t.arg.globalID({ for: GroupNode }), slug: t.arg.string() },
+    resolve: async (_root, { id, slug }, context) => {
+      if (id) return id.id;
+      if (!slug || !context.viewer.institutionId) return null;
+      const row = await findGroupBySlug(context.db, context.viewer.institutionId, slug);
+      return row && (await context.access.canSeeGroup(row)) ? row : null;
+    },
+  }),
+);
+
+
+const CreateGroupInput = builder.inputType('CreateGroupInput', {
+    fields: (t) => ({
+      slug: t.string({ required: true }),
+      name: t.string({ required: true }),
+      description: t.string({ defaultValue: '' }),
+      topics: t.stringList({ defaultValue: [] }),
+      languages: t.stringList({ required: true }),
+      facilitation: t.field({ type: FacilitationEnum, required: true }),
+      visibility: t.field({ type: VisibilityEnum, required: true }),
+      joinPolicy: t.field({ type: JoinPolicyEnum, required: true }),
+      entryQuestions: t.stringList({ defaultValue: [] }),
+      capacity: t.int(),
+      formats: t.field({ type: [GroupFormatEnum], defaultValue: ['FORUM'] }),
+      location: t.string(),
+      timeZone: t.string({ defaultValue: 'UTC' }),
+      guidelines: t.string({ defaultValue: '' }),
+      anonymityPolicy: t.field({ type: AnonymityPolicyEnum, defaultValue: 'DISABLED' }),
+      heldFirstPosts: t.int({ defaultValue: 0 }),
+      feeDescription: t.string(),
+    }),
+  });
+
+builder.mutationField('createGroup', (t) =>
+  t.field({
+    type: GroupNode,
+    description: "Creates a group in the viewer's institution. Institution admins and service tokens only.",
+    errors: { types: [ValidationError, ForbiddenError, ConflictError] },
+    authScopes: { institutionManager: true },
+    // One schema over the whole input rather than one per field: the validation plugin stops at an input object's
+    // first invalid field, and a person filling a form wants to hear about every mistake at once.
+    args: { input: t.arg({ type: CreateGroupInput, required: true, validate: createGroupSchema }) },
+    resolve: async (_root, { input }, context) => {
+      const institutionId = context.viewer.institutionId;
+      if (!institutionId) throw new ForbiddenError();
+      try {
+        return await insertGroup(context.db, {
+          institution_id: institutionId,
+          slug: input.slug,
+          name: input.name,
+          description: input.description ?? '',
+          topics: input.topics ?? [],
+          languages: input.languages,
+          facilitation: input.facilitation,
+          visibility: input.visibility,
+          join_policy: input.joinPolicy,
+          entry_questions: input.entryQuestions ?? [],
+          capacity: input.capacity ?? null,
+          formats: input.formats ?? ['FORUM'],
+          location: input.location || null,
+          time_zone: input.timeZone ?? 'UTC',
+          guidelines: input.guidelines ?? '',
+          anonymity_policy: input.anonymityPolicy ?? 'DISABLED',
+          held_first_posts: input.heldFirstPosts ?? 0,
+          fee_description: input.feeDescription ?? null,
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new ConflictError(`A group with the slug "${input.slug}" already exists.`);
+        throw error;
+      }
+    },
+  }),
+);
+
+const UpdateGroupInput = builder.inputType('UpdateGroupInput', {
+  fields: (t) => ({
+    groupId: t.globalID({ required: true, for: GroupNode }),
+    slug: t.string(),
+    name: t.string(),
+    description: t.string(),
+    topics: t.stringList(),
+    languages: t.stringList(),
+    facilitation: t.field({ type: FacilitationEnum }),
+    visibility: t.field({ type: VisibilityEnum }),
+    joinPolicy: t.field({ type: JoinPolicyEnum }),
+    entryQuestions: t.stringList(),
+    capacity: t.int({ description: 'null removes the limit.' }),
+    formats: t.field({ type: [GroupFormatEnum] }),
+    location: t.string(),
+    timeZone: t.string(),
+    guidelines: t.string(),
+    anonymityPolicy: t.field({ type: AnonymityPolicyEnum }),
+    heldFirstPosts: t.int(),
+    feeDescription: t.string(),
+  }),
+});
+
+/** API field → column, for the fields `updateGroup` may change. */
+const updatableColumns: Record<GroupField, keyof GroupUpdate> = {
+  slug: 'slug',
+  name: 'name',
+  description: 'description',
+  topics: 'topics',
+  languages: 'languages',
+  facilitation: 'facilitation',
+  visibility: 'visibility',
+  joinPolicy: 'join_policy',
+  entryQuestions: 'entry_questions',
+  capacity: 'capacity',
+  formats: 'formats',
+  location: 'location',
+  timeZone: 'time_zone',
+  guidelines: 'guidelines',
+  anonymityPolicy: 'anonymity_policy',
+  heldFirstPosts: 'held_first_posts',
+  feeDescription: 'fee_description',
+};
+const nullableFields = new Set<GroupField>(['capacity', 'location', 'feeDescription']);
+
+builder.mutationField('updateGroup', (t) =>
+  t.field({
+    type: GroupNode,
+    description: 'Changes a group. Admins change anything; facilitators change what their role allows (see the API guide).',
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError] },
+    args: { input: t.arg({ type: UpdateGroupInput, required: true, validate: updateGroupSchema }) },
+    authScopes: (_root, { input }) => ({ groupFacilitator: input.groupId.id }),
+    resolve: async (_root, { input }, context) => {
+      const group = await context.access.group(input.groupId.id);
+      if (!group) throw new NotFoundError('No such group.');
+      const { groupId: _groupId, ...fields } = input;
+      const requested = (Object.keys(fields) as GroupField[]).filter((field) => fields[field] !== undefined);
+      for (const field of requested) {
+        if (fields[field] === null && !nullableFields.has(field)) throw ValidationError.field(['input', field], 'Must not be null.');
+      }
+      const refused = await fieldsViewerMayNotEdit(context.access, group, requested);
+      if (refused.length > 0) throw new ForbiddenError(`Your role can't change: ${refused.join(', ')}.`);
+
+      const merged = {
+        joinPolicy: fields.joinPolicy ?? group.join_policy,
+        entryQuestions: fields.entryQuestions ?? group.entry_questions,
+        feeDescription: fields.feeDescription === undefined ? group.fee_description : fields.feeDescription,
+      };
+      const issues = joinPolicyIssues(merged);
+      if (issues.length > 0) throw new ValidationError(issues);
+      const changes: Record<string, unknown> = {};
+      for (const field of requested) changes[updatableColumns[field]] = fields[field];
+      try {
+        const updated = await updateGroup(context.db, group.id, changes as GroupUpdate);
+        context.access.forgetGroup(group.id);
+        return updated;
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new ConflictError(`A group with the slug "${String(fields.slug)}" already exists.`);
+        throw error;
+      }
+    },
+  }),
+);
+
+const ArchiveGroupInput = builder.inputType('ArchiveGroupInput', {
+  fields: (t) => ({
+    groupId: t.globalID({ required: true, for: GroupNode }),
+    archived: t.boolean({ defaultValue: true, description: 'false restores an archived group.' }),
+  }),
+});
+
+builder.mutationField('archiveGroup', (t) =>
+  t.field({
+    type: GroupNode,
+    description: 'Archives a group (no longer listed, no new members; history kept) or restores it. Admins only.',
+    errors: { types: [ForbiddenError, NotFoundError] },
+    args: { input: t.arg({ type: ArchiveGroupInput, required: true }) },
+    authScopes: { institutionManager: true },
+    resolve: async (_root, { input }, context) => {
+      const group = await context.access.group(input.groupId.id);
+      if (!group || !context.access.managesInstitution(group.institution_id)) throw new NotFoundError('No such group.');
+      const updated = await updateGroup(context.db, group.id, { archived_at: input.archived === false ? null : new Date() });
+      context.access.forgetGroup(group.id);
+      return updated;
+    },
+  }),
+);

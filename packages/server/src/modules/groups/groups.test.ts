@@ -1,0 +1,88 @@
+import { beforeAll, expect, it } from 'vitest';
+import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, type TestInstitution, type TestMember } from '../../../test-support/factories.js';
+import { describeEachDatabase } from '../../../test-support/test-api.js';
+
+const createGroup = /* GraphQL */ `
+  mutation CreateGroup($input: CreateGroupInput!) {
+    createGroup(input: $input) {
+      __typename
+      ... on Group { id slug name joinPolicy entryQuestions memberCount acceptingMembers facilitators { name } }
+      ... on ValidationError { message fields { path message } }
+      ... on ForbiddenError { message }
+      ... on ConflictError { message }
+    }
+  }
+`;
+
+const validInput = {
+  slug: 'diabetes-circle',
+  name: 'Diabetes circle',
+  description: 'Living with type 1 and type 2 diabetes.',
+  topics: ['diabetes'],
+  languages: ['en'],
+  facilitation: 'PEER_LED',
+  visibility: 'PUBLIC',
+  joinPolicy: 'APPROVAL',
+  entryQuestions: ['What brings you here?'],
+};
+
+describeEachDatabase('groups', (api) => {
+  let clinic: TestInstitution;
+  let admin: TestMember;
+  let member: TestMember;
+
+  beforeAll(async () => {
+    clinic = await createTestInstitution(api().database.db);
+    admin = await createTestMember(api().database.db, clinic, { admin: true });
+    member = await createTestMember(api().database.db, clinic);
+  });
+
+  it('lets an institution admin create a group and reads it back through node(id)', async () => {
+    const created = await api().graphql(createGroup, { input: validInput }, { token: admin.token });
+    expect(created.data?.createGroup).toMatchObject({ __typename: 'Group', slug: 'diabetes-circle', memberCount: 0, acceptingMembers: true, facilitators: [] });
+    const read = await api().graphql(`query($id: ID!) { node(id: $id) { ... on Group { name } } }`, { id: created.data!.createGroup.id }, { institution: clinic.row.slug });
+    expect(read.data?.node).toEqual({ name: 'Diabetes circle' });
+  });
+
+  it('refuses a plain member with a typed ForbiddenError and writes nothing', async () => {
+    const result = await api().graphql(createGroup, { input: { ...validInput, slug: 'by-member' } }, { token: member.token });
+    expect(result.data?.createGroup.__typename).toBe('ForbiddenError');
+    const rows = await api().database.db.selectFrom('groups').select('id').where('slug', '=', 'by-member').execute();
+    expect(rows).toHaveLength(0);
+  });
+
+  it('returns every invalid field at once as a ValidationError', async () => {
+    const result = await api().graphql(
+      createGroup,
+      { input: { ...validInput, slug: 'Bad Slug', name: '', entryQuestions: [], timeZone: 'Mars/Olympus' } },
+      { token: admin.token },
+    );
+    expect(result.data?.createGroup.__typename).toBe('ValidationError');
+    const paths = result.data!.createGroup.fields.map((field: { path: string[] }) => field.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['input.slug', 'input.name', 'input.timeZone']));
+  });
+
+  it('explains the join-policy rules across fields', async () => {
+    const result = await api().graphql(createGroup, { input: { ...validInput, slug: 'no-questions', entryQuestions: [] } }, { token: admin.token });
+    expect(result.data?.createGroup).toMatchObject({ __typename: 'ValidationError', fields: [{ path: ['input', 'entryQuestions'] }] });
+  });
+
+  it('reports a taken slug as a ConflictError', async () => {
+    await api().graphql(createGroup, { input: { ...validInput, slug: 'taken' } }, { token: admin.token });
+    const again = await api().graphql(createGroup, { input: { ...validInput, slug: 'taken' } }, { token: admin.token });
+    expect(again.data?.createGroup.__typename).toBe('ConflictError');
+  });
+
+  it('lets facilitators edit only what their role allows', async () => {
+    const db = api().database.db;
+    const group = await createTestGroup(db, clinic);
+    const peer = await createTestMember(db, clinic);
+    await addTestMembership(db, group, peer.row, { role: 'PEER_FACILITATOR' });
+    const groupId = Buffer.from(`Group:${group.id}`).toString('base64');
+    const update = `mutation($input: UpdateGroupInput!) { updateGroup(input: $input) { __typename ... on Group { description visibility } ... on ForbiddenError { message } } }`;
+    const allowed = await api().graphql(update, { input: { groupId, description: 'Updated by a peer.' } }, { token: peer.token });
+    expect(allowed.data?.updateGroup).toMatchObject({ __typename: 'Group', description: 'Updated by a peer.' });
+    const refused = await api().graphql(update, { input: { groupId, visibility: 'PRIVATE' } }, { token: peer.token });
+    expect(refused.data?.updateGroup).toMatchObject({ __typename: 'ForbiddenError', message: expect.stringContaining('visibility') });
+  });
+});

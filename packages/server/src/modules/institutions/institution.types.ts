@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { builder } from '../../schema/builder.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../schema/errors.js';
+import { languageTag, plainText } from '../../schema/text-input.js';
+import type { InstitutionRow } from '../../db/tables.js';
+import { findInstitutionBySlug, findInstitutionsByIds, updateInstitution } from './institution.queries.js';
+
+/** A tenant: a hospital, clinic, charity or community. Its SSO secrets never appear in the API. */
+export const InstitutionNode = builder.loadableNodeRef<InstitutionRow>('Institution', {
+  id: { resolve: (institution) => institution.id },
+  load: (ids: string[], context) => findInstitutionsByIds(context.db, ids),
+  sort: (institution) => institution.id,
+});
+
+InstitutionNode.implement({
+  fields: (t) => ({
+    slug: t.exposeString('slug'),
+    name: t.exposeString('name'),
+    defaultLocale: t.exposeString('default_locale'),
+    allowedOrigins: t.stringList({
+      description: 'Origins allowed to embed Hearth (CORS). Visible to the institution\'s admins only.',
+      nullable: true,
+      authScopes: (institution) => ({ manages: institution.id }),
+      unauthorizedResolver: () => null,
+      resolve: (institution) => institution.allowed_origins,
+    }),
+  }),
+});
+
+builder.queryField('institution', (t) =>
+  t.field({
+    type: InstitutionNode,
+    nullable: true,
+    description: 'An institution by its slug (public: name, slug and default locale).',
+    args: { slug: t.arg.string({ required: true }) },
+    resolve: async (_root, { slug }, context) => (await findInstitutionBySlug(context.db, slug.trim().toLowerCase())) ?? null,
+  }),
+);
+
+const UpdateInstitutionInput = builder.inputType('UpdateInstitutionInput', {
+  fields: (t) => ({
+    name: t.string({ validate: plainText({ min: 2, max: 120 }) }),
+    defaultLocale: t.string({ validate: languageTag }),
+    allowedOrigins: t.stringList({
+      validate: z
+        .array(
+          z.url({ protocol: /^https?$/, message: 'Use an origin such as https://clinic.example.' }).refine((value) => {
+            const url = new URL(value);
+            return url.origin === value.replace(/\/$/, '');
+          }, 'Use an origin only (scheme, host and port), without a path.'),
+        )
+        .max(50),
+    }),
+    jwksUrl: t.string({ validate: z.url({ protocol: /^https?$/ }).max(500).nullable() }),
+  }),
+});
+
+builder.mutationField('updateInstitution', (t) =>
+  t.field({
+    type: InstitutionNode,
+    description: "Changes the viewer's own institution. Admins and service tokens only.",
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
+    authScopes: { institutionManager: true },
+    args: { input: t.arg({ type: UpdateInstitutionInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const institutionId = context.viewer.institutionId;
+      if (!institutionId) throw new ForbiddenError();
+      const changes: Partial<Pick<InstitutionRow, 'name' | 'default_locale' | 'allowed_origins' | 'jwks_url'>> = {};
+      if (input.name != null) changes.name = input.name;
+      if (input.defaultLocale != null) changes.default_locale = input.defaultLocale;
+      if (input.allowedOrigins != null) changes.allowed_origins = input.allowedOrigins.map((origin) => new URL(origin).origin);
+      if (input.jwksUrl !== undefined) changes.jwks_url = input.jwksUrl;
+      return updateInstitution(context.db, institutionId, changes);
+    },
+  }),
+);

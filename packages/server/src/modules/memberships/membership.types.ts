@@ -1,0 +1,2 @@
+// memberships: types, joins and policies (in progress)
+export {};

@@ -1,0 +1,93 @@
+import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ValidationPlugin from '@pothos/plugin-validation';
+import type { HearthContext } from './context.js';
+import { ForbiddenError, ValidationError } from './errors.js';
+
+/**
+ * Scopes that fields declare in `authScopes`. Group-scoped ones take the group's database id; each is answered
+ * by the request's `RequestAccess`, which batches and caches the lookups.
+ */
+export interface HearthAuthScopes {
+  /** A member signed in through SSO. */
+  signedIn: boolean;
+  /** An institution admin or the institution's service token (acting in its own institution). */
+  institutionManager: boolean;
+  /** A manager of this particular institution (by id). */
+  manages: string;
+  /** An active member of the group, in any role. */
+  groupMember: string;
+  /** A peer or professional facilitator of the group, or a manager of its institution. */
+  groupFacilitator: string;
+  /** A professional facilitator of the group, or a manager of its institution. */
+  professionalFacilitator: string;
+}
+
+export const builder = new SchemaBuilder<{
+  Context: HearthContext;
+  AuthScopes: HearthAuthScopes;
+  DefaultFieldNullability: false;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    ID: { Input: string; Output: string | number };
+  };
+}>({
+  defaultFieldNullability: false,
+  // Order matters: errors first so it catches what the others throw (scope-auth's ForbiddenError, dataloader
+  // misses); relay before scope-auth so scopes receive decoded global IDs.
+  plugins: [ErrorsPlugin, RelayPlugin, ScopeAuthPlugin, ValidationPlugin, DataloaderPlugin],
+  errors: {
+    defaultTypes: [],
+    directResult: true,
+    // Validation runs before the resolver; its failures come back as a typed ValidationError. They can reveal
+    // only the public rules of the input, never data, so returning them before authorization is safe.
+    unsafelyHandleInputErrors: true,
+    defaultUnionOptions: {
+      name: ({ fieldName }) => `${fieldName.charAt(0).toUpperCase()}${fieldName.slice(1)}Result`,
+    },
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodesQueryOptions: false,
+    brandLoadedObjects: true,
+  },
+  scopeAuth: {
+    treatErrorsAsUnauthorized: true,
+    unauthorizedError: () => new ForbiddenError(),
+    authScopes: (context) => ({
+      signedIn: context.viewer.kind === 'member',
+      institutionManager:
+        context.viewer.kind === 'service' || (context.viewer.kind === 'member' && context.viewer.member.is_institution_admin),
+      manages: (institutionId) => context.access.managesInstitution(institutionId),
+      groupMember: (groupId) => context.access.isActiveMember(groupId),
+      groupFacilitator: (groupId) => context.access.isFacilitator(groupId),
+      professionalFacilitator: (groupId) => context.access.isProfessionalFacilitator(groupId),
+    }),
+  },
+  validation: {
+    validationError: (result) =>
+      new ValidationError(
+        result.issues.map((issue) => ({
+          path: (issue.path ?? []).map((part) => String(typeof part === 'object' ? part.key : part)),
+          message: issue.message,
+        })),
+      ),
+  },
+});
+
+builder.scalarType('DateTime', {
+  description: 'An instant, as an ISO 8601 string in UTC (e.g. 2026-11-25T14:20:00.000Z).',
+  serialize: (value) => value.toISOString(),
+  parseValue: (value) => {
+    const date = typeof value === 'string' ? new Date(value) : null;
+    if (!date || Number.isNaN(date.getTime())) throw new ValidationError([{ path: [], message: 'Expected an ISO 8601 date-time.' }]);
+    return date;
+  },
+});
+
+builder.queryType({});
+builder.mutationType({});

@@ -1,0 +1,11 @@
+import type { HearthDb } from '../db/database.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { RequestAccess } from '../auth/request-access.js';
+
+/** Everything a resolver may use. A new context per request: loaders and caches never outlive it. */
+export interface HearthContext {
+  db: HearthDb;
+  viewer: Viewer;
+  access: RequestAccess;
+  requestId: string;
+}

@@ -1,0 +1,21 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { builder } from './builder.js';
+import './error-types.js';
+import '../modules/institutions/institution.types.js';
+import '../modules/members/member.types.js';
+import '../modules/groups/group.types.js';
+import '../modules/memberships/membership.types.js';
+import '../modules/discovery/discovery.types.js';
+
+let built: GraphQLSchema | undefined;
+
+/** The whole API, built once per process from every module's types. */
+export function hearthSchema(): GraphQLSchema {
+  built ??= builder.toSchema({ sortSchema: true });
+  return built;
+}
+
+/** The schema as SDL, sorted: snapshotted in a test so every API change shows in review. */
+export function printHearthSchema(): string {
+  return printSchema(lexicographicSortSchema(hearthSchema()));
+}

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { GraphQLError, type ValidationRule } from 'graphql';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import { authenticate } from './auth/authenticate.js';
+import { RequestAccess } from './auth/request-access.js';
+import { TokenRejectedError } from './auth/sso-tokens.js';
+import type { HearthConfig } from './config.js';
+import type { Database } from './db/database.js';
+import { AllowedOrigins } from './http/allowed-origins.js';
+import type { HearthContext } from './schema/context.js';
+import { HearthError, ValidationError } from './schema/errors.js';
+import { hearthSchema } from './schema/index.js';
+
+export interface HearthServerOptions {
+  database: Database;
+  config: Pick<HearthConfig, 'mode' | 'ssoAudience' | 'extraCorsOrigins' | 'maxBodyBytes'>;
+  logger?: Logger | undefined;
+}
+
+/** What graphql-yoga passes from the HTTP layer into each request. */
+export interface HearthServerContext {
+  requestId?: string;
+}
+
+export interface HearthServer {
+  yoga: YogaServerInstance<HearthServerContext, HearthContext>;
+  /** Answers one request in-process (tests use it without opening a port). */
+  fetch(request: Request, serverContext?: HearthServerContext): Promise<Response>;
+  allowedOrigins: AllowedOrigins;
+  database: Database;
+}
+
+/**
+ * Operation limits, tuned for Relay-shaped queries. A connection costs three levels (`groups { edges { node`),
+ * so armor's default depth of 6 would refuse `me { memberships { edges { node { group { facilitators { name`
+ * (depth 7) that the widgets need; 10 leaves room for one more nested connection and no more.
+ */
+export const operationLimits = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxTokens: 2000,
+  maxDirectives: 20,
+  maxCost: 5000,
+} as const;
+
+function toClientError(error: unknown, requestId: string | undefined): GraphQLError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof TokenRejectedError) {
+    return new GraphQLError(original.message, {
+      extensions: { code: 'UNAUTHENTICATED', reason: original.reason, http: { status: 401 } },
+    });
+  }
+  if (original instanceof HearthError) {
+    const extensions: Record<string, unknown> = { code: original.name.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() };
+    if (original instanceof ValidationError) extensions.fields = original.fields;
+    return new GraphQLError(original.message, { ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}), extensions });
+  }
+  // Errors graphql-js raised while parsing or validating the document are the client's own and safe to show.
+  if (error instanceof GraphQLError && !error.originalError) return error;
+  return new GraphQLError('Unexpected error.', {
+    ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+  });
+}
+
+export function createHearthServer(options: HearthServerOptions): HearthServer {
+  const { database, config, logger } = options;
+  const production = config.mode === 'production';
+  const allowedOrigins = new AllowedOrigins(database.db, config.extraCorsOrigins);
+
+  const armor = EnvelopArmorPlugin({
+    maxDepth: { n: operationLimits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
+    maxAliases: { n: operationLimits.maxAliases },
+    maxTokens: { n: operationLimits.maxTokens },
+    maxDirectives: { n: operationLimits.maxDirectives },
+    costLimit: { maxCost: operationLimits.maxCost, ignoreIntrospection: true },
+    blockFieldSuggestion: { enabled: production },
+  });
+
+  const useIntrospectionOnlyInDevelopment: Plugin = {
+    onValidate({ addValidationRule, context }) {
+      if (!production) return;
+      void context;
+      const noIntrospection: ValidationRule = (validationContext) => ({
+        Field(node) {
+          if (node.name.value === '__schema' || node.name.value === '__type') {
+            validationContext.reportError(new GraphQLError('Introspection is disabled.', { nodes: [node] }));
+          }
+        },
+      });
+      addValidationRule(noIntrospection);
+    },
+  };
+
+  const yoga = createYoga<HearthServerContext, HearthContext>({
+    schema: hearthSchema(),
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: production ? false : { title: 'Hearth API', defaultQuery: graphiqlWelcome },
+    batching: false,
+    logging: false,
+    cors: async (request) => {
+      const origin = request.headers.get('origin');
+      if (!origin || !(await allowedOrigins.allows(origin))) return false;
+      return {
+        origin,
+        credentials: false,
+        methods: ['GET', 'POST', 'OPTIONS'],
+        allowedHeaders: ['authorization', 'content-type', 'x-hearth-institution', 'x-graphql-yoga-csrf', 'x-request-id'],
+        exposedHeaders: ['x-request-id'],
+        maxAge: 600,
+      };
+    },
+    maskedErrors: {
+      maskError: (error, _message) => {
+        if (process.env.HEARTH_DEBUG_ERRORS) console.error("MASK", error, (error as any).originalError);
+        const requestId = (error as { extensions?: { requestId?: string } }).extensions?.requestId;
+        return toClientError(error, requestId);
+      },
+    },
+    plugins: [
+      // A browser sends a cross-site form POST (multipart or urlencoded) without a preflight; requiring this
+      // header or a JSON content type means such a request can never run a mutation.
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      armor,
+      useIntrospectionOnlyInDevelopment,
+    ],
+    context: async ({ request, requestId }) => {
+      const id = requestId ?? randomUUID();
+      try {
+        const viewer = await authenticate(database.db, request, config.ssoAudience);
+        return { db: database.db, viewer, access: new RequestAccess(database.db, viewer), requestId: id };
+      } catch (error) {
+        if (error instanceof TokenRejectedError) throw toClientError(error, id);
+        logger?.error({ err: error, requestId: id }, 'authentication failed unexpectedly');
+        throw new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: id } });
+      }
+    },
+  });
+
+  return {
+    yoga,
+    fetch: (request, serverContext = {}) => Promise.resolve(yoga.fetch(request, serverContext)),
+    allowedOrigins,
+    database,
+  };
+}
+
+const graphiqlWelcome = `# Welcome to Hearth. Sign in: run \`pnpm hearth token --institution riverside --member demo-amal\`
+# and add the header  {"Authorization": "Bearer <token>"}  below; guests add {"X-Hearth-Institution": "riverside"}.
+query FindGroups {
+  groups(filter: { text: "diabetes" }, first: 10) {
+    edges {
+      node { id name joinPolicy facilitation memberCount acceptingMembers facilitators { name role credential } }
+    }
+  }
+}
+`;

@@ -1,0 +1,10 @@
+import './vitest.node20.js';
+import { defineConfig } from 'vitest/config';
+
+/** One `vitest run` covers every package (each its own project with its own setup) and the cross-package tests. */
+export default defineConfig({
+  test: {
+    projects: ['packages/*/vitest.config.ts'],
+    pool: 'forks',
+  },
+});
