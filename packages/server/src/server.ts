@@ -1,7 +1,9 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { GraphQLError, type ValidationRule } from 'graphql';
+import { PothosValidationError } from '@pothos/core';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { authenticate } from './auth/authenticate.js';
@@ -13,6 +15,9 @@ import { AllowedOrigins } from './http/allowed-origins.js';
 import type { HearthContext } from './schema/context.js';
 import { HearthError, ValidationError } from './schema/errors.js';
 import { hearthSchema } from './schema/index.js';
+
+/** The id of the request being answered, for error masking (which graphql-yoga calls without the context). */
+const currentRequestId = new AsyncLocalStorage<string>();
 
 export interface HearthServerOptions {
   database: Database;
@@ -46,8 +51,16 @@ export const operationLimits = {
   maxCost: 5000,
 } as const;
 
+/**
+ * graphql-js ships CommonJS and ES module builds; a GraphQLError created by one fails `instanceof` against the
+ * other's class, so errors are recognised by name.
+ */
+function isGraphQLError(error: unknown): error is GraphQLError {
+  return error instanceof GraphQLError || (error instanceof Error && error.name === 'GraphQLError');
+}
+
 function toClientError(error: unknown, requestId: string | undefined): GraphQLError {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const original = isGraphQLError(error) ? (error.originalError ?? error) : error;
   if (original instanceof TokenRejectedError) {
     return new GraphQLError(original.message, {
       extensions: { code: 'UNAUTHENTICATED', reason: original.reason, http: { status: 401 } },
@@ -56,12 +69,20 @@ function toClientError(error: unknown, requestId: string | undefined): GraphQLEr
   if (original instanceof HearthError) {
     const extensions: Record<string, unknown> = { code: original.name.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() };
     if (original instanceof ValidationError) extensions.fields = original.fields;
-    return new GraphQLError(original.message, { ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}), extensions });
+    return new GraphQLError(original.message, { ...(isGraphQLError(error) ? { nodes: error.nodes, path: error.path } : {}), extensions });
   }
-  // Errors graphql-js raised while parsing or validating the document are the client's own and safe to show.
-  if (error instanceof GraphQLError && !error.originalError) return error;
+  if (original instanceof PothosValidationError) {
+    return new GraphQLError(original.message, { ...(isGraphQLError(error) ? { nodes: error.nodes, path: error.path } : {}), extensions: { code: 'VALIDATION' } });
+  }
+  // Errors graphql-js raised while parsing, validating or coercing the request are the client's own and safe to
+  // show (a variable coercion error wraps another GraphQLError).
+  if (isGraphQLError(error) && (!error.originalError || isGraphQLError(error.originalError))) {
+    if (error.extensions?.code) return error;
+    const code = error.originalError ? 'BAD_USER_INPUT' : error.message.startsWith('Syntax Error') ? 'GRAPHQL_PARSE_FAILED' : 'GRAPHQL_VALIDATION_FAILED';
+    return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: { ...error.extensions, code } });
+  }
   return new GraphQLError('Unexpected error.', {
-    ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),
+    ...(isGraphQLError(error) ? { nodes: error.nodes, path: error.path } : {}),
     extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
   });
 }
@@ -116,9 +137,14 @@ export function createHearthServer(options: HearthServerOptions): HearthServer {
     },
     maskedErrors: {
       maskError: (error, _message) => {
-        if (process.env.HEARTH_DEBUG_ERRORS) console.error("MASK", error, (error as any).originalError);
-        const requestId = (error as { extensions?: { requestId?: string } }).extensions?.requestId;
-        return toClientError(error, requestId);
+        // The masking hook sees no context, so the request id comes from the request's async scope (see fetch).
+        const requestId = (error as { extensions?: { requestId?: string } }).extensions?.requestId ?? currentRequestId.getStore();
+        const clientError = toClientError(error, requestId);
+        if (clientError.extensions.code === 'INTERNAL_SERVER_ERROR' && !(error as { extensions?: { requestId?: string } }).extensions?.requestId) {
+          // yoga's own logger is off; without this line an unexpected failure would leave no trace but its id.
+          logger?.error({ err: error instanceof GraphQLError ? (error.originalError ?? error) : error, requestId }, 'unexpected error');
+        }
+        return clientError;
       },
     },
     plugins: [
@@ -143,7 +169,10 @@ export function createHearthServer(options: HearthServerOptions): HearthServer {
 
   return {
     yoga,
-    fetch: (request, serverContext = {}) => Promise.resolve(yoga.fetch(request, serverContext)),
+    fetch: (request, serverContext = {}) => {
+      const requestId = serverContext.requestId ?? randomUUID();
+      return currentRequestId.run(requestId, () => Promise.resolve(yoga.fetch(request, { ...serverContext, requestId })));
+    },
     allowedOrigins,
     database,
   };

@@ -6,6 +6,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import type { HearthContext } from './context.js';
 import { ForbiddenError, ValidationError } from './errors.js';
+import { decodeGlobalId } from './global-ids.js';
 
 /**
  * Scopes that fields declare in `authScopes`. Group-scoped ones take the group's database id; each is answered
@@ -54,6 +55,12 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     nodesQueryOptions: false,
     brandLoadedObjects: true,
+    // node(id:) with a malformed ID answers a clear validation error instead of failing inside the loader.
+    decodeGlobalID: (globalID) => {
+      const decoded = decodeGlobalId(globalID);
+      if (!decoded) throw ValidationError.field(['id'], 'This is not a Hearth id.');
+      return decoded;
+    },
   },
   scopeAuth: {
     treatErrorsAsUnauthorized: true,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FieldIssue } from '../../schema/errors.js';
+import { globalIdOf } from '../../schema/global-ids.js';
 import { distinctList, languageTag, plainText, slugText, timeZoneName } from '../../schema/text-input.js';
 
 /** The rules every group field obeys, shared by create and update. */
@@ -61,6 +62,7 @@ export const createGroupSchema = z
 
 /** UpdateGroupInput: the same rules, every field optional (cross-field rules need the stored group: resolver). */
 export const updateGroupSchema = z.looseObject({
+  groupId: globalIdOf('Group'),
   slug: optional(groupFieldRules.slug),
   name: optional(groupFieldRules.name),
   description: optional(groupFieldRules.description),

@@ -1,6 +1,8 @@
 import { builder } from '../../schema/builder.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../schema/errors.js';
+import { z } from 'zod';
 import type { GroupRow, GroupUpdate } from '../../db/tables.js';
+import { globalIdOf } from '../../schema/global-ids.js';
 import { InstitutionNode } from '../institutions/institution.types.js';
 import { createGroupSchema, joinPolicyIssues, updateGroupSchema } from './group-input.js';
 import { countSeatsTaken, findFacilitators, findGroupBySlug, findGroupsByIds, insertGroup, updateGroup, type FacilitatorRow } from './group.queries.js';
@@ -184,7 +186,7 @@ builder.mutationField('createGroup', (t) =>
 
 const UpdateGroupInput = builder.inputType('UpdateGroupInput', {
   fields: (t) => ({
-    groupId: t.globalID({ required: true, for: GroupNode }),
+    groupId: t.id({ required: true }),
     slug: t.string(),
     name: t.string(),
     description: t.string(),
@@ -233,9 +235,9 @@ builder.mutationField('updateGroup', (t) =>
     description: 'Changes a group. Admins change anything; facilitators change what their role allows (see the API guide).',
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError] },
     args: { input: t.arg({ type: UpdateGroupInput, required: true, validate: updateGroupSchema }) },
-    authScopes: (_root, { input }) => ({ groupFacilitator: input.groupId.id }),
+    authScopes: (_root, { input }) => ({ groupFacilitator: String(input.groupId) }),
     resolve: async (_root, { input }, context) => {
-      const group = await context.access.group(input.groupId.id);
+      const group = await context.access.group(String(input.groupId));
       if (!group) throw new NotFoundError('No such group.');
       const { groupId: _groupId, ...fields } = input;
       const requested = (Object.keys(fields) as GroupField[]).filter((field) => fields[field] !== undefined);
@@ -268,7 +270,7 @@ builder.mutationField('updateGroup', (t) =>
 
 const ArchiveGroupInput = builder.inputType('ArchiveGroupInput', {
   fields: (t) => ({
-    groupId: t.globalID({ required: true, for: GroupNode }),
+    groupId: t.id({ required: true }),
     archived: t.boolean({ defaultValue: true, description: 'false restores an archived group.' }),
   }),
 });
@@ -278,10 +280,10 @@ builder.mutationField('archiveGroup', (t) =>
     type: GroupNode,
     description: 'Archives a group (no longer listed, no new members; history kept) or restores it. Admins only.',
     errors: { types: [ForbiddenError, NotFoundError] },
-    args: { input: t.arg({ type: ArchiveGroupInput, required: true }) },
+    args: { input: t.arg({ type: ArchiveGroupInput, required: true, validate: z.looseObject({ groupId: globalIdOf('Group') }) }) },
     authScopes: { institutionManager: true },
     resolve: async (_root, { input }, context) => {
-      const group = await context.access.group(input.groupId.id);
+      const group = await context.access.group(String(input.groupId));
       if (!group || !context.access.managesInstitution(group.institution_id)) throw new NotFoundError('No such group.');
       const updated = await updateGroup(context.db, group.id, { archived_at: input.archived === false ? null : new Date() });
       context.access.forgetGroup(group.id);

@@ -1,0 +1,145 @@
+import { beforeAll, expect, it } from 'vitest';
+import { databaseFingerprint, internalDetailPattern } from '../test-support/database-fingerprint.js';
+import { createTestGroup, createTestInstitution, createTestMember, type TestInstitution, type TestMember } from '../test-support/factories.js';
+import { describeEachDatabase } from '../test-support/test-api.js';
+import type { GroupRow } from './db/tables.js';
+
+/**
+ * Bad input of every kind gets a clear, typed error, leaks nothing internal, and leaves the database exactly as
+ * it was. Each case runs a request and compares a fingerprint of every table before and after.
+ */
+const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
+
+const createGroup = `mutation($input: CreateGroupInput!) { createGroup(input: $input) { __typename ... on Error { message } ... on ValidationError { fields { path message } } } }`;
+const updateGroup = `mutation($input: UpdateGroupInput!) { updateGroup(input: $input) { __typename ... on Error { message } ... on ValidationError { fields { path message } } } }`;
+const validGroup = { slug: 'valid-slug', name: 'Valid name', languages: ['en'], facilitation: 'PEER_LED', visibility: 'PUBLIC', joinPolicy: 'OPEN' };
+
+interface BadInputCase {
+  name: string;
+  query: string;
+  variables: (fixture: Fixture) => Record<string, unknown>;
+  /** Which token to send. */
+  as?: 'admin' | 'otherAdmin' | 'none';
+  /** The typed outcome: a result-union typename, or a top-level error code. */
+  expect: { typename: string; field?: string; path?: string } | { code: string | string[] };
+}
+
+interface Fixture {
+  home: TestInstitution;
+  away: TestInstitution;
+  admin: TestMember;
+  otherAdmin: TestMember;
+  group: GroupRow;
+  awayGroup: GroupRow;
+}
+
+const cases: BadInputCase[] = [
+  { name: 'an empty name', query: createGroup, variables: () => ({ input: { ...validGroup, name: '   ' } }), expect: { typename: 'ValidationError', path: 'input.name' } },
+  { name: 'an over-long name', query: createGroup, variables: () => ({ input: { ...validGroup, name: 'x'.repeat(121) } }), expect: { typename: 'ValidationError', path: 'input.name' } },
+  { name: 'an over-long description', query: createGroup, variables: () => ({ input: { ...validGroup, description: 'x'.repeat(4001) } }), expect: { typename: 'ValidationError', path: 'input.description' } },
+  { name: 'control characters in a name', query: createGroup, variables: () => ({ input: { ...validGroup, name: 'Bad\u0000name' } }), expect: { typename: 'ValidationError', path: 'input.name' } },
+  { name: 'too many topics', query: createGroup, variables: () => ({ input: { ...validGroup, topics: Array.from({ length: 13 }, (_, i) => `topic ${i}`) } }), expect: { typename: 'ValidationError', path: 'input.topics' } },
+  { name: 'an unknown time zone', query: createGroup, variables: () => ({ input: { ...validGroup, timeZone: 'Mars/Olympus_Mons' } }), expect: { typename: 'ValidationError', path: 'input.timeZone' } },
+  { name: 'a negative capacity', query: createGroup, variables: () => ({ input: { ...validGroup, capacity: -3 } }), expect: { typename: 'ValidationError', path: 'input.capacity' } },
+  { name: 'an invalid enum value', query: createGroup, variables: () => ({ input: { ...validGroup, joinPolicy: 'WHENEVER' } }), expect: { code: 'BAD_USER_INPUT' } },
+  { name: 'a string where a number goes', query: createGroup, variables: () => ({ input: { ...validGroup, capacity: 'ten' } }), expect: { code: 'BAD_USER_INPUT' } },
+  {
+    name: 'a Member id where a Group id goes',
+    query: updateGroup,
+    variables: ({ admin }) => ({ input: { groupId: globalId('Member', admin.row.id), description: 'x' } }),
+    expect: { typename: 'ValidationError', path: 'input.groupId' },
+  },
+  {
+    name: 'a malformed global id',
+    query: updateGroup,
+    variables: () => ({ input: { groupId: '%%%not-an-id', description: 'x' } }),
+    expect: { typename: 'ValidationError', path: 'input.groupId' },
+  },
+  {
+    name: 'a global id that is not a UUID',
+    query: updateGroup,
+    variables: () => ({ input: { groupId: globalId('Group', "1'; drop table groups; --"), description: 'x' } }),
+    expect: { typename: 'ValidationError', path: 'input.groupId' },
+  },
+  {
+    name: "another tenant's group id",
+    query: updateGroup,
+    variables: ({ awayGroup }) => ({ input: { groupId: globalId('Group', awayGroup.id), description: 'Hijacked' } }),
+    expect: { typename: 'ForbiddenError' },
+  },
+  {
+    name: 'a group id that does not exist',
+    query: updateGroup,
+    variables: () => ({ input: { groupId: globalId('Group', '00000000-0000-4000-8000-000000000000'), description: 'x' } }),
+    expect: { typename: 'ForbiddenError' },
+  },
+];
+
+/** A document refused before execution: armor's limits and graphql-js's parser answer with one of these codes. */
+const documentRefused = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED'];
+
+cases.push(
+  {
+    name: 'too many aliases',
+    query: `query { ${Array.from({ length: 30 }, (_, i) => `a${i}: me { displayName }`).join(' ')} }`,
+    variables: () => ({}),
+    expect: { code: documentRefused },
+  },
+  {
+    name: 'an oversized document (too many tokens)',
+    query: `query { me { ${Array.from({ length: 1500 }, () => 'displayName').join(' ')} } }`,
+    variables: () => ({}),
+    expect: { code: documentRefused },
+  },
+  {
+    name: 'a syntax error',
+    query: 'query { me { displayName }',
+    variables: () => ({}),
+    expect: { code: 'GRAPHQL_PARSE_FAILED' },
+  },
+  {
+    name: 'a malformed id in node(id:)',
+    query: 'query { node(id: "not an id") { id } }',
+    variables: () => ({}),
+    expect: { code: 'VALIDATION' },
+  },
+);
+
+describeEachDatabase('bad input', (api) => {
+  let fixture: Fixture;
+
+  beforeAll(async () => {
+    const db = api().database.db;
+    const home = await createTestInstitution(db);
+    const away = await createTestInstitution(db);
+    fixture = {
+      home,
+      away,
+      admin: await createTestMember(db, home, { admin: true }),
+      otherAdmin: await createTestMember(db, away, { admin: true }),
+      group: await createTestGroup(db, home),
+      awayGroup: await createTestGroup(db, away),
+    };
+  });
+
+  for (const badCase of cases) {
+    it(`${badCase.name}: a typed error, nothing internal, nothing written`, async () => {
+      const db = api().database.db;
+      const before = await databaseFingerprint(db);
+      const token = badCase.as === 'none' ? undefined : badCase.as === 'otherAdmin' ? fixture.otherAdmin.token : fixture.admin.token;
+      const response = await api().graphql(badCase.query, badCase.variables(fixture), { token });
+      const text = JSON.stringify(response);
+      expect(text).not.toMatch(internalDetailPattern);
+      if ('code' in badCase.expect) {
+        const codes = Array.isArray(badCase.expect.code) ? badCase.expect.code : [badCase.expect.code];
+        expect(codes, text).toContain(response.errors?.[0]?.extensions?.code);
+        expect(response.errors?.[0]?.message.length).toBeGreaterThan(5);
+      } else {
+        const result = Object.values(response.data ?? {})[0] as { __typename: string; fields?: Array<{ path: string[] }> } | undefined;
+        expect(result?.__typename, text).toBe(badCase.expect.typename);
+        if (badCase.expect.path) expect(result?.fields?.map((field) => field.path.join('.'))).toContain(badCase.expect.path);
+      }
+      expect(await databaseFingerprint(db)).toEqual(before);
+    });
+  }
+});
