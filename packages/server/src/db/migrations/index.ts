@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as platform from './0001-platform.js';
+import * as searchNormalization from './0002-search-normalization.js';
 
 /**
  * Migrations in the order they run. Listed statically (not read from the folder) so the server works the same
@@ -7,6 +8,7 @@ import * as platform from './0001-platform.js';
  */
 const migrations: Record<string, Migration> = {
   '0001-platform': platform,
+  '0002-search-normalization': searchNormalization,
 };
 
 export const hearthMigrations: MigrationProvider = {

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import type { Facilitation, GroupFormat, GroupRow, JoinPolicy } from '../../db/tables.js';
+import type { HearthContext } from '../../schema/context.js';
+import { ValidationError } from '../../schema/errors.js';
+import { toConnection, type PageRequest } from '../../schema/keyset-pagination.js';
+import { findInstitutionBySlug } from '../institutions/institution.queries.js';
+import { findListedGroupsByName, findListedGroupsByRelevance, type GroupListing } from './discovery.queries.js';
+import { listingScope } from './discovery.rules.js';
+
+/** GroupFilter as the API receives it (after `groupFilterSchema`). */
+export interface GroupFilterInput {
+  text?: string | null | undefined;
+  topics?: string[] | null | undefined;
+  languages?: string[] | null | undefined;
+  facilitation?: Facilitation | null | undefined;
+  formats?: GroupFormat[] | null | undefined;
+  joinPolicies?: JoinPolicy[] | null | undefined;
+  acceptingMembers?: boolean | null | undefined;
+  institution?: string | null | undefined;
+}
+
+/**
+ * A listing is ordered by relevance when it searches text, by name otherwise. The cursor names its ordering (and,
+ * for a search, a fingerprint of the text, since relevance depends on it), so a cursor carried over to a different
+ * ordering or search is refused clearly instead of silently skipping or repeating groups.
+ */
+type ListingOrder = { kind: 'relevance'; text: string; fingerprint: string } | { kind: 'name' };
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const scorePattern = /^\d{1,6}(\.\d{1,6})?$/;
+
+function listingOrder(text: string | null | undefined): ListingOrder {
+  const words = (text ?? '').normalize('NFC').trim();
+  if (words === '') return { kind: 'name' };
+  const fingerprint = createHash('sha256').update(words.toLowerCase()).digest('base64url').slice(0, 12);
+  return { kind: 'relevance', text: words, fingerprint };
+}
+
+function restartMessage(detail: string): ValidationError {
+  return ValidationError.field(['after'], `${detail} Start again from the first page (without "after").`);
+}
+
+function readRelevanceCursor(order: { fingerprint: string }, key: unknown[]): { score: string; id: string } {
+  const [kind, fingerprint, score, id] = key;
+  if (kind === 'name') throw restartMessage('This cursor comes from a list in name order, but this request searches text (ordered by relevance).');
+  if (kind !== 'relevance' || typeof score !== 'string' || !scorePattern.test(score) || typeof id !== 'string' || !uuidPattern.test(id)) {
+    throw restartMessage('The cursor is not valid.');
+  }
+  if (fingerprint !== order.fingerprint) throw restartMessage('This cursor comes from a search for different text.');
+  return { score, id };
+}
+
+function readNameCursor(key: unknown[]): { name: string; id: string } {
+  const [kind, name, id] = key;
+  if (kind === 'relevance') throw restartMessage('This cursor comes from a text search (ordered by relevance), but this request lists groups in name order.');
+  if (kind !== 'name' || typeof name !== 'string' || typeof id !== 'string' || !uuidPattern.test(id)) throw restartMessage('The cursor is not valid.');
+  return { name, id };
+}
+
+/** The institution a listing searches: the one named in the filter, else the viewer's (token or header). */
+async function listingInstitutionId(context: HearthContext, slug: string | null | undefined): Promise<string> {
+  if (slug) {
+    const institution = await findInstitutionBySlug(context.db, slug);
+    if (!institution) throw ValidationError.field(['filter', 'institution'], `No institution has the slug "${slug}".`);
+    return institution.id;
+  }
+  if (context.viewer.institutionId) return context.viewer.institutionId;
+  throw ValidationError.field(
+    ['filter', 'institution'],
+    'Say which institution to search: sign in with its token, send the X-Hearth-Institution header, or set filter.institution to its slug.',
+  );
+}
+
+/** `Query.groups`: the groups the viewer may find in one institution, filtered, searched and paginated. */
+export async function listGroups(context: HearthContext, filter: GroupFilterInput | null | undefined, page: PageRequest) {
+  const institutionId = await listingInstitutionId(context, filter?.institution);
+  const listing: GroupListing = {
+    institutionId,
+    scope: listingScope(context.viewer, institutionId),
+    topics: filter?.topics ?? [],
+    languages: (filter?.languages ?? []).map((tag) => tag.toLowerCase()),
+    facilitation: filter?.facilitation ?? null,
+    formats: filter?.formats ?? [],
+    joinPolicies: filter?.joinPolicies ?? [],
+    acceptingMembers: filter?.acceptingMembers ?? null,
+    // One row more than the page shows tells whether another page exists.
+    limit: page.size + 1,
+  };
+  const order = listingOrder(filter?.text);
+  const share = (row: GroupRow) => {
+    context.access.primeGroup(row);
+    return row;
+  };
+
+  if (order.kind === 'relevance') {
+    const after = page.after ? readRelevanceCursor(order, page.after) : null;
+    const rows = await findListedGroupsByRelevance(context.db, listing, order.text, after);
+    return toConnection(rows, page, (row) => ['relevance', order.fingerprint, row.score, row.id], ({ score: _score, relevance: _relevance, ...row }) => share(row));
+  }
+  const after = page.after ? readNameCursor(page.after) : null;
+  const rows = await findListedGroupsByName(context.db, listing, after);
+  return toConnection(rows, page, (row) => ['name', row.name, row.id], share);
+}
