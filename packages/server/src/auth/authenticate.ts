@@ -1,9 +1,12 @@
 import type { HearthDb } from '../db/database.js';
-import { findInstitutionBySlug, findServiceTokenByHash } from '../modules/institutions/institution.queries.js';
+import { findInstitutionBySlug, findServiceTokenByHash, touchServiceToken } from '../modules/institutions/institution.queries.js';
 import { upsertMemberFromClaims } from '../modules/members/member.queries.js';
 import { hashServiceToken, looksLikeServiceToken } from './service-tokens.js';
 import { TokenRejectedError, verifySsoToken } from './sso-tokens.js';
 import type { Viewer } from './viewer.js';
+
+/** `lastUsedAt` of a service token is kept to this precision, so a busy backend's requests cost no extra write. */
+const lastUsedPrecisionMs = 60_000;
 
 /** Header a guest (no token) uses to say which institution's public groups they are browsing. */
 export const institutionHeader = 'x-hearth-institution';
@@ -25,7 +28,10 @@ export async function authenticate(db: HearthDb, request: Request, audience: str
 
   if (looksLikeServiceToken(token)) {
     const row = await findServiceTokenByHash(db, hashServiceToken(token));
-    if (!row) throw new TokenRejectedError('REVOKED', 'The service token is unknown or revoked.');
+    if (!row) throw new TokenRejectedError('UNKNOWN_TOKEN', 'The service token is unknown.');
+    if (row.revoked_at) throw new TokenRejectedError('REVOKED', 'The service token has been revoked.');
+    const now = new Date();
+    if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > lastUsedPrecisionMs) await touchServiceToken(db, row.id, now);
     return { kind: 'service', institutionId: row.institution_id, serviceTokenId: row.id };
   }
 

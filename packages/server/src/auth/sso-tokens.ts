@@ -21,6 +21,8 @@ export type TokenRejection =
   | 'NOT_YET_VALID'
   | 'WRONG_AUDIENCE'
   | 'MISSING_CLAIM'
+  | 'KEY_SET_UNAVAILABLE'
+  | 'UNKNOWN_TOKEN'
   | 'REVOKED';
 
 /** A token Hearth refuses; the request fails with HTTP 401 and `extensions.code = 'UNAUTHENTICATED'`. */
@@ -64,24 +66,44 @@ function translateJoseError(error: unknown): never {
   if (error instanceof TokenRejectedError) throw error;
   if (error instanceof joseErrors.JWTExpired) reject('EXPIRED', 'The token has expired.');
   if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    if (error.reason === 'missing') reject('MISSING_CLAIM', `The token has no "${error.claim}" claim.`);
     if (error.claim === 'aud') reject('WRONG_AUDIENCE', 'The token was issued for another audience.');
-    if (error.claim === 'nbf') reject('NOT_YET_VALID', 'The token is not valid yet.');
-    if (error.claim === 'iat') reject('EXPIRED', 'The token is too old.');
+    // jose reports an `iat` in the future here (one too far in the past is a JWTExpired, above).
+    if (error.claim === 'nbf' || error.claim === 'iat') reject('NOT_YET_VALID', 'The token is not valid yet.');
     reject('MISSING_CLAIM', `The token's "${error.claim}" claim is missing or invalid.`);
   }
   if (error instanceof joseErrors.JWSSignatureVerificationFailed) reject('BAD_SIGNATURE', 'The token signature is not valid.');
   if (error instanceof joseErrors.JWKSNoMatchingKey) reject('UNKNOWN_KEY', 'No published key matches the token.');
   if (error instanceof joseErrors.JOSEAlgNotAllowed) reject('UNSUPPORTED_ALGORITHM', 'The token algorithm is not accepted.');
+  // The institution's key set could not be fetched or read: not the token's fault, so say so rather than MALFORMED.
+  if (error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JWKSInvalid || isFetchFailure(error)) {
+    reject('KEY_SET_UNAVAILABLE', "The institution's published keys could not be read; try again shortly.");
+  }
   reject('MALFORMED', 'The token could not be verified.');
 }
 
+/**
+ * A JWKS download that failed: fetch's own TypeError (connection refused, DNS), or jose's generic error for a
+ * response that is not 200 or not JSON.
+ */
+function isFetchFailure(error: unknown): boolean {
+  if (error instanceof TypeError) return /fetch failed/i.test(error.message);
+  return error instanceof joseErrors.JOSEError && error.code === 'ERR_JOSE_GENERIC' && /JSON Web Key Set/.test(error.message);
+}
+
+const controlCharacters = /[\u0000-\u001F\u007F]/;
+/** The same shape the API accepts for a locale (schema/text-input.ts `languageTag`). */
+const languageTagPattern = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/** A claim the member row stores: trimmed, NFC, one line; anything else refuses the token rather than store it. */
 function claimString(payload: JWTPayload, name: string, maxLength: number): string | undefined {
   const value = payload[name];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string' || value.trim() === '' || value.length > maxLength) {
-    reject('MISSING_CLAIM', `The token's "${name}" claim must be a non-empty string of at most ${maxLength} characters.`);
+  const text = typeof value === 'string' ? value.normalize('NFC').trim() : '';
+  if (text === '' || text.length > maxLength || controlCharacters.test(text)) {
+    reject('MISSING_CLAIM', `The token's "${name}" claim must be a single-line string of 1 to ${maxLength} characters.`);
   }
-  return value.trim();
+  return text;
 }
 
 export async function verifySsoToken(db: HearthDb, token: string, audience: string): Promise<VerifiedSsoToken> {
@@ -117,11 +139,15 @@ export async function verifySsoToken(db: HearthDb, token: string, audience: stri
   }
 
   const roles = payload.roles;
+  const locale = claimString(payload, 'locale', 35);
+  if (locale !== undefined && !languageTagPattern.test(locale)) {
+    reject('MISSING_CLAIM', 'The token\'s "locale" claim must be a language tag such as "en" or "ar-EG".');
+  }
   return {
     institution,
     subject: claimString(payload, 'sub', 200)!,
     name: claimString(payload, 'name', 80),
-    locale: claimString(payload, 'locale', 35),
+    locale,
     institutionAdmin: Array.isArray(roles) ? roles.includes('institution_admin') : undefined,
   };
 }

@@ -2,6 +2,9 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { builder } from './builder.js';
 import './error-types.js';
 import '../modules/institutions/institution.types.js';
+import '../modules/institutions/sso-key.types.js';
+import '../modules/institutions/service-token.types.js';
+import '../modules/institutions/institution-admins.types.js';
 import '../modules/members/member.types.js';
 import '../modules/groups/group.types.js';
 import '../modules/memberships/membership.types.js';

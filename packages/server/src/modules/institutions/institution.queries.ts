@@ -51,6 +51,15 @@ export async function listAllowedOrigins(db: HearthDb): Promise<string[]> {
   return [...new Set(rows.flatMap((row) => row.allowed_origins))];
 }
 
+/**
+ * Takes the institution's row lock for the rest of the transaction, so that key rotations, retirements and token
+ * creations of one institution run one after another (two admins retiring the last two keys at once must not
+ * leave none).
+ */
+export async function lockInstitution(trx: HearthDb, institutionId: string): Promise<InstitutionRow | undefined> {
+  return trx.selectFrom('institutions').selectAll().where('id', '=', institutionId).forUpdate().executeTakeFirst();
+}
+
 /** Keys that still verify tokens: the current one and any not yet retired after a rotation. */
 export async function findActiveSsoKeys(db: HearthDb, institutionId: string): Promise<SsoKeyRow[]> {
   return db
@@ -59,7 +68,24 @@ export async function findActiveSsoKeys(db: HearthDb, institutionId: string): Pr
     .where('institution_id', '=', institutionId)
     .where('retired_at', 'is', null)
     .orderBy('created_at', 'desc')
+    .orderBy('kid', 'desc')
     .execute();
+}
+
+/** Every key of these institutions, retired ones included, newest first (for the admin API: no secrets leave). */
+export async function listSsoKeysOfInstitutions(db: HearthDb, institutionIds: readonly string[]): Promise<SsoKeyRow[]> {
+  if (institutionIds.length === 0) return [];
+  return db
+    .selectFrom('sso_keys')
+    .selectAll()
+    .where('institution_id', 'in', institutionIds)
+    .orderBy('created_at', 'desc')
+    .orderBy('kid', 'desc')
+    .execute();
+}
+
+export async function findSsoKey(db: HearthDb, institutionId: string, kid: string): Promise<SsoKeyRow | undefined> {
+  return db.selectFrom('sso_keys').selectAll().where('institution_id', '=', institutionId).where('kid', '=', kid).executeTakeFirst();
 }
 
 export async function insertSsoKey(
@@ -84,13 +110,19 @@ export async function retireSsoKey(db: HearthDb, institutionId: string, kid: str
     .executeTakeFirst();
 }
 
+/** A service token by the digest of its secret, revoked or not (the caller tells the two apart). */
 export async function findServiceTokenByHash(db: HearthDb, tokenHash: string): Promise<ServiceTokenRow | undefined> {
-  return db
-    .selectFrom('service_tokens')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
+  return db.selectFrom('service_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+/** Records that a service token was used; callers throttle it so an ordinary request costs no write. */
+export async function touchServiceToken(db: HearthDb, id: string, at: Date): Promise<void> {
+  await db.updateTable('service_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+}
+
+export async function findServiceTokensByIds(db: HearthDb, ids: readonly string[]): Promise<ServiceTokenRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('service_tokens').selectAll().where('id', 'in', ids).execute();
 }
 
 export async function insertServiceToken(
@@ -115,11 +147,24 @@ export async function revokeServiceToken(db: HearthDb, institutionId: string, id
     .executeTakeFirst();
 }
 
-export async function listServiceTokens(db: HearthDb, institutionId: string): Promise<ServiceTokenRow[]> {
+export async function countActiveServiceTokens(db: HearthDb, institutionId: string): Promise<number> {
+  const row = await db
+    .selectFrom('service_tokens')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('institution_id', '=', institutionId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Every service token of these institutions, revoked ones included, newest first. */
+export async function listServiceTokensOfInstitutions(db: HearthDb, institutionIds: readonly string[]): Promise<ServiceTokenRow[]> {
+  if (institutionIds.length === 0) return [];
   return db
     .selectFrom('service_tokens')
     .selectAll()
-    .where('institution_id', '=', institutionId)
+    .where('institution_id', 'in', institutionIds)
     .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
     .execute();
 }
