@@ -1,11 +1,98 @@
+import { generateServiceToken, generateSsoSecret } from '../../auth/service-tokens.js';
+import { findInstitutionBySlug, insertInstitution, insertServiceToken, insertSsoKey } from '../../modules/institutions/institution.queries.js';
+import { insertGroup } from '../../modules/groups/group.queries.js';
+import { isUniqueViolation } from '../constraint-errors.js';
 import type { HearthDb } from '../database.js';
+import { demoInstitutions, demoKeyId, type DemoInstitution } from './demo-content.js';
 
 /** What `hearth token` needs to sign demo tokens while the server holds the embedded database. */
 export interface DemoCredentials {
   institutions: Array<{ slug: string; kid: string; secret: string; serviceToken: string }>;
 }
 
-/** Adds the demo institutions, groups and members; returns their credentials, or null when already seeded. */
-export async function seedDemo(_db: HearthDb): Promise<DemoCredentials | null> {
-  return null;
+const dayMs = 24 * 60 * 60 * 1000;
+
+async function seedInstitution(trx: HearthDb, demo: DemoInstitution, now: Date): Promise<DemoCredentials['institutions'][number]> {
+  const institution = await insertInstitution(trx, {
+    slug: demo.slug,
+    name: demo.name,
+    defaultLocale: demo.defaultLocale,
+    allowedOrigins: demo.allowedOrigins,
+  });
+  const secret = generateSsoSecret();
+  await insertSsoKey(trx, { institutionId: institution.id, kid: demoKeyId, secret });
+  const { token, tokenHash } = generateServiceToken();
+  await insertServiceToken(trx, { institutionId: institution.id, name: 'demo', tokenHash });
+
+  const members = await trx
+    .insertInto('members')
+    .values(
+      demo.members.map((member) => ({
+        institution_id: institution.id,
+        external_id: member.externalId,
+        display_name: member.displayName,
+        locale: demo.defaultLocale,
+        bio: member.bio ?? null,
+        credential: member.credential ?? null,
+        is_institution_admin: member.admin ?? false,
+      })),
+    )
+    .returning(['id', 'external_id'])
+    .execute();
+  const memberId = new Map(members.map((member) => [member.external_id, member.id]));
+  const idOf = (externalId: string): string => {
+    const id = memberId.get(externalId);
+    if (!id) throw new Error(`Demo content names an unknown member "${externalId}" in ${demo.slug}.`);
+    return id;
+  };
+
+  for (const { memberships, ...group } of demo.groups) {
+    const row = await insertGroup(trx, { ...group, institution_id: institution.id });
+    // Whoever runs the group decided on the applications it approved.
+    const decider = memberships.find((membership) => membership.role && membership.role !== 'MEMBER');
+    await trx
+      .insertInto('memberships')
+      .values(
+        memberships.map((membership) => {
+          const status = membership.status ?? 'ACTIVE';
+          const at = new Date(now.getTime() - membership.daysAgo * dayMs);
+          return {
+            institution_id: institution.id,
+            group_id: row.id,
+            member_id: idOf(membership.member),
+            role: membership.role ?? 'MEMBER',
+            status,
+            answers: membership.answers ?? [],
+            pseudonym: membership.pseudonym ?? null,
+            fee_receipt: membership.feeReceipt ?? null,
+            decided_by: status === 'ACTIVE' && group.join_policy === 'APPROVAL' && decider && decider !== membership ? idOf(decider.member) : null,
+            requested_at: at,
+            joined_at: status === 'ACTIVE' ? at : null,
+          };
+        }),
+      )
+      .execute();
+  }
+  return { slug: demo.slug, kid: demoKeyId, secret, serviceToken: token };
+}
+
+/**
+ * Adds the demo institutions, groups and members; returns their credentials, or null when already seeded.
+ * Everything is written in one transaction, so a failed seed leaves nothing behind and the next run starts over.
+ */
+export async function seedDemo(db: HearthDb): Promise<DemoCredentials | null> {
+  const seeded = async () => (await findInstitutionBySlug(db, demoInstitutions[0]!.slug)) !== undefined;
+  if (await seeded()) return null;
+  const now = new Date();
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const institutions: DemoCredentials['institutions'] = [];
+      for (const demo of demoInstitutions) institutions.push(await seedInstitution(trx, demo, now));
+      return { institutions };
+    });
+  } catch (error) {
+    // Another process seeded at the same moment: its data stands, and this run added nothing.
+    if (isUniqueViolation(error) && (await seeded())) return null;
+    throw error;
+  }
 }

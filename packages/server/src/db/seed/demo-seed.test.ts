@@ -1,0 +1,178 @@
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signSsoToken } from '../../auth/sso-tokens.js';
+import { createGroupSchema } from '../../modules/groups/group-input.js';
+import { testAudience } from '../../../test-support/factories.js';
+import { describeEachDatabase, type TestApi } from '../../../test-support/test-api.js';
+import type { HearthDb } from '../database.js';
+import { demoInstitutions } from './demo-content.js';
+import { seedDemo, type DemoCredentials } from './demo-seed.js';
+
+const allGroups = /* GraphQL */ `
+  query AllGroups($filter: GroupFilter, $first: Int = 100) {
+    groups(filter: $filter, first: $first) {
+      edges {
+        node {
+          slug name facilitation visibility joinPolicy formats entryQuestions feeDescription location capacity timeZone
+          anonymityPolicy memberCount acceptingMembers facilitators { role credential }
+        }
+      }
+    }
+  }
+`;
+
+interface SeededGroup {
+  slug: string;
+  name: string;
+  facilitation: string;
+  visibility: string;
+  joinPolicy: string;
+  formats: string[];
+  entryQuestions: string[];
+  feeDescription: string | null;
+  location: string | null;
+  capacity: number | null;
+  timeZone: string;
+  anonymityPolicy: string;
+  memberCount: number;
+  acceptingMembers: boolean;
+  facilitators: Array<{ role: string; credential: string | null }>;
+}
+
+const tables = ['institutions', 'sso_keys', 'service_tokens', 'members', 'groups', 'memberships', 'invitations'] as const;
+
+async function rowCounts(db: HearthDb): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    const { rows } = await sql<{ count: number }>`select count(*)::int as count from ${sql.table(table)}`.execute(db);
+    counts[table] = rows[0]!.count;
+  }
+  return counts;
+}
+
+describe('demo content', () => {
+  it('obeys the rules createGroup applies to every group', () => {
+    for (const institution of demoInstitutions) {
+      for (const group of institution.groups) {
+        const result = createGroupSchema.safeParse({
+          slug: group.slug,
+          name: group.name,
+          description: group.description,
+          topics: group.topics,
+          languages: group.languages,
+          joinPolicy: group.join_policy,
+          entryQuestions: group.entry_questions,
+          capacity: group.capacity,
+          formats: group.formats,
+          location: group.location,
+          timeZone: group.time_zone,
+          guidelines: group.guidelines,
+          heldFirstPosts: group.held_first_posts,
+          feeDescription: group.fee_description,
+        });
+        expect(result.error?.issues ?? [], `${institution.slug}/${group.slug}`).toEqual([]);
+      }
+    }
+  });
+});
+
+describeEachDatabase('demo seed', (api) => {
+  let credentials: DemoCredentials;
+  const credentialsFor = (slug: string) => credentials.institutions.find((institution) => institution.slug === slug)!;
+  const tokenFor = (slug: string, externalId: string) => {
+    const { kid, secret } = credentialsFor(slug);
+    return signSsoToken({ institutionSlug: slug, kid, secret, subject: externalId, audience: testAudience, expiresIn: '5m' });
+  };
+  /** Every group of an institution, as its own backend (service token) sees them. */
+  const groupsOf = async (testApi: TestApi, slug: string): Promise<SeededGroup[]> => {
+    const result = await testApi.graphql(allGroups, {}, { token: credentialsFor(slug).serviceToken });
+    expect(result.errors).toBeUndefined();
+    return result.data!.groups.edges.map((edge: { node: SeededGroup }) => edge.node);
+  };
+
+  beforeAll(async () => {
+    const seeded = await seedDemo(api().database.db);
+    if (!seeded) throw new Error('The first seed returned no credentials.');
+    credentials = seeded;
+  });
+
+  it('returns working credentials for riverside and the Arabic-first nour', async () => {
+    expect(credentials.institutions.map((institution) => institution.slug)).toEqual(['riverside', 'nour']);
+    for (const institution of credentials.institutions) {
+      expect(institution).toMatchObject({ kid: 'demo-1', secret: expect.any(String), serviceToken: expect.stringMatching(/^hearth_st_/) });
+    }
+    const nour = await api().graphql(`{ institution(slug: "nour") { name defaultLocale } }`);
+    expect(nour.data?.institution).toEqual({ name: 'مستشفى النور', defaultLocale: 'ar' });
+    const origins = await api().graphql(`{ institution(slug: "riverside") { allowedOrigins } }`, {}, { token: credentialsFor('riverside').serviceToken });
+    expect(origins.data?.institution.allowedOrigins).toEqual(['http://localhost:4001', 'http://127.0.0.1:4001']);
+    // Only the service token's digest is stored.
+    const stored = await api().database.db.selectFrom('service_tokens').select('token_hash').execute();
+    expect(stored.map((row) => row.token_hash)).not.toContain(credentialsFor('riverside').serviceToken);
+  });
+
+  it('covers every facilitation, visibility, join policy and format, with the details each needs', async () => {
+    const groups = [...(await groupsOf(api(), 'riverside')), ...(await groupsOf(api(), 'nour'))];
+    expect(groups.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(groups.map((group) => group.facilitation))).toEqual(new Set(['PEER_LED', 'PROFESSIONAL']));
+    expect(new Set(groups.map((group) => group.visibility))).toEqual(new Set(['PUBLIC', 'UNLISTED', 'PRIVATE']));
+    expect(new Set(groups.map((group) => group.joinPolicy))).toEqual(new Set(['OPEN', 'APPROVAL', 'INVITE_ONLY', 'FEE']));
+    expect(new Set(groups.flatMap((group) => group.formats))).toEqual(new Set(['FORUM', 'IN_PERSON', 'VIDEO', 'PHONE']));
+    expect(new Set(groups.map((group) => group.anonymityPolicy))).toEqual(new Set(['DISABLED', 'ANONYMOUS', 'ANONYMOUS_REVEALABLE_IN_CRISIS']));
+    expect(new Set(groups.map((group) => group.timeZone))).toEqual(new Set(['Europe/London', 'Asia/Riyadh']));
+    for (const group of groups) {
+      if (group.joinPolicy === 'APPROVAL') expect(group.entryQuestions.length, group.slug).toBeGreaterThan(0);
+      if (group.joinPolicy === 'FEE') expect(group.feeDescription, group.slug).toBeTruthy();
+      if (group.formats.includes('IN_PERSON')) expect(group.location, group.slug).toBeTruthy();
+      const expectedLead = group.facilitation === 'PROFESSIONAL' ? 'PROFESSIONAL_FACILITATOR' : 'PEER_FACILITATOR';
+      expect(group.facilitators.map((facilitator) => facilitator.role), group.slug).toContain(expectedLead);
+    }
+    const nearlyFull = groups.filter((group) => group.capacity !== null && group.memberCount === group.capacity - 1);
+    expect(nearlyFull.map((group) => group.acceptingMembers)).toEqual([true]);
+    expect(groups.some((group) => group.capacity === null)).toBe(true);
+  });
+
+  it('has the named demo members in each institution, in every role', async () => {
+    for (const slug of ['riverside', 'nour']) {
+      const me = async (externalId: string) => {
+        const result = await api().graphql(`{ me { displayName credential isInstitutionAdmin } }`, {}, { token: await tokenFor(slug, externalId) });
+        expect(result.errors).toBeUndefined();
+        return result.data!.me;
+      };
+      expect(await me('demo-admin')).toMatchObject({ isInstitutionAdmin: true });
+      expect(await me('demo-amal')).toMatchObject({ isInstitutionAdmin: false, credential: null });
+      expect((await me('demo-lina')).credential).toBeTruthy();
+
+      const db = api().database.db;
+      const memberships = await db
+        .selectFrom('memberships')
+        .innerJoin('members', 'members.id', 'memberships.member_id')
+        .innerJoin('groups', 'groups.id', 'memberships.group_id')
+        .innerJoin('institutions', 'institutions.id', 'memberships.institution_id')
+        .select(['members.external_id', 'memberships.role', 'memberships.status', 'memberships.answers', 'groups.join_policy'])
+        .where('institutions.slug', '=', slug)
+        .execute();
+      const of = (externalId: string) => memberships.filter((membership) => membership.external_id === externalId);
+      expect(of('demo-amal').filter((membership) => membership.role === 'MEMBER' && membership.status === 'ACTIVE').length).toBeGreaterThanOrEqual(2);
+      expect(of('demo-omar')).toContainEqual(
+        expect.objectContaining({ status: 'PENDING', join_policy: 'APPROVAL', answers: expect.arrayContaining([expect.any(String)]) }),
+      );
+      expect(of('demo-sara').map((membership) => membership.role)).toContain('PEER_FACILITATOR');
+      expect(of('demo-lina').map((membership) => membership.role)).toContain('PROFESSIONAL_FACILITATOR');
+      expect(new Set(memberships.map((membership) => membership.external_id)).size).toBeGreaterThanOrEqual(8);
+    }
+  });
+
+  it('adds nothing when run again', async () => {
+    const before = await rowCounts(api().database.db);
+    expect(before.groups).toBeGreaterThanOrEqual(8);
+    expect(await seedDemo(api().database.db)).toBeNull();
+    expect(await rowCounts(api().database.db)).toEqual(before);
+  });
+
+  it('lets a guest find the Arabic diabetes group by السكري, and the English one by a misspelling', async () => {
+    const arabic = await api().graphql(allGroups, { filter: { text: 'السكري' } }, { institution: 'nour' });
+    expect(arabic.data?.groups.edges[0]?.node.name).toBe('مجموعة دعم مرضى السكري');
+    const english = await api().graphql(allGroups, { filter: { text: 'dibetes' } }, { institution: 'riverside' });
+    expect(english.data?.groups.edges[0]?.node.name).toBe('Type 2 Diabetes Support Circle');
+  });
+});
