@@ -3,7 +3,9 @@ import { listAllowedOrigins } from '../modules/institutions/institution.queries.
 
 /**
  * The origins CORS answers: every institution's embedding origins plus any set in configuration. Read from the
- * database at most every `refreshMs` (a preflight carries no token, so the set cannot be per institution).
+ * database at most every `refreshMs` (a preflight carries no token, so the set cannot be per institution). An
+ * origin not in the set triggers an early re-read, at most every `missRefreshMs`, so an origin an admin has just
+ * added works within seconds while a stream of unknown origins costs at most one query per interval.
  */
 export class AllowedOrigins {
   private origins = new Set<string>();
@@ -14,10 +16,14 @@ export class AllowedOrigins {
     private readonly db: HearthDb,
     private readonly extraOrigins: string[],
     private readonly refreshMs = 30_000,
+    private readonly missRefreshMs = 2_000,
   ) {}
 
   async allows(origin: string): Promise<boolean> {
     if (Date.now() - this.loadedAt > this.refreshMs) await this.refresh();
+    if (this.origins.has(origin)) return true;
+    if (Date.now() - this.loadedAt <= this.missRefreshMs) return false;
+    await this.refresh();
     return this.origins.has(origin);
   }
 

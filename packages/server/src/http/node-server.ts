@@ -44,13 +44,12 @@ export function listen(hearth: HearthServer, options: { port: number; host: stri
   let draining = false;
   let drained: (() => void) | undefined;
 
-  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+  const handle = async (request: IncomingMessage, response: ServerResponse, requestId: string): Promise<void> => {
     const started = performance.now();
-    const incomingId = request.headers['x-request-id'];
-    const requestId = typeof incomingId === 'string' && requestIdPattern.test(incomingId) ? incomingId : randomUUID();
     const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
     const tally: StatementTally = { statements: 0 };
-    response.on('finish', () => {
+    // 'close' rather than 'finish': a request the client abandoned is logged too (with aborted: true).
+    response.on('close', () => {
       logger.info(
         {
           requestId,
@@ -59,6 +58,7 @@ export function listen(hearth: HearthServer, options: { port: number; host: stri
           status: response.statusCode,
           durationMs: Math.round(performance.now() - started),
           sqlStatements: tally.statements,
+          ...(response.writableFinished ? {} : { aborted: true }),
         },
         'request',
       );
@@ -103,10 +103,14 @@ export function listen(hearth: HearthServer, options: { port: number; host: stri
 
   const server = createServer((request, response) => {
     inFlight += 1;
-    handle(request, response)
+    const incomingId = request.headers['x-request-id'];
+    const requestId = typeof incomingId === 'string' && requestIdPattern.test(incomingId) ? incomingId : randomUUID();
+    handle(request, response, requestId)
       .catch((error: unknown) => {
-        logger.error({ err: error }, 'request failed');
-        if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Unexpected error.' }] }, 'unknown');
+        logger.error({ err: error, requestId }, 'request failed');
+        if (!response.headersSent) {
+          sendJson(response, 500, { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] }, requestId);
+        }
         else response.end();
       })
       .finally(() => {
