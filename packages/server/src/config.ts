@@ -29,7 +29,21 @@ export interface HearthConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
-const port = z.coerce.number().int().min(1).max(65535);
+/** Digits only: `z.coerce.number()` alone would take "1e3" or "0x50" as a port. */
+const port = z
+  .string()
+  .regex(/^\d{1,5}$/, 'must be a whole number from 1 to 65535')
+  .transform(Number)
+  .pipe(z.number().int().min(1, 'must be a whole number from 1 to 65535').max(65535, 'must be a whole number from 1 to 65535'));
+
+const isBareOrigin = (url: URL) => url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+
+/** An origin as browsers send it in the Origin header: scheme, host and port, no path (else it never matches). */
+const origin = z
+  .url({ protocol: /^https?$/, message: 'must be an http(s) origin such as https://clinic.example' })
+  // zod runs this refinement even when the URL check above failed, so it must not assume a parseable URL.
+  .refine((value) => URL.canParse(value) && isBareOrigin(new URL(value)), 'must be an origin (scheme, host and port) without a path')
+  .transform((value) => (URL.canParse(value) ? new URL(value).origin : value));
 
 const environmentSchema = z.object({
   PORT: port.default(4000),
@@ -49,7 +63,7 @@ const environmentSchema = z.object({
     .string()
     .default('')
     .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
-    .pipe(z.array(z.url({ protocol: /^https?$/ }))),
+    .pipe(z.array(origin)),
   HEARTH_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(100 * 1024),
   HEARTH_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   HEARTH_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

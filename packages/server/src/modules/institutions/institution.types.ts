@@ -39,20 +39,29 @@ builder.queryField('institution', (t) =>
 
 const UpdateInstitutionInput = builder.inputType('UpdateInstitutionInput', {
   fields: (t) => ({
-    name: t.string({ validate: plainText({ min: 2, max: 120 }) }),
-    defaultLocale: t.string({ validate: languageTag }),
-    allowedOrigins: t.stringList({
-      validate: z
-        .array(
-          z.url({ protocol: /^https?$/, message: 'Use an origin such as https://clinic.example.' }).refine((value) => {
-            const url = new URL(value);
-            return url.origin === value.replace(/\/$/, '');
-          }, 'Use an origin only (scheme, host and port), without a path.'),
-        )
-        .max(50),
-    }),
-    jwksUrl: t.string({ validate: z.url({ protocol: /^https?$/ }).max(500).nullable() }),
+    name: t.string(),
+    defaultLocale: t.string(),
+    allowedOrigins: t.stringList({ description: 'Origins allowed to embed Hearth, such as https://clinic.example (no path).' }),
+    jwksUrl: t.string({ description: 'Where the host publishes its RS256/ES256 public keys; null removes it.' }),
   }),
+});
+
+const isBareOrigin = (url: URL) => url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+
+/** An origin as browsers send it: scheme, host and port. A path would never match an Origin header. */
+const embeddingOrigin = z
+  .string()
+  // zod runs refinements even after an earlier check failed, so each must cope with text that is not a URL.
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'Use an origin such as https://clinic.example.')
+  .refine((value) => !URL.canParse(value) || isBareOrigin(new URL(value)), 'Use an origin only (scheme, host and port), without a path.')
+  .transform((value) => (URL.canParse(value) ? new URL(value).origin : value));
+
+/** One schema over the whole input, so every mistake comes back at once. */
+const updateInstitutionSchema = z.looseObject({
+  name: plainText({ min: 2, max: 120 }).nullish(),
+  defaultLocale: languageTag.nullish(),
+  allowedOrigins: z.array(embeddingOrigin).max(50, 'Give at most 50 origins.').nullish(),
+  jwksUrl: z.url({ protocol: /^https?$/, message: 'Use an http(s) URL.' }).max(500, 'Must be at most 500 characters.').nullish(),
 });
 
 builder.mutationField('updateInstitution', (t) =>
@@ -61,14 +70,14 @@ builder.mutationField('updateInstitution', (t) =>
     description: "Changes the viewer's own institution. Admins and service tokens only.",
     errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
     authScopes: { institutionManager: true },
-    args: { input: t.arg({ type: UpdateInstitutionInput, required: true }) },
+    args: { input: t.arg({ type: UpdateInstitutionInput, required: true, validate: updateInstitutionSchema }) },
     resolve: async (_root, { input }, context) => {
       const institutionId = context.viewer.institutionId;
       if (!institutionId) throw new ForbiddenError();
       const changes: Partial<Pick<InstitutionRow, 'name' | 'default_locale' | 'allowed_origins' | 'jwks_url'>> = {};
       if (input.name != null) changes.name = input.name;
       if (input.defaultLocale != null) changes.default_locale = input.defaultLocale;
-      if (input.allowedOrigins != null) changes.allowed_origins = input.allowedOrigins.map((origin) => new URL(origin).origin);
+      if (input.allowedOrigins != null) changes.allowed_origins = [...new Set(input.allowedOrigins)];
       if (input.jwksUrl !== undefined) changes.jwks_url = input.jwksUrl;
       return updateInstitution(context.db, institutionId, changes);
     },

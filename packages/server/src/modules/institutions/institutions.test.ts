@@ -335,4 +335,51 @@ describeEachDatabase('institution admin API', (api) => {
       expect(await databaseFingerprint(db)).toEqual(before);
     });
   });
+
+  describe('updateInstitution', () => {
+    const updateInstitution = /* GraphQL */ `
+      mutation Update($input: UpdateInstitutionInput!) {
+        updateInstitution(input: $input) {
+          __typename
+          ... on Institution { name defaultLocale allowedOrigins }
+          ... on ValidationError { fields { path message } }
+          ... on Error { message }
+        }
+      }
+    `;
+
+    it('changes name, locale and embedding origins, normalising each origin', async () => {
+      const db = api().database.db;
+      const clinicE = await createTestInstitution(db);
+      const result = await api().graphql(
+        updateInstitution,
+        { input: { name: '  Riverside Clinic ', defaultLocale: 'ar-EG', allowedOrigins: ['https://Portal.Clinic.example/', 'https://portal.clinic.example'] } },
+        { token: clinicE.serviceToken },
+      );
+      expect(result.data?.updateInstitution).toEqual({
+        __typename: 'Institution',
+        name: 'Riverside Clinic',
+        defaultLocale: 'ar-EG',
+        allowedOrigins: ['https://portal.clinic.example'],
+      });
+    });
+
+    it('returns every invalid field at once, never an internal error, and writes nothing', async () => {
+      const db = api().database.db;
+      const before = await databaseFingerprint(db);
+      const result = await api().graphql(
+        updateInstitution,
+        { input: { name: '', defaultLocale: 'english please', allowedOrigins: ['not a url', 'https://clinic.example/embed', 'ftp://clinic.example'], jwksUrl: 'file:///etc/passwd' } },
+        { token: admin.token },
+      );
+      expect(result.data?.updateInstitution.__typename, JSON.stringify(result)).toBe('ValidationError');
+      const paths = result.data!.updateInstitution.fields.map((field: { path: string[] }) => field.path.join('.'));
+      expect(paths).toEqual(
+        expect.arrayContaining(['input.name', 'input.defaultLocale', 'input.allowedOrigins.0', 'input.allowedOrigins.1', 'input.allowedOrigins.2', 'input.jwksUrl']),
+      );
+      const refused = await api().graphql(updateInstitution, { input: { name: 'Taken over' } }, { token: member.token });
+      expect(refused.data?.updateInstitution.__typename).toBe('ForbiddenError');
+      expect(await databaseFingerprint(db)).toEqual(before);
+    });
+  });
 });
