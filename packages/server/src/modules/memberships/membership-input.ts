@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { globalIdOf } from '../../schema/global-ids.js';
+import { plainText } from '../../schema/text-input.js';
+
+/**
+ * The input rules of membership mutations, one schema per input so every mistake comes back at once. Global IDs
+ * come out as database ids. Rules that need the stored group (how many entry questions it asks) are checked by
+ * the domain functions, still before any write.
+ */
+export const membershipRules = {
+  pseudonym: plainText({ min: 2, max: 40 }),
+  answers: z.array(plainText({ max: 2000, multiline: true })).max(10, 'Give at most 10 answers.'),
+  /** Invitation codes are url-safe random text (invitations.ts); anything else cannot be one. */
+  inviteCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/, 'This is not an invitation code.'),
+  reason: plainText({ max: 1000, multiline: true }),
+  receiptReference: plainText({ max: 200 }),
+};
+
+const inTheFuture = (message: string) => z.date().refine((date) => date.getTime() > Date.now(), message);
+
+export const joinGroupSchema = z.looseObject({
+  groupId: globalIdOf('Group'),
+  answers: membershipRules.answers.nullish(),
+  inviteCode: membershipRules.inviteCode.nullish(),
+  pseudonym: membershipRules.pseudonym.nullish(),
+});
+
+export const membershipDecisionSchema = z.looseObject({
+  membershipId: globalIdOf('Membership'),
+  reason: membershipRules.reason.nullish(),
+});
+
+/** A rejection, a suspension or a ban always says why: the member reads it. */
+export const reasonedDecisionSchema = z.looseObject({
+  membershipId: globalIdOf('Membership'),
+  reason: membershipRules.reason,
+});
+
+export const suspendMemberSchema = reasonedDecisionSchema.extend({
+  until: inTheFuture('A suspension must end in the future.'),
+});
+
+export const changeGroupRoleSchema = z.looseObject({ membershipId: globalIdOf('Membership') });
+
+export const recordFeePaymentSchema = z.looseObject({
+  membershipId: globalIdOf('Membership'),
+  receiptReference: membershipRules.receiptReference,
+});
+
+export const groupOnlySchema = z.looseObject({ groupId: globalIdOf('Group') });
+
+export const setPseudonymSchema = z.looseObject({
+  groupId: globalIdOf('Group'),
+  pseudonym: membershipRules.pseudonym.nullable(),
+});
+
+export const createInvitationSchema = z.looseObject({
+  groupId: globalIdOf('Group'),
+  expiresAt: inTheFuture('An invitation must expire in the future.').nullish(),
+  maxUses: z.number().int().min(1, 'Allow at least one use.').max(10_000, 'At most 10,000 uses.').nullish(),
+});
+
+export const revokeInvitationSchema = z.looseObject({ invitationId: globalIdOf('Invitation') });
