@@ -19,6 +19,7 @@ import {
   retireSsoKey,
 } from './modules/institutions/institution.queries.js';
 import { createHearthServer } from './server.js';
+import { languageTag, plainText, slugText } from './schema/text-input.js';
 
 const usage = `hearth — Hearth's command line
 
@@ -55,6 +56,12 @@ async function openConfiguredDatabase(config: HearthConfig, purpose: 'server' | 
   }
   const release = lockDataDir(dataDir);
   return { database: await openDatabase({ kind: 'pglite', dataDir }), release };
+}
+
+/** Checks an option with the API's own rule, so a bad value is explained here rather than by a database error. */
+function checked(name: string, value: string, rule: { safeParse(value: unknown): { success: boolean; error?: { issues: Array<{ message: string }> } } }): void {
+  const result = rule.safeParse(value);
+  if (!result.success) fail(`--${name} "${value}": ${result.error?.issues[0]?.message ?? 'not valid'}`);
 }
 
 function requireString(values: Record<string, unknown>, name: string): string {
@@ -213,12 +220,23 @@ async function main(): Promise<void> {
       return printToken(config, values);
     case 'institution':
       if (subcommand === 'create') {
+        const slug = requireString(values, 'slug');
+        const name = requireString(values, 'name');
+        checked('slug', slug, slugText);
+        checked('name', name, plainText({ min: 2, max: 120 }));
+        checked('locale', values.locale ?? 'en', languageTag);
+        for (const origin of values.origin ?? []) {
+          if (!URL.canParse(origin) || new URL(origin).origin !== origin.replace(/\/$/, '').toLowerCase()) {
+            fail(`--origin "${origin}": use an origin such as https://clinic.example (no path).`);
+          }
+        }
         return withCommandDatabase(config, async ({ db }) => {
+          if (await findInstitutionBySlug(db, slug)) fail(`an institution "${slug}" already exists.`);
           const institution = await insertInstitution(db, {
-            slug: requireString(values, 'slug'),
-            name: requireString(values, 'name'),
+            slug,
+            name: name.trim(),
             defaultLocale: values.locale ?? 'en',
-            allowedOrigins: values.origin ?? [],
+            allowedOrigins: (values.origin ?? []).map((origin) => new URL(origin).origin),
           });
           const secret = generateSsoSecret();
           await insertSsoKey(db, { institutionId: institution.id, kid: 'k1', secret });
