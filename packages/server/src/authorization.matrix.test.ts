@@ -8,11 +8,13 @@ import { describeEachDatabase, type TestApi } from '../test-support/test-api.js'
  * The authorization matrix: every role × every operation × same / other tenant, each cell asserted.
  *
  * Roles act from their home institution on a target group that is either in their own institution ("same") or in
- * another ("other"). Each cell gets a fresh target group with the roles' memberships, so a mutation in one cell
+ * another ("other"). `otherTenantMember` belongs to that other institution, so in the "other" column they act at
+ * home, as a member who holds no role in the group. Each cell gets a fresh target group with the roles' memberships, so a mutation in one cell
  * never changes what another cell sees. Outcomes:
  *   allow  — the operation did its job (the success type, or the data)
  *   deny   — a typed ForbiddenError (mutations) or an UNAUTHENTICATED/FORBIDDEN error (queries)
  *   hidden — the target does not exist for this viewer (null, empty list, or NotFoundError)
+ *   conflict — authorized, but the state forbids it (a ConflictError: e.g. joining a group one already belongs to)
  */
 type Role =
   | 'guest'
@@ -23,7 +25,7 @@ type Role =
   | 'professionalFacilitator'
   | 'institutionAdmin'
   | 'serviceToken';
-type Outcome = 'allow' | 'deny' | 'hidden';
+type Outcome = 'allow' | 'deny' | 'hidden' | 'conflict';
 type Tenant = 'same' | 'other';
 
 const roles: Role[] = ['guest', 'otherTenantMember', 'applicant', 'member', 'peerFacilitator', 'professionalFacilitator', 'institutionAdmin', 'serviceToken'];
@@ -60,6 +62,7 @@ function mutationOutcome(result: { data?: Record<string, any> | null; errors?: u
   const typename = result.data?.[field]?.__typename;
   if (typename === 'ForbiddenError') return 'deny';
   if (typename === 'NotFoundError') return 'hidden';
+  if (typename === 'ConflictError') return 'conflict';
   if (success.includes(typename)) return 'allow';
   throw new Error(`${field}: unexpected result ${JSON.stringify(result)}`);
 }
@@ -156,8 +159,7 @@ const groupOperations: Operation[] = [
       return mutationOutcome(result, 'archiveGroup', ['Group']);
     },
     same: only(managers, 'deny'),
-    // Managers of another institution pass the `institutionManager` scope, but the group is not theirs to find.
-    other: { ...everyone('deny'), institutionAdmin: 'hidden', serviceToken: 'hidden' },
+    other: everyone('deny'),
   },
 ];
 
@@ -201,8 +203,254 @@ const profileOperations: Operation[] = [
   },
 ];
 
-/** Every operation the matrix covers; later modules append theirs. */
-const operations: Operation[] = [...groupOperations, ...profileOperations];
+
+/** A person who is not one of the roles, with a membership of `status` in the cell's target group. */
+async function subjectMembership(cell: CellContext, options: { status?: 'PENDING' | 'ACTIVE' } = {}) {
+  const subject = await createTestMember(cell.db, cell.targetInstitution);
+  const membership = await addTestMembership(cell.db, cell.group, subject.row, { status: options.status ?? 'ACTIVE', answers: ['My answer.'] });
+  return globalId('Membership', membership.id);
+}
+
+const decide = (mutation: string, input: string, prepare: (cell: CellContext) => Promise<Record<string, unknown>>, success = ['Membership']) =>
+  async (cell: CellContext): Promise<Outcome> => {
+    const result = await cell.api.graphql(`mutation($input: ${input}!) { ${mutation}(input: $input) { __typename ... on Error { message } } }`, { input: await prepare(cell) }, cell.actor);
+    return mutationOutcome(result, mutation, success);
+  };
+
+const members: Role[] = ['member', 'peerFacilitator', 'professionalFacilitator'];
+const denyAllButFacilitatorsAndManagers = only(facilitatorsAndManagers, 'deny');
+
+const membershipOperations: Operation[] = [
+  {
+    name: 'joinGroup (OPEN)',
+    run: async (cell) => {
+      await cell.db.updateTable('groups').set({ join_policy: 'OPEN' }).where('id', '=', cell.group.id).execute();
+      return decide('joinGroup', 'JoinGroupInput', async () => ({ groupId: cell.groupId }))(cell);
+    },
+    // Anyone already in the group, or waiting on a request, conflicts; an admin may join like any member.
+    same: { guest: 'deny', otherTenantMember: 'deny', applicant: 'conflict', member: 'conflict', peerFacilitator: 'conflict', professionalFacilitator: 'conflict', institutionAdmin: 'allow', serviceToken: 'deny' },
+    // The group is in otherTenantMember's own institution: they may join it; nobody from the first institution may.
+    other: { ...everyone('deny'), otherTenantMember: 'allow' },
+  },
+  {
+    name: 'approveJoinRequest',
+    run: decide('approveJoinRequest', 'DecideJoinRequestInput', async (cell) => ({ membershipId: await subjectMembership(cell, { status: 'PENDING' }) })),
+    same: denyAllButFacilitatorsAndManagers,
+    other: everyone('deny'),
+  },
+  {
+    name: 'rejectJoinRequest',
+    run: decide('rejectJoinRequest', 'DecideJoinRequestInput', async (cell) => ({ membershipId: await subjectMembership(cell, { status: 'PENDING' }), reason: 'Not a fit.' })),
+    same: denyAllButFacilitatorsAndManagers,
+    other: everyone('deny'),
+  },
+  {
+    name: 'recordFeePayment',
+    run: async (cell) => {
+      await cell.db.updateTable('groups').set({ join_policy: 'FEE', fee_description: '10 EUR' }).where('id', '=', cell.group.id).execute();
+      return decide('recordFeePayment', 'RecordFeePaymentInput', async () => ({ membershipId: await subjectMembership(cell, { status: 'PENDING' }), receiptReference: 'R-1' }))(cell);
+    },
+    same: only(managers, 'deny'),
+    other: everyone('deny'),
+  },
+  {
+    name: 'createInvitation',
+    run: decide('createInvitation', 'CreateInvitationInput', async (cell) => ({ groupId: cell.groupId }), ['Invitation']),
+    same: denyAllButFacilitatorsAndManagers,
+    other: everyone('deny'),
+  },
+  {
+    name: 'removeMember',
+    run: decide('removeMember', 'RemoveMemberInput', async (cell) => ({ membershipId: await subjectMembership(cell), reason: 'Left the area.' })),
+    same: denyAllButFacilitatorsAndManagers,
+    other: everyone('deny'),
+  },
+  {
+    name: 'suspendMember',
+    run: decide('suspendMember', 'SuspendMemberInput', async (cell) => ({ membershipId: await subjectMembership(cell), until: new Date(Date.now() + 86_400_000).toISOString(), reason: 'Cooling off.' })),
+    same: denyAllButFacilitatorsAndManagers,
+    other: everyone('deny'),
+  },
+  {
+    name: 'banMember',
+    run: decide('banMember', 'BanMemberInput', async (cell) => ({ membershipId: await subjectMembership(cell), reason: 'Harassment.' })),
+    same: denyAllButFacilitatorsAndManagers,
+    other: everyone('deny'),
+  },
+  {
+    name: 'changeMembershipRole to PEER_FACILITATOR',
+    run: decide('changeMembershipRole', 'ChangeMembershipRoleInput', async (cell) => ({ membershipId: await subjectMembership(cell), role: 'PEER_FACILITATOR' })),
+    same: only(['professionalFacilitator', ...managers], 'deny'),
+    other: everyone('deny'),
+  },
+  {
+    name: 'leaveGroup',
+    run: decide('leaveGroup', 'LeaveGroupInput', async (cell) => ({ groupId: cell.groupId })),
+    // Without a membership in the group there is nothing to leave: NotFound, in any institution.
+    same: { ...only(['applicant', ...members], 'deny'), otherTenantMember: 'hidden', institutionAdmin: 'hidden' },
+    other: { ...everyone('hidden'), guest: 'deny', serviceToken: 'deny' },
+  },
+  {
+    name: 'setPseudonym',
+    run: decide('setPseudonym', 'SetPseudonymInput', async (cell) => ({ groupId: cell.groupId, pseudonym: `Alias ${Math.random().toString(36).slice(2, 8)}` })),
+    same: { ...only(['applicant', ...members], 'deny'), otherTenantMember: 'hidden', institutionAdmin: 'hidden' },
+    other: { ...everyone('hidden'), guest: 'deny', serviceToken: 'deny' },
+  },
+  {
+    name: "read a group's joinRequests",
+    run: async ({ api, actor, groupId }) => {
+      const result = await api.graphql(`query($id: ID!) { node(id: $id) { ... on Group { joinRequests { edges { node { answers } } } } } }`, { id: groupId }, actor);
+      if (!result.data?.node) return 'hidden';
+      return result.data.node.joinRequests ? 'allow' : 'deny';
+    },
+    same: denyAllButFacilitatorsAndManagers,
+    other: everyone('deny'),
+  },
+  {
+    name: 'list a PRIVATE group in groups()',
+    run: async ({ api, db, actor, group, targetInstitution }) => {
+      await db.updateTable('groups').set({ visibility: 'PRIVATE' }).where('id', '=', group.id).execute();
+      // Walk every page: the institution holds a group per matrix cell by now.
+      for (let after: string | null = null; ; ) {
+        const result: { data?: Record<string, any> | null } = await api.graphql(
+          `query($filter: GroupFilter, $after: String) { groups(filter: $filter, first: 100, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+          { filter: { institution: targetInstitution.row.slug }, after },
+          actor,
+        );
+        const page = result.data?.groups;
+        if (page?.edges.some((edge: { node: { id: string } }) => edge.node.id === globalId('Group', group.id))) return 'allow';
+        if (!page?.pageInfo.hasNextPage) return 'hidden';
+        after = page.pageInfo.endCursor;
+      }
+    },
+    same: only(['applicant', ...members, ...managers], 'hidden'),
+    other: everyone('hidden'),
+  },
+  {
+    name: 'joinWaitlist (full group)',
+    run: async (cell) => {
+      await cell.db.updateTable('groups').set({ join_policy: 'OPEN', capacity: 2 }).where('id', '=', cell.group.id).execute();
+      if (cell.role === 'otherTenantMember' || !['member', 'peerFacilitator', 'professionalFacilitator'].includes(cell.role)) {
+        // fill the seats for cells where the roles' own memberships don't already
+        await subjectMembership(cell);
+        await subjectMembership(cell);
+      }
+      return decide('joinWaitlist', 'JoinWaitlistInput', async () => ({ groupId: cell.groupId }))(cell);
+    },
+    same: { guest: 'deny', otherTenantMember: 'deny', applicant: 'conflict', member: 'conflict', peerFacilitator: 'conflict', professionalFacilitator: 'conflict', institutionAdmin: 'allow', serviceToken: 'deny' },
+    other: { ...everyone('deny'), otherTenantMember: 'allow' },
+  },
+  {
+    name: 'reinstateMember (a suspended member)',
+    run: decide('reinstateMember', 'ReinstateMemberInput', async (cell) => {
+      const membershipId = await subjectMembership(cell);
+      await cell.db.updateTable('memberships').set({ status: 'SUSPENDED', suspended_until: new Date(Date.now() + 86_400_000) }).where('id', '=', Buffer.from(membershipId, 'base64').toString().split(':')[1]!).execute();
+      return { membershipId, reason: 'Welcome back.' };
+    }),
+    same: denyAllButFacilitatorsAndManagers,
+    other: everyone('deny'),
+  },
+  {
+    name: 'revokeInvitation',
+    run: decide('revokeInvitation', 'RevokeInvitationInput', async (cell) => {
+      const invitation = await cell.db
+        .insertInto('invitations')
+        .values({ institution_id: cell.group.institution_id, group_id: cell.group.id, code: `matrix-${Math.random().toString(36).slice(2)}` })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { invitationId: globalId('Invitation', invitation.id) };
+    }, ['Invitation']),
+    same: denyAllButFacilitatorsAndManagers,
+    other: everyone('deny'),
+  },
+  {
+    name: "read a membership's entry answers",
+    run: async (cell) => {
+      const membershipId = await subjectMembership(cell, { status: 'PENDING' });
+      const result = await cell.api.graphql(`query($id: ID!) { node(id: $id) { ... on Membership { answers } } }`, { id: membershipId }, cell.actor);
+      if (!result.data?.node) return 'hidden';
+      return result.data.node.answers.length > 0 ? 'allow' : 'deny';
+    },
+    // A membership is seen by its member, the group's facilitators and managers; to anyone else it does not exist.
+    same: only(facilitatorsAndManagers, 'hidden'),
+    other: everyone('hidden'),
+  },
+  {
+    name: "read a group's waitlist",
+    run: async ({ api, actor, groupId }) => {
+      const result = await api.graphql(`query($id: ID!) { node(id: $id) { ... on Group { waitlist { edges { node { id } } } } } }`, { id: groupId }, actor);
+      if (!result.data?.node) return 'hidden';
+      return result.data.node.waitlist ? 'allow' : 'deny';
+    },
+    same: denyAllButFacilitatorsAndManagers,
+    other: everyone('deny'),
+  },
+];
+
+const institutionAdminOperations: Operation[] = [
+  {
+    name: 'rotateSsoKey',
+    run: async ({ api, actor }) => mutationOutcome(await api.graphql(`mutation { rotateSsoKey { __typename } }`, {}, actor), 'rotateSsoKey', ['RotateSsoKeyPayload']),
+    same: only(managers, 'deny'),
+    other: only(managers, 'deny'),
+  },
+  {
+    name: 'createServiceToken',
+    run: decide('createServiceToken', 'CreateServiceTokenInput', async () => ({ name: 'matrix' }), ['CreateServiceTokenPayload']),
+    same: only(managers, 'deny'),
+    other: only(managers, 'deny'),
+  },
+  {
+    name: "setInstitutionAdmin on the target institution's member",
+    run: async (cell) => {
+      const subject = await createTestMember(cell.db, cell.targetInstitution);
+      return decide('setInstitutionAdmin', 'SetInstitutionAdminInput', async () => ({ memberId: globalId('Member', subject.row.id), admin: true }), ['Member'])(cell);
+    },
+    same: only(managers, 'deny'),
+    other: everyone('deny'),
+  },
+  {
+    name: "read an institution's ssoKeys and serviceTokens",
+    run: async ({ api, actor, targetInstitution }) => {
+      const result = await api.graphql(`query($slug: String!) { institution(slug: $slug) { ssoKeys { kid } serviceTokens { name } } }`, { slug: targetInstitution.row.slug }, actor);
+      if (!result.data?.institution) return 'hidden';
+      const { ssoKeys, serviceTokens } = result.data.institution;
+      if (ssoKeys && serviceTokens) return 'allow';
+      if (!ssoKeys && !serviceTokens) return 'deny';
+      throw new Error(`ssoKeys and serviceTokens disagree: ${JSON.stringify(result.data)}`);
+    },
+    same: only(managers, 'deny'),
+    other: everyone('deny'),
+  },
+  {
+    name: 'retireSsoKey (one of two)',
+    run: async (cell) => {
+      // A spare key in the target institution, so retiring it never leaves the institution without one.
+      const kid = `spare-${Math.random().toString(36).slice(2, 8)}`;
+      await cell.db.insertInto('sso_keys').values({ institution_id: cell.targetInstitution.row.id, kid, secret: 'spare-secret-spare-secret-spare-secret', algorithm: 'HS256' }).execute();
+      return decide('retireSsoKey', 'RetireSsoKeyInput', async () => ({ kid }), ['SsoKey'])(cell);
+    },
+    same: only(managers, 'deny'),
+    // Another institution's managers retire keys of their own institution only: the key is not found there.
+    other: { ...everyone('deny'), institutionAdmin: 'hidden', serviceToken: 'hidden' },
+  },
+  {
+    name: 'revokeServiceToken',
+    run: async (cell) => {
+      const token = await cell.db
+        .insertInto('service_tokens')
+        .values({ institution_id: cell.targetInstitution.row.id, name: 'spare', token_hash: `matrix-${Math.random().toString(36).slice(2)}` })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return decide('revokeServiceToken', 'RevokeServiceTokenInput', async () => ({ serviceTokenId: globalId('ServiceToken', token.id) }), ['ServiceToken'])(cell);
+    },
+    same: only(managers, 'deny'),
+    other: everyone('deny'),
+  },
+];
+
+/** Every operation of the API so far. */
+const operations: Operation[] = [...groupOperations, ...profileOperations, ...membershipOperations, ...institutionAdminOperations];
 
 interface World {
   home: TestInstitution;
@@ -275,7 +523,7 @@ function describeMatrix(title: string, matrixOperations: Operation[]): void {
                 targetInstitution: institution,
               });
             }
-            expect(observed).toEqual(operation[tenant]);
+            expect(observed, `observed ${JSON.stringify(observed)}`).toEqual(operation[tenant]);
           });
         }
       });
@@ -283,4 +531,4 @@ function describeMatrix(title: string, matrixOperations: Operation[]): void {
   });
 }
 
-describeMatrix('authorization matrix: groups, profiles, institutions', operations);
+describeMatrix('authorization matrix', operations);

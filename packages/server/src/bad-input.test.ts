@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { databaseFingerprint, internalDetailPattern } from '../test-support/database-fingerprint.js';
-import { createTestGroup, createTestInstitution, createTestMember, type TestInstitution, type TestMember } from '../test-support/factories.js';
+import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, type TestInstitution, type TestMember } from '../test-support/factories.js';
 import { describeEachDatabase } from '../test-support/test-api.js';
 import type { GroupRow } from './db/tables.js';
 
@@ -19,7 +19,7 @@ interface BadInputCase {
   query: string;
   variables: (fixture: Fixture) => Record<string, unknown>;
   /** Which token to send. */
-  as?: 'admin' | 'otherAdmin' | 'none';
+  as?: 'admin' | 'otherAdmin' | 'member' | 'none';
   /** The typed outcome: a result-union typename, or a top-level error code. */
   expect: { typename: string; field?: string; path?: string } | { code: string | string[] };
 }
@@ -31,6 +31,9 @@ interface Fixture {
   otherAdmin: TestMember;
   group: GroupRow;
   awayGroup: GroupRow;
+  approvalGroup: GroupRow;
+  member: TestMember;
+  awayMembershipId: string;
 }
 
 const cases: BadInputCase[] = [
@@ -78,7 +81,34 @@ const cases: BadInputCase[] = [
 /** A document refused before execution: armor's limits and graphql-js's parser answer with one of these codes. */
 const documentRefused = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED'];
 
+const deep = (levels: number) => `${'viewerMembership { group { '.repeat(levels)}id${' } }'.repeat(levels)}`;
+
 cases.push(
+  {
+    name: 'an over-deep query',
+    query: `query($id: ID!) { node(id: $id) { ... on Group { ${deep(6)} } } }`,
+    variables: ({ group }) => ({ id: globalId('Group', group.id) }),
+    expect: { code: documentRefused },
+  },
+  {
+    name: 'a connection nested in a connection at full page size (cost)',
+    query: `query { groups(first: 100) { edges { node { joinRequests(first: 100) { edges { node { id answers pseudonym status role requestedAt } } } } } } }`,
+    variables: () => ({}),
+    expect: { code: documentRefused },
+  },
+  {
+    name: 'an over-long entry answer',
+    query: `mutation($input: JoinGroupInput!) { joinGroup(input: $input) { __typename ... on ValidationError { fields { path message } } } }`,
+    variables: ({ approvalGroup }) => ({ input: { groupId: globalId('Group', approvalGroup.id), answers: ['x'.repeat(2001)] } }),
+    as: 'member',
+    expect: { typename: 'ValidationError', path: 'input.answers.0' },
+  },
+  {
+    name: "another tenant's membership id",
+    query: `mutation($input: DecideJoinRequestInput!) { approveJoinRequest(input: $input) { __typename ... on Error { message } } }`,
+    variables: ({ awayMembershipId }) => ({ input: { membershipId: awayMembershipId } }),
+    expect: { typename: 'ForbiddenError' },
+  },
   {
     name: 'too many aliases',
     query: `query { ${Array.from({ length: 30 }, (_, i) => `a${i}: me { displayName }`).join(' ')} }`,
@@ -119,14 +149,20 @@ describeEachDatabase('bad input', (api) => {
       otherAdmin: await createTestMember(db, away, { admin: true }),
       group: await createTestGroup(db, home),
       awayGroup: await createTestGroup(db, away),
+      approvalGroup: await createTestGroup(db, home, { join_policy: 'APPROVAL', entry_questions: ['What brings you here?'] }),
+      member: await createTestMember(db, home),
+      awayMembershipId: '',
     };
+    const awayApplicant = await createTestMember(db, away);
+    const pending = await addTestMembership(db, fixture.awayGroup, awayApplicant.row, { status: 'PENDING' });
+    fixture.awayMembershipId = globalId('Membership', pending.id);
   });
 
   for (const badCase of cases) {
     it(`${badCase.name}: a typed error, nothing internal, nothing written`, async () => {
       const db = api().database.db;
       const before = await databaseFingerprint(db);
-      const token = badCase.as === 'none' ? undefined : badCase.as === 'otherAdmin' ? fixture.otherAdmin.token : fixture.admin.token;
+      const token = badCase.as === 'none' ? undefined : badCase.as === 'otherAdmin' ? fixture.otherAdmin.token : badCase.as === 'member' ? fixture.member.token : fixture.admin.token;
       const response = await api().graphql(badCase.query, badCase.variables(fixture), { token });
       const text = JSON.stringify(response);
       expect(text).not.toMatch(internalDetailPattern);
@@ -142,4 +178,14 @@ describeEachDatabase('bad input', (api) => {
       expect(await databaseFingerprint(db)).toEqual(before);
     });
   }
+
+  it('lets a full page of 100 group cards through the cost limit, written as a literal', async () => {
+    const response = await api().graphql(
+      `query { groups(first: 100) { edges { cursor node { id slug name description topics languages facilitation joinPolicy formats capacity memberCount acceptingMembers allowsAnonymousPosts institution { name } facilitators { name role credential } } } pageInfo { hasNextPage endCursor } } }`,
+      {},
+      { token: fixture.admin.token },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.groups.edges.length).toBeGreaterThan(0);
+  });
 });

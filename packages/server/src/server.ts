@@ -42,13 +42,16 @@ export interface HearthServer {
  * Operation limits, tuned for Relay-shaped queries. A connection costs three levels (`groups { edges { node`),
  * so armor's default depth of 6 would refuse `me { memberships { edges { node { group { facilitators { name`
  * (depth 7) that the widgets need; 10 leaves room for one more nested connection and no more.
+ * Cost: armor multiplies a list's cost by a literal `first`, so a full page of 100 groups with a card's worth of
+ * fields costs about 7,500; 20,000 lets that through (also written as a literal) while a connection nested in a
+ * connection (100 × 100 rows) is still refused.
  */
 export const operationLimits = {
   maxDepth: 10,
   maxAliases: 15,
   maxTokens: 2000,
   maxDirectives: 20,
-  maxCost: 5000,
+  maxCost: 20_000,
 } as const;
 
 /**

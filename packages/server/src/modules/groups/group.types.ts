@@ -8,6 +8,7 @@ import { createGroupSchema, joinPolicyIssues, updateGroupSchema } from './group-
 import { countSeatsTaken, findFacilitators, findGroupBySlug, findGroupsByIds, insertGroup, updateGroup, type FacilitatorRow } from './group.queries.js';
 import { fieldsViewerMayNotEdit, type GroupField } from './group.rules.js';
 import { isUniqueViolation } from '../../db/constraint-errors.js';
+import { serveWaitlist } from '../memberships/seats.js';
 
 export const FacilitationEnum = builder.enumType('Facilitation', {
   description: 'Who leads the group: volunteers with lived experience, or a professional (social worker, psychologist, chaplain).',
@@ -258,6 +259,10 @@ builder.mutationField('updateGroup', (t) =>
       for (const field of requested) changes[updatableColumns[field]] = fields[field];
       try {
         const updated = await updateGroup(context.db, group.id, changes as GroupUpdate);
+        // More seats (or no limit) owe the waitlist its places now, in order, rather than at the next join.
+        if ('capacity' in changes && (updated.capacity === null || (group.capacity !== null && updated.capacity > group.capacity))) {
+          await serveWaitlist(context.db, group.id);
+        }
         context.access.forgetGroup(group.id);
         return updated;
       } catch (error) {
@@ -284,7 +289,8 @@ builder.mutationField('archiveGroup', (t) =>
     authScopes: { institutionManager: true },
     resolve: async (_root, { input }, context) => {
       const group = await context.access.group(String(input.groupId));
-      if (!group || !context.access.managesInstitution(group.institution_id)) throw new NotFoundError('No such group.');
+      if (!group) throw new NotFoundError('No such group.');
+      if (!context.access.managesInstitution(group.institution_id)) throw new ForbiddenError();
       const updated = await updateGroup(context.db, group.id, { archived_at: input.archived === false ? null : new Date() });
       context.access.forgetGroup(group.id);
       return updated;

@@ -85,4 +85,27 @@ describeEachDatabase('groups', (api) => {
     const refused = await api().graphql(update, { input: { groupId, visibility: 'PRIVATE' } }, { token: peer.token });
     expect(refused.data?.updateGroup).toMatchObject({ __typename: 'ForbiddenError', message: expect.stringContaining('visibility') });
   });
+
+  it('promotes the waitlist in order when an admin raises the capacity', async () => {
+    const db = api().database.db;
+    const group = await createTestGroup(db, clinic, { capacity: 2 });
+    const seated = [await createTestMember(db, clinic), await createTestMember(db, clinic)];
+    for (const person of seated) await addTestMembership(db, group, person.row);
+    const first = await createTestMember(db, clinic);
+    const second = await createTestMember(db, clinic);
+    const third = await createTestMember(db, clinic);
+    // Waiting since one, two and three minutes ago: the order seats must go in.
+    for (const [minutesAgo, person] of [[3, first], [2, second], [1, third]] as const) {
+      const row = await addTestMembership(db, group, person.row, { status: 'WAITLISTED' });
+      await db.updateTable('memberships').set({ waitlisted_at: new Date(Date.now() - minutesAgo * 60_000) }).where('id', '=', row.id).execute();
+    }
+    const groupId = Buffer.from(`Group:${group.id}`).toString('base64');
+    const update = `mutation($input: UpdateGroupInput!) { updateGroup(input: $input) { __typename ... on Group { capacity memberCount } } }`;
+    const result = await api().graphql(update, { input: { groupId, capacity: 4 } }, { token: admin.token });
+    expect(result.data?.updateGroup).toMatchObject({ __typename: 'Group', capacity: 4, memberCount: 4 });
+    const statuses = await db.selectFrom('memberships').select(['member_id', 'status']).where('group_id', '=', group.id).execute();
+    const statusOf = (member: TestMember) => statuses.find((row) => row.member_id === member.row.id)?.status;
+    expect([statusOf(first), statusOf(second), statusOf(third)]).toEqual(['ACTIVE', 'ACTIVE', 'WAITLISTED']);
+  });
 });
+

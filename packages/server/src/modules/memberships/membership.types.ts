@@ -1,3 +1,4 @@
+import { isMembershipInForce } from '../../auth/request-access.js';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import type { GroupRow, MembershipRow, MembershipStatus } from '../../db/tables.js';
@@ -87,9 +88,7 @@ MembershipNode.implement({
     status: t.field({ type: MembershipStatusEnum, resolve: (membership) => membership.status }),
     inForce: t.boolean({
       description: 'True while the membership lets its member take part: ACTIVE, or SUSPENDED with the suspension over.',
-      resolve: (membership) =>
-        membership.status === 'ACTIVE' ||
-        (membership.status === 'SUSPENDED' && membership.suspended_until !== null && membership.suspended_until <= new Date()),
+      resolve: (membership) => isMembershipInForce(membership),
     }),
     answers: t.stringList({
       description: "Answers to the group's entry questions, in their order. Empty for anyone but the member and the facilitators.",
