@@ -124,7 +124,151 @@ export interface InvitationsTable {
   created_at: CreatedAt;
 }
 
+export type ContentStatus = 'PUBLISHED' | 'PENDING_REVIEW' | 'HIDDEN' | 'REMOVED' | 'DELETED';
+export type SubjectType = 'POST' | 'REPLY';
+export type ReactionKind = 'SUPPORT' | 'HUG' | 'ME_TOO' | 'THANK_YOU' | 'HELPFUL';
+export type ReportReason = 'CRISIS' | 'SELF_HARM' | 'HARASSMENT' | 'SPAM' | 'MISINFORMATION' | 'OTHER';
+
+export interface PostsTable {
+  id: Generated<string>;
+  institution_id: string;
+  group_id: string;
+  author_id: string;
+  anonymous: Generated<boolean>;
+  title: string;
+  body: string;
+  content_warning: string | null;
+  status: Generated<ContentStatus>;
+  crisis: Generated<boolean>;
+  pinned_at: Timestamp | null;
+  locked_at: Timestamp | null;
+  created_at: CreatedAt;
+  edited_at: Timestamp | null;
+  deleted_at: Timestamp | null;
+  last_activity_at: UpdatedAt;
+}
+
+export interface RepliesTable {
+  id: Generated<string>;
+  institution_id: string;
+  group_id: string;
+  post_id: string;
+  parent_reply_id: string | null;
+  author_id: string;
+  anonymous: Generated<boolean>;
+  body: string;
+  content_warning: string | null;
+  status: Generated<ContentStatus>;
+  crisis: Generated<boolean>;
+  created_at: CreatedAt;
+  edited_at: Timestamp | null;
+  deleted_at: Timestamp | null;
+}
+
+export interface ThreadAliasesTable {
+  post_id: string;
+  member_id: string;
+  alias_number: number;
+}
+
+export interface ContentEditsTable {
+  id: Generated<string>;
+  institution_id: string;
+  subject_type: SubjectType;
+  subject_id: string;
+  previous_title: string | null;
+  previous_body: string;
+  previous_content_warning: string | null;
+  edited_at: CreatedAt;
+}
+
+export interface ReactionsTable {
+  institution_id: string;
+  group_id: string;
+  subject_type: SubjectType;
+  subject_id: string;
+  member_id: string;
+  kind: ReactionKind;
+  created_at: CreatedAt;
+}
+
+export interface ReportsTable {
+  id: Generated<string>;
+  institution_id: string;
+  group_id: string;
+  subject_type: SubjectType;
+  subject_id: string;
+  reporter_id: string;
+  reason: ReportReason;
+  note: string | null;
+  status: Generated<'OPEN' | 'RESOLVED' | 'DISMISSED'>;
+  created_at: CreatedAt;
+  resolved_at: Timestamp | null;
+}
+
+export interface ModerationCasesTable {
+  id: Generated<string>;
+  institution_id: string;
+  group_id: string;
+  subject_type: SubjectType;
+  subject_id: string;
+  crisis: Generated<boolean>;
+  held_for_review: Generated<boolean>;
+  reasons: ColumnType<string[], string[] | undefined, string[]>;
+  report_count: Generated<number>;
+  status: Generated<'OPEN' | 'RESOLVED'>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  resolved_at: Timestamp | null;
+}
+
+export interface ModerationActionsTable {
+  id: Generated<string>;
+  institution_id: string;
+  group_id: string | null;
+  case_id: string | null;
+  actor_member_id: string | null;
+  actor_service_token_id: string | null;
+  action: string;
+  subject_type: SubjectType | null;
+  subject_id: string | null;
+  target_member_id: string | null;
+  reason: string;
+  details: ColumnType<Record<string, unknown>, Record<string, unknown> | undefined, Record<string, unknown>>;
+  created_at: CreatedAt;
+}
+
+export interface WordListEntriesTable {
+  id: Generated<string>;
+  institution_id: string;
+  phrase: string;
+  normalized_phrase: string;
+  action: 'BLOCK' | 'HOLD';
+  created_at: CreatedAt;
+}
+
+export interface CrisisResourcesTable {
+  id: Generated<string>;
+  institution_id: string;
+  locale: string;
+  position: Generated<number>;
+  name: string;
+  phone: string | null;
+  url: string | null;
+  description: string | null;
+}
+
 export interface HearthDatabase {
+  posts: PostsTable;
+  replies: RepliesTable;
+  thread_aliases: ThreadAliasesTable;
+  content_edits: ContentEditsTable;
+  reactions: ReactionsTable;
+  reports: ReportsTable;
+  moderation_cases: ModerationCasesTable;
+  moderation_actions: ModerationActionsTable;
+  word_list_entries: WordListEntriesTable;
+  crisis_resources: CrisisResourcesTable;
   institutions: InstitutionsTable;
   sso_keys: SsoKeysTable;
   service_tokens: ServiceTokensTable;
@@ -143,3 +287,11 @@ export type NewGroup = Insertable<GroupsTable>;
 export type GroupUpdate = Updateable<GroupsTable>;
 export type MembershipRow = Selectable<MembershipsTable>;
 export type InvitationRow = Selectable<InvitationsTable>;
+export type PostRow = Selectable<PostsTable>;
+export type ReplyRow = Selectable<RepliesTable>;
+export type ReactionRow = Selectable<ReactionsTable>;
+export type ReportRow = Selectable<ReportsTable>;
+export type ModerationCaseRow = Selectable<ModerationCasesTable>;
+export type ModerationActionRow = Selectable<ModerationActionsTable>;
+export type WordListEntryRow = Selectable<WordListEntriesTable>;
+export type CrisisResourceRow = Selectable<CrisisResourcesTable>;

@@ -1,0 +1,65 @@
+import type { HearthDb } from '../../db/database.js';
+import type { GroupRow, MemberRow, MembershipRow } from '../../db/tables.js';
+
+/**
+ * Every post and reply passes one ordered pipeline of small stages before it is stored (issue: validation →
+ * rate limit → word lists → crisis detection → pre-moderation). A stage either refuses the content by throwing a
+ * typed HearthError (ValidationError, RateLimitedError, ForbiddenError), or adds to the outcome: hold it for
+ * review, flag it as a crisis, attach crisis resources. A new check (an institution's own classifier over HTTP,
+ * say) is one more entry in the stage list.
+ */
+export interface ContentDraft {
+  kind: 'POST' | 'REPLY';
+  /** Posts only. */
+  title: string | null;
+  body: string;
+  contentWarning: string | null;
+  anonymous: boolean;
+}
+
+export interface ContentAuthor {
+  member: MemberRow;
+  membership: MembershipRow;
+  group: GroupRow;
+}
+
+export interface CrisisResource {
+  name: string;
+  phone: string | null;
+  url: string | null;
+  description: string | null;
+  locale: string;
+}
+
+export interface ContentOutcome {
+  /** PUBLISHED unless a stage held it (PENDING_REVIEW). */
+  status: 'PUBLISHED' | 'PENDING_REVIEW';
+  /** Set by crisis detection: the item is published but goes to the top of the facilitators' queue. */
+  crisis: boolean;
+  /** Why the item is held or flagged, for the moderation case (e.g. 'WORD_LIST', 'FIRST_POSTS', 'CRISIS_LANGUAGE'). */
+  reasons: string[];
+  /** Shown to the author at once when non-empty (the crisis detector matched). */
+  crisisResources: CrisisResource[];
+}
+
+export interface ContentStage {
+  name: string;
+  /** Refuse by throwing a typed error; otherwise return the (possibly changed) outcome. */
+  apply(draft: ContentDraft, author: ContentAuthor, outcome: ContentOutcome, db: HearthDb): Promise<ContentOutcome>;
+}
+
+export function initialOutcome(): ContentOutcome {
+  return { status: 'PUBLISHED', crisis: false, reasons: [], crisisResources: [] };
+}
+
+/** Runs the stages in order; the first refusal stops the pipeline and nothing is stored. */
+export async function runContentPipeline(
+  stages: readonly ContentStage[],
+  draft: ContentDraft,
+  author: ContentAuthor,
+  db: HearthDb,
+): Promise<ContentOutcome> {
+  let outcome = initialOutcome();
+  for (const stage of stages) outcome = await stage.apply(draft, author, outcome, db);
+  return outcome;
+}
