@@ -36,7 +36,8 @@ export async function openOrUpdateModerationCase(trx: HearthDb, signal: CaseSign
     .onConflict((conflict) =>
       conflict
         .column('subject_id')
-        .where('status', '=', 'OPEN')
+        // A literal, not a parameter: PostgreSQL matches the partial unique index by its predicate's text.
+        .where('status', '=', sql.lit('OPEN'))
         .doUpdateSet((eb) => ({
           crisis: sql<boolean>`moderation_cases.crisis or excluded.crisis`,
           held_for_review: sql<boolean>`moderation_cases.held_for_review or excluded.held_for_review`,
