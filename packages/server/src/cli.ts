@@ -94,7 +94,7 @@ async function serve(config: HearthConfig, options: { seed: boolean }): Promise<
     lines.push(
       '',
       '  Sign in as a demo member (a token signed the way a host site\'s backend would):',
-      '    pnpm hearth token --institution riverside --member demo-amal',
+      '    npm run hearth -- token --institution riverside --member demo-amal',
       '  then add the header {"Authorization": "Bearer <token>"} in GraphiQL.',
       '  Demo members: demo-amal (member), demo-omar (applicant), demo-sara (peer facilitator),',
       '  demo-lina (professional facilitator), demo-admin (institution admin); Arabic-first institution: nour.',

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -17,7 +18,8 @@ describe('loadConfig', () => {
       port: 4000,
       host: '127.0.0.1',
       mode: 'development',
-      dataDir: '.hearth-data',
+      // Beside the server package, wherever the command runs from, so `npm start` and `npm run hearth` agree.
+      dataDir: fileURLToPath(new URL('../.hearth-data', import.meta.url)),
       databaseUrl: undefined,
       redisUrl: undefined,
       ssoAudience: 'hearth',
@@ -54,7 +56,7 @@ describe('loadConfig', () => {
       maxBodyBytes: 2048,
       publicUrl: 'https://hearth.clinic.example',
       logLevel: 'warn',
-      dataDir: '.hearth-data',
+      dataDir: fileURLToPath(new URL('../.hearth-data', import.meta.url)),
     });
   });
 

@@ -1,4 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/** The server package's folder: the embedded database lives here unless HEARTH_DATA_DIR says otherwise. */
+const serverPackageFolder = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * Every setting Hearth reads from the environment, parsed and validated in one place so that a bad value stops
@@ -11,7 +15,7 @@ export interface HearthConfig {
   host: string;
   /** `development` turns on GraphiQL, introspection and migrations on start. @default 'development' */
   mode: 'development' | 'production' | 'test';
-  /** Folder of the embedded PGlite database, used when `databaseUrl` is not set. @default '.hearth-data' */
+  /** Folder of the embedded PGlite database, used when `databaseUrl` is not set. @default 'packages/server/.hearth-data' */
   dataDir: string;
   /** A PostgreSQL connection string; when set, the embedded database is not used. */
   databaseUrl: string | undefined;
@@ -49,7 +53,7 @@ const environmentSchema = z.object({
   PORT: port.default(4000),
   HOST: z.string().min(1).optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HEARTH_DATA_DIR: z.string().min(1).default('.hearth-data'),
+  HEARTH_DATA_DIR: z.string().min(1).default(`${serverPackageFolder}.hearth-data`),
   DATABASE_URL: z
     .string()
     .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must start with postgres:// or postgresql://')

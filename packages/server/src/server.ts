@@ -12,6 +12,7 @@ import { TokenRejectedError } from './auth/sso-tokens.js';
 import type { HearthConfig } from './config.js';
 import type { Database } from './db/database.js';
 import { AllowedOrigins } from './http/allowed-origins.js';
+import { renderLocalGraphiQL, useGraphiqlAssets } from './http/graphiql-assets.js';
 import type { HearthContext } from './schema/context.js';
 import { HearthError, ValidationError } from './schema/errors.js';
 import { hearthSchema } from './schema/index.js';
@@ -124,6 +125,7 @@ export function createHearthServer(options: HearthServerOptions): HearthServer {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: production ? false : { title: 'Hearth API', defaultQuery: graphiqlWelcome },
+    renderGraphiQL: renderLocalGraphiQL,
     batching: false,
     logging: false,
     cors: async (request) => {
@@ -156,6 +158,7 @@ export function createHearthServer(options: HearthServerOptions): HearthServer {
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       armor,
       useIntrospectionOnlyInDevelopment,
+      ...(production ? [] : [useGraphiqlAssets]),
     ],
     context: async ({ request, requestId }) => {
       const id = requestId ?? randomUUID();
@@ -181,7 +184,7 @@ export function createHearthServer(options: HearthServerOptions): HearthServer {
   };
 }
 
-const graphiqlWelcome = `# Welcome to Hearth. Sign in: run \`pnpm hearth token --institution riverside --member demo-amal\`
+const graphiqlWelcome = `# Welcome to Hearth. Sign in: run \`npm run hearth -- token --institution riverside --member demo-amal\`
 # and add the header  {"Authorization": "Bearer <token>"}  below; guests add {"X-Hearth-Institution": "riverside"}.
 query FindGroups {
   groups(filter: { text: "diabetes" }, first: 10) {
