@@ -81,7 +81,7 @@ async function serve(config: HearthConfig, options: { seed: boolean }): Promise<
     const credentials = await seedDemo(database.db);
     if (credentials) writeCredentials(config, credentials);
   }
-  const hearth = createHearthServer({ database, config, logger });
+  const hearth = createHearthServer({ database, config, logger, redisUrl: config.redisUrl });
   const listening = await listen(hearth, { port: config.port, host: config.host, maxBodyBytes: config.maxBodyBytes, logger });
 
   const lines = [
@@ -108,6 +108,7 @@ async function serve(config: HearthConfig, options: { seed: boolean }): Promise<
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing requests in flight');
     await listening.shutdown();
+    await hearth.rateLimiter.close();
     await database.close();
     release();
     process.exit(0);

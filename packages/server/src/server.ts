@@ -12,6 +12,7 @@ import { TokenRejectedError } from './auth/sso-tokens.js';
 import type { HearthConfig } from './config.js';
 import type { Database } from './db/database.js';
 import { AllowedOrigins } from './http/allowed-origins.js';
+import { createRateLimiter, type RateLimitPolicy, type RateLimiter } from './modules/content-pipeline/rate-limits.js';
 import { renderLocalGraphiQL, useGraphiqlAssets } from './http/graphiql-assets.js';
 import type { HearthContext } from './schema/context.js';
 import { HearthError, ValidationError } from './schema/errors.js';
@@ -24,6 +25,10 @@ export interface HearthServerOptions {
   database: Database;
   config: Pick<HearthConfig, 'mode' | 'ssoAudience' | 'extraCorsOrigins' | 'maxBodyBytes'>;
   logger?: Logger | undefined;
+  /** Redis for rate limits shared by every API instance; in memory when absent. */
+  redisUrl?: string | undefined;
+  /** Rate-limit rules overriding the defaults, per action. */
+  rateLimits?: Partial<RateLimitPolicy> | undefined;
 }
 
 /** What graphql-yoga passes from the HTTP layer into each request. */
@@ -37,6 +42,8 @@ export interface HearthServer {
   fetch(request: Request, serverContext?: HearthServerContext): Promise<Response>;
   allowedOrigins: AllowedOrigins;
   database: Database;
+  /** Close it on shutdown (it may hold a Redis connection). */
+  rateLimiter: RateLimiter;
 }
 
 /**
@@ -95,6 +102,7 @@ export function createHearthServer(options: HearthServerOptions): HearthServer {
   const { database, config, logger } = options;
   const production = config.mode === 'production';
   const allowedOrigins = new AllowedOrigins(database.db, config.extraCorsOrigins);
+  const rateLimiter = createRateLimiter({ redisUrl: options.redisUrl, policy: options.rateLimits, logger });
 
   const armor = EnvelopArmorPlugin({
     maxDepth: { n: operationLimits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
@@ -164,7 +172,7 @@ export function createHearthServer(options: HearthServerOptions): HearthServer {
       const id = requestId ?? randomUUID();
       try {
         const viewer = await authenticate(database.db, request, config.ssoAudience);
-        return { db: database.db, viewer, access: new RequestAccess(database.db, viewer), requestId: id };
+        return { db: database.db, viewer, access: new RequestAccess(database.db, viewer), requestId: id, rateLimiter };
       } catch (error) {
         if (error instanceof TokenRejectedError) throw toClientError(error, id);
         logger?.error({ err: error, requestId: id }, 'authentication failed unexpectedly');
@@ -181,6 +189,7 @@ export function createHearthServer(options: HearthServerOptions): HearthServer {
     },
     allowedOrigins,
     database,
+    rateLimiter,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { HearthDb } from '../../db/database.js';
 import type { GroupRow, MemberRow, MembershipRow } from '../../db/tables.js';
+import { InMemoryRateLimiter, type RateLimiter } from './rate-limits.js';
 
 /**
  * Every post and reply passes one ordered pipeline of small stages before it is stored (issue: validation →
@@ -42,11 +43,23 @@ export interface ContentOutcome {
   crisisResources: CrisisResource[];
 }
 
+/** What stages use besides the database: the server's shared services (from the request context). */
+export interface ContentServices {
+  rateLimiter: RateLimiter;
+}
+
 export interface ContentStage {
   name: string;
   /** Refuse by throwing a typed error; otherwise return the (possibly changed) outcome. */
-  apply(draft: ContentDraft, author: ContentAuthor, outcome: ContentOutcome, db: HearthDb): Promise<ContentOutcome>;
+  apply(draft: ContentDraft, author: ContentAuthor, outcome: ContentOutcome, db: HearthDb, services: ContentServices): Promise<ContentOutcome>;
 }
+
+/**
+ * For callers without a request context (scripts, seeds). Requests pass `{ rateLimiter: context.rateLimiter }`
+ * instead: this one lives in this process only, so with Redis configured it would not share the other
+ * instances' windows.
+ */
+const processServices: ContentServices = { rateLimiter: new InMemoryRateLimiter() };
 
 export function initialOutcome(): ContentOutcome {
   return { status: 'PUBLISHED', crisis: false, reasons: [], crisisResources: [] };
@@ -58,8 +71,9 @@ export async function runContentPipeline(
   draft: ContentDraft,
   author: ContentAuthor,
   db: HearthDb,
+  services: ContentServices = processServices,
 ): Promise<ContentOutcome> {
   let outcome = initialOutcome();
-  for (const stage of stages) outcome = await stage.apply(draft, author, outcome, db);
+  for (const stage of stages) outcome = await stage.apply(draft, author, outcome, db, services);
   return outcome;
 }
