@@ -132,7 +132,15 @@ export function createHearthServer(options: HearthServerOptions): HearthServer {
     schema: hearthSchema(),
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: production ? false : { title: 'Hearth API', defaultQuery: graphiqlWelcome },
+    graphiql: production
+      ? false
+      : {
+          title: 'Hearth API',
+          defaultTabs: [
+            { query: graphiqlWelcome, headers: JSON.stringify({ 'X-Hearth-Institution': 'riverside' }, null, 2) },
+            { query: graphiqlSignedIn, headers: JSON.stringify({ Authorization: 'Bearer <paste a token here>' }, null, 2) },
+          ],
+        },
     renderGraphiQL: renderLocalGraphiQL,
     batching: false,
     logging: false,
@@ -200,6 +208,16 @@ query FindGroups {
     edges {
       node { id name joinPolicy facilitation memberCount acceptingMembers facilitators { name role credential } }
     }
+  }
+}
+`;
+
+const graphiqlSignedIn = `# Signed in: paste a token from \`npm run hearth -- token --institution nour --member demo-amal\` in the headers below.
+query Me {
+  me {
+    displayName
+    institution { name }
+    memberships(first: 10) { edges { node { status role group { name } } } }
   }
 }
 `;
