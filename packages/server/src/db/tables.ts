@@ -85,6 +85,8 @@ export interface GroupsTable {
   guidelines: Generated<string>;
   anonymity_policy: Generated<AnonymityPolicy>;
   held_first_posts: Generated<number>;
+  /** A PUBLIC group whose posts anyone may read, guests included (0004). */
+  public_reading: Generated<boolean>;
   fee_description: string | null;
   archived_at: Timestamp | null;
   created_at: CreatedAt;

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as platform from './0001-platform.js';
 import * as searchNormalization from './0002-search-normalization.js';
 import * as conversationsAndSafety from './0003-conversations-and-safety.js';
+import * as posts from './0004-posts.js';
 
 /**
  * Migrations in the order they run. Listed statically (not read from the folder) so the server works the same
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0001-platform': platform,
   '0002-search-normalization': searchNormalization,
   '0003-conversations-and-safety': conversationsAndSafety,
+  '0004-posts': posts,
 };
 
 export const hearthMigrations: MigrationProvider = {

@@ -22,6 +22,7 @@ export const groupColumns = [
   'groups.guidelines',
   'groups.anonymity_policy',
   'groups.held_first_posts',
+  'groups.public_reading',
   'groups.fee_description',
   'groups.archived_at',
   'groups.created_at',

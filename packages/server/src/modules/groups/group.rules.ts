@@ -19,12 +19,13 @@ export type GroupField =
   | 'guidelines'
   | 'anonymityPolicy'
   | 'heldFirstPosts'
+  | 'publicReading'
   | 'feeDescription';
 
 /**
  * Who edits what. Institution managers decide everything. A professional facilitator runs the group day to day
  * (who may join and how, its size, anonymity and moderation settings) but not how the institution presents it
- * (slug, facilitation, visibility). A peer facilitator keeps the group's description and practical details current.
+ * (slug, facilitation, visibility, and whether the public may read its posts: members wrote them for the group). A peer facilitator keeps the group's description and practical details current.
  */
 const professionalFields: ReadonlySet<GroupField> = new Set<GroupField>([
   'name',

@@ -92,6 +92,9 @@ GroupNode.implement({
     anonymityPolicy: t.field({ type: AnonymityPolicyEnum, resolve: (group) => group.anonymity_policy }),
     allowsAnonymousPosts: t.boolean({ resolve: (group) => group.anonymity_policy !== 'DISABLED' }),
     heldFirstPosts: t.exposeInt('held_first_posts', { description: "How many of a new member's first posts are held for review." }),
+    publicReading: t.exposeBoolean('public_reading', {
+      description: 'True when anyone, guests included, may read the posts of this PUBLIC group; otherwise its members only.',
+    }),
     feeDescription: t.exposeString('fee_description', { nullable: true }),
     archived: t.boolean({ resolve: (group) => group.archived_at !== null }),
     facilitators: t.loadableList({
@@ -140,6 +143,7 @@ const CreateGroupInput = builder.inputType('CreateGroupInput', {
       guidelines: t.string({ defaultValue: '' }),
       anonymityPolicy: t.field({ type: AnonymityPolicyEnum, defaultValue: 'DISABLED' }),
       heldFirstPosts: t.int({ defaultValue: 0 }),
+      publicReading: t.boolean({ defaultValue: false, description: 'Let anyone read the posts of a PUBLIC group (guests included).' }),
       feeDescription: t.string(),
     }),
   });
@@ -175,6 +179,7 @@ builder.mutationField('createGroup', (t) =>
           guidelines: input.guidelines ?? '',
           anonymity_policy: input.anonymityPolicy ?? 'DISABLED',
           held_first_posts: input.heldFirstPosts ?? 0,
+          public_reading: input.publicReading ?? false,
           fee_description: input.feeDescription ?? null,
         });
       } catch (error) {
@@ -204,6 +209,7 @@ const UpdateGroupInput = builder.inputType('UpdateGroupInput', {
     guidelines: t.string(),
     anonymityPolicy: t.field({ type: AnonymityPolicyEnum }),
     heldFirstPosts: t.int(),
+    publicReading: t.boolean(),
     feeDescription: t.string(),
   }),
 });
@@ -226,6 +232,7 @@ const updatableColumns: Record<GroupField, keyof GroupUpdate> = {
   guidelines: 'guidelines',
   anonymityPolicy: 'anonymity_policy',
   heldFirstPosts: 'held_first_posts',
+  publicReading: 'public_reading',
   feeDescription: 'fee_description',
 };
 const nullableFields = new Set<GroupField>(['capacity', 'location', 'feeDescription']);

@@ -1,0 +1,63 @@
+import { ValidationError } from '../../schema/errors.js';
+import { readPageRequest, toConnection, type ConnectionArgs, type PageRequest } from '../../schema/keyset-pagination.js';
+import type { FeedCursor, TimeCursor } from './post.queries.js';
+
+/**
+ * Cursors of the conversation lists. They carry what the keyset needs and nothing that could link an item to a
+ * person: the item's own id, whether it is pinned, and its sort time in whole seconds (content times are stored
+ * to the second; see migration 0004). No member id, no sub-second instant.
+ */
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function invalidCursor(): never {
+  throw ValidationError.field(['after'], 'The cursor is not valid; use a cursor from a previous page.');
+}
+
+const isSeconds = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+const isId = (value: unknown): value is string => typeof value === 'string' && uuidPattern.test(value);
+
+export function wholeSeconds(time: Date): number {
+  return Math.floor(time.getTime() / 1000);
+}
+
+/** A time cut to the whole second, for every content timestamp the API shows. */
+export function toWholeSecond(time: Date): Date {
+  return new Date(wholeSeconds(time) * 1000);
+}
+
+export function readFeedPage(args: ConnectionArgs): { page: PageRequest; after: FeedCursor | null } {
+  const page = readPageRequest(args);
+  if (page.after === null) return { page, after: null };
+  const [pinned, seconds, id, ...rest] = page.after;
+  if (rest.length > 0 || (pinned !== 0 && pinned !== 1) || !isSeconds(seconds) || !isId(id)) invalidCursor();
+  return { page, after: { pinned: pinned === 1, time: new Date(seconds * 1000), id } };
+}
+
+export function readContentTimePage(args: ConnectionArgs): { page: PageRequest; after: TimeCursor | null } {
+  const page = readPageRequest(args);
+  if (page.after === null) return { page, after: null };
+  const [seconds, id, ...rest] = page.after;
+  if (rest.length > 0 || !isSeconds(seconds) || !isId(id)) invalidCursor();
+  return { page, after: { time: new Date(seconds * 1000), id } };
+}
+
+export const feedKey = (row: { pinned: boolean; sort_time: Date; id: string }) => [row.pinned ? 1 : 0, wholeSeconds(row.sort_time), row.id];
+export const timeKey = (row: { sort_time: Date; id: string }) => [wholeSeconds(row.sort_time), row.id];
+
+/** One connection per parent key, from rows that carry their parent as `page_key`, in page order. */
+export function connectionsByKey<Row extends { page_key: string }>(
+  keys: readonly string[],
+  rows: Row[],
+  page: PageRequest,
+  sortKey: (row: Row) => unknown[],
+) {
+  const byKey = new Map<string, Row[]>();
+  for (const row of rows) {
+    const siblings = byKey.get(row.page_key);
+    if (siblings) siblings.push(row);
+    else byKey.set(row.page_key, [row]);
+  }
+  return keys.map((key) => toConnection(byKey.get(key) ?? [], page, sortKey));
+}
+
+export const emptyConnection = (page: PageRequest) => toConnection([], page, () => []);

@@ -1,0 +1,151 @@
+import { viewerMemberId } from '../../auth/viewer.js';
+import { builder } from '../../schema/builder.js';
+import type { HearthContext } from '../../schema/context.js';
+import type { ConnectionArgs } from '../../schema/keyset-pagination.js';
+import { MemberNode } from '../members/member.types.js';
+import { authorNameOf } from './author-names.js';
+import { connectionsByKey, emptyConnection, readContentTimePage, timeKey, toWholeSecond } from './content-pages.js';
+import { ContentEditType, PostNode, PostStatusEnum, authorIdFor, editHistoryOf, itemView, visibleToViewer } from './post.types.js';
+import type { PostRecord } from './post.queries.js';
+import { conversationAccess, itemVisible, tombstoneText } from './post.rules.js';
+import { findRepliesToOwnPosts, findReplyPages, findReplyRecords, type ReplyRecord } from './reply.queries.js';
+import { renderSafeMarkdown } from './safe-markdown.js';
+
+/**
+ * A reply is visible where its thread is: besides its own status (post.rules.ts), its post must be one the viewer
+ * sees, so hiding a post hides the conversation under it.
+ */
+async function visibleReplies(context: HearthContext, replies: ReplyRecord[]): Promise<ReplyRecord[]> {
+  const memberId = viewerMemberId(context.viewer);
+  const inVisibleThreads = await Promise.all(
+    replies.map(async (reply) =>
+      itemVisible({ status: reply.post_status, author_id: reply.post_author_id }, await conversationAccess(context.access, reply.group_id), memberId),
+    ),
+  );
+  return visibleToViewer(context, replies.filter((_reply, index) => inVisibleThreads[index]));
+}
+
+/**
+ * An answer in a thread. Threads are one level deep: a reply answers the post (a top-level reply) or a top-level
+ * reply; an answer to an answer hangs under the same top-level reply.
+ */
+export const ReplyNode = builder.loadableNodeRef<ReplyRecord>('Reply', {
+  id: { resolve: (reply) => reply.id },
+  load: async (ids: string[], context) => visibleReplies(context, await findReplyRecords(context.db, ids)),
+  sort: (reply) => reply.id,
+});
+
+export const ReplyConnection = builder.connectionObject({ type: ReplyNode, name: 'ReplyConnection' }, { name: 'ReplyEdge' });
+
+/** Pages of replies under many parents (posts or top-level replies) from one statement. */
+async function loadReplyPages(
+  context: HearthContext,
+  parents: ReadonlyArray<{ id: string; group_id: string }>,
+  level: 'top' | 'answers',
+  args: ConnectionArgs,
+) {
+  const { page, after } = readContentTimePage(args);
+  const access = await Promise.all(parents.map((parent) => conversationAccess(context.access, parent.group_id)));
+  const rows = await findReplyPages(context.db, {
+    parents: parents.map((parent, index) => ({ id: parent.id, moderates: access[index]!.moderate })),
+    level,
+    after,
+    limit: page.size + 1,
+    reader: { memberId: viewerMemberId(context.viewer) },
+  });
+  return connectionsByKey(
+    parents.map((parent) => parent.id),
+    rows,
+    page,
+    timeKey,
+  );
+}
+
+ReplyNode.implement({
+  description: 'A reply in a thread. Deleted and removed replies show as tombstones while answers hang under them.',
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'post_id' in value && 'parent_reply_id' in value,
+  fields: (t) => ({
+    post: t.field({
+      type: PostNode,
+      nullable: true,
+      description: 'The thread this reply belongs to (null if the viewer can no longer see it).',
+      resolve: (reply) => reply.post_id,
+    }),
+    parentReply: t.field({
+      type: ReplyNode,
+      nullable: true,
+      description: 'The top-level reply this one answers; null for a top-level reply.',
+      resolve: (reply) => reply.parent_reply_id,
+    }),
+    body: t.string({
+      resolve: async (reply, _args, context) => ((await itemView(context, reply)).tombstone ? tombstoneText(reply.status) : reply.body),
+    }),
+    bodyHtml: t.string({
+      description: "The body rendered to safe HTML (see Post.bodyHtml).",
+      resolve: async (reply, _args, context) => renderSafeMarkdown((await itemView(context, reply)).tombstone ? tombstoneText(reply.status) : reply.body),
+    }),
+    contentWarning: t.string({
+      nullable: true,
+      resolve: async (reply, _args, context) => ((await itemView(context, reply)).tombstone ? null : reply.content_warning),
+    }),
+    anonymous: t.exposeBoolean('anonymous'),
+    author: t.field({
+      type: MemberNode,
+      nullable: true,
+      description: 'Null for anonymous replies (except to their author), for tombstones, and to anyone who may not see the profile.',
+      resolve: (reply, _args, context) => authorIdFor(context, reply),
+    }),
+    authorName: t.string({
+      description: "The per-group pseudonym or display name, or the author's alias in this thread when anonymous.",
+      resolve: async (reply, _args, context) => ((await itemView(context, reply)).tombstone ? tombstoneText(reply.status) : authorNameOf(reply)),
+    }),
+    viewerIsAuthor: t.boolean({ resolve: async (reply, _args, context) => (await itemView(context, reply)).viewerIsAuthor }),
+    createdAt: t.field({ type: 'DateTime', description: 'Whole seconds.', resolve: (reply) => toWholeSecond(reply.created_at) }),
+    editedAt: t.field({ type: 'DateTime', nullable: true, resolve: (reply) => (reply.edited_at ? toWholeSecond(reply.edited_at) : null) }),
+    status: t.field({ type: PostStatusEnum, resolve: (reply) => reply.status }),
+    editHistory: t.field({
+      type: [ContentEditType],
+      nullable: true,
+      description: "Earlier versions, oldest first. The group's facilitators and the institution's admins only; null to others.",
+      authScopes: (reply) => ({ groupFacilitator: reply.group_id }),
+      unauthorizedResolver: () => null,
+      resolve: (reply, _args, context) => editHistoryOf(context, reply),
+    }),
+    replies: t.loadable({
+      type: ReplyConnection,
+      byPath: true,
+      description: 'Answers to this top-level reply, oldest first (always empty under an answer: threads are one level deep).',
+      args: { ...t.arg.connectionArgs() },
+      load: (replies: ReplyRecord[], context, args) => loadReplyPages(context, replies, 'answers', args),
+      resolve: (reply) => reply,
+    }),
+  }),
+});
+
+builder.objectFields(PostNode, (t) => ({
+  replies: t.loadable({
+    type: ReplyConnection,
+    byPath: true,
+    description: 'Top-level replies, oldest first; each carries its own answers (Reply.replies).',
+    args: { ...t.arg.connectionArgs() },
+    load: (posts: PostRecord[], context, args) => loadReplyPages(context, posts, 'top', args),
+    resolve: (post) => post,
+  }),
+}));
+
+builder.queryField('repliesToMyPosts', (t) =>
+  t.connection(
+    {
+      type: ReplyNode,
+      description: "Replies by others to the signed-in member's posts (anonymous ones included), newest first. Empty for anyone else.",
+      resolve: async (_root, args, context) => {
+        const { page, after } = readContentTimePage(args);
+        const memberId = viewerMemberId(context.viewer);
+        if (!memberId) return emptyConnection(page);
+        const rows = await findRepliesToOwnPosts(context.db, { memberId, after, limit: page.size + 1 });
+        return connectionsByKey([memberId], rows, page, timeKey)[0]!;
+      },
+    },
+    ReplyConnection,
+  ),
+);
