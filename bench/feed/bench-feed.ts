@@ -1,0 +1,18 @@
+import { armDeadline, runFeedBenchmark } from './run.js';
+import { readScenarioArgs } from './scenario.js';
+import { seedFeedDatabase } from './seed.js';
+
+/**
+ * `pnpm bench:feed`: seeds the benchmark database at the requested scale, then measures Hearth and PostGraphile
+ * on it. Flags (all optional): --posts --replies --reactions --members --duration --warmup --connections
+ * --page-size; see README.md.
+ */
+const { scale, load } = readScenarioArgs();
+try {
+  await seedFeedDatabase(scale);
+  armDeadline(load);
+  await runFeedBenchmark(load);
+} catch (error) {
+  console.error(`bench: ${(error as Error).message}`);
+  process.exitCode = 1;
+}
