@@ -9,6 +9,7 @@ import '../modules/members/member.types.js';
 import '../modules/groups/group.types.js';
 import '../modules/memberships/membership.types.js';
 import '../modules/discovery/discovery.types.js';
+import '../modules/content-pipeline/crisis-resource.types.js';
 import '../modules/posts/post.types.js';
 import '../modules/posts/reply.types.js';
 
