@@ -201,6 +201,8 @@ export interface ReportsTable {
   subject_type: SubjectType;
   subject_id: string;
   reporter_id: string;
+  /** The moderation case the report fed (0005). */
+  case_id: string | null;
   reason: ReportReason;
   note: string | null;
   status: Generated<'OPEN' | 'RESOLVED' | 'DISMISSED'>;

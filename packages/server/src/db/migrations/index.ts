@@ -3,6 +3,7 @@ import * as platform from './0001-platform.js';
 import * as searchNormalization from './0002-search-normalization.js';
 import * as conversationsAndSafety from './0003-conversations-and-safety.js';
 import * as posts from './0004-posts.js';
+import * as moderation from './0005-moderation.js';
 
 /**
  * Migrations in the order they run. Listed statically (not read from the folder) so the server works the same
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0002-search-normalization': searchNormalization,
   '0003-conversations-and-safety': conversationsAndSafety,
   '0004-posts': posts,
+  '0005-moderation': moderation,
 };
 
 export const hearthMigrations: MigrationProvider = {

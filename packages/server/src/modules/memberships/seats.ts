@@ -45,8 +45,11 @@ export async function changeGroupMemberships<T>(
   groupId: string,
   change: (trx: HearthDb, seats: GroupSeats) => Promise<T>,
 ): Promise<SeatChangeResult<T>> {
+  // A caller already in a transaction (a moderation action suspending an author writes its audit row in the same
+  // one) has the change join it: Kysely has no nested transactions, and the rollback must take both or neither.
+  const inTransaction = <R>(work: (trx: HearthDb) => Promise<R>) => (db.isTransaction ? work(db) : db.transaction().execute(work));
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(async (trx) => {
       const group = await lockGroup(trx, groupId);
       if (!group) throw new NotFoundError('No such group.');
       const seats: GroupSeats = {

@@ -1,0 +1,213 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { HearthDb } from '../../db/database.js';
+import type { AnonymityPolicy, GroupRole, PostRow } from '../../db/tables.js';
+import { databaseFingerprint } from '../../../test-support/database-fingerprint.js';
+import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, type TestInstitution, type TestMember } from '../../../test-support/factories.js';
+import { describeEachDatabase } from '../../../test-support/test-api.js';
+import { auditLogQuery, globalId, insertTestPost, moderateMutation, reportMutation, revealMutation } from './moderation-test-fixtures.js';
+
+async function contentFingerprint(db: HearthDb) {
+  const { service_tokens: _tokens, ...rest } = await databaseFingerprint(db);
+  return rest;
+}
+
+/**
+ * Anonymous authors under moderation: the audited reveal in a crisis, and every moderation path that could
+ * otherwise name the author of an anonymous item to someone not entitled to know.
+ */
+describeEachDatabase('anonymous authors in moderation', (api) => {
+  let clinic: TestInstitution;
+  let elsewhere: TestInstitution;
+  let admin: TestMember;
+
+  beforeAll(async () => {
+    clinic = await createTestInstitution(api().database.db);
+    elsewhere = await createTestInstitution(api().database.db);
+    admin = await createTestMember(api().database.db, clinic, { admin: true });
+  });
+
+  const db = () => api().database.db;
+  const postId = (post: PostRow) => globalId('Post', post.id);
+  const memberId = (someone: TestMember) => globalId('Member', someone.row.id);
+  const run = async (query: string, input: Record<string, unknown>, token?: string) => {
+    const response = await api().graphql(query, { input }, { token });
+    expect(response.errors).toBeUndefined();
+    return Object.values(response.data!)[0] as Record<string, any>;
+  };
+
+  /** A group of the given anonymity policy with an anonymous post ("Anonymous 3") reported by a reader. */
+  async function anonymousThread(policy: AnonymityPolicy = 'ANONYMOUS_REVEALABLE_IN_CRISIS', reason = 'CRISIS') {
+    const group = await createTestGroup(db(), clinic, { anonymity_policy: policy, facilitation: 'PROFESSIONAL' });
+    const join = async (role: GroupRole = 'MEMBER') => {
+      const person = await createTestMember(db(), clinic);
+      await addTestMembership(db(), group, person.row, { role });
+      return person;
+    };
+    const peer = await join('PEER_FACILITATOR');
+    const professional = await join('PROFESSIONAL_FACILITATOR');
+    const author = await join();
+    const reader = await join();
+    const post = await insertTestPost(db(), group, author.row, { anonymous: true, aliasNumber: 3 });
+    const filed = await run(reportMutation, { subjectId: postId(post), reason }, reader.token);
+    expect(filed.__typename).toBe('Report');
+    const moderationCase = await db().selectFrom('moderation_cases').selectAll().where('subject_id', '=', post.id).executeTakeFirstOrThrow();
+    return { group, groupId: globalId('Group', group.id), peer, professional, author, reader, post, join, caseId: globalId('ModerationItem', moderationCase.id), caseRow: moderationCase };
+  }
+
+  const reveal = (input: Record<string, unknown>, token?: string) => run(revealMutation, input, token);
+  const reveals = (subjectId: string) =>
+    db().selectFrom('moderation_actions').selectAll().where('subject_id', '=', subjectId).where('action', '=', 'REVEAL_AUTHOR').execute();
+
+  describe('revealAnonymousAuthor', () => {
+    it('tells a professional facilitator handling an open crisis case who wrote the item, and logs it with the reason', async () => {
+      const { post, professional, author, caseId, caseRow, group } = await anonymousThread();
+      const revealed = await reveal({ subjectId: postId(post), caseId, reason: 'Said they would end their life tonight; calling them.' }, professional.token);
+      expect(revealed).toMatchObject({
+        __typename: 'RevealedAuthor',
+        member: { id: memberId(author), displayName: author.row.display_name },
+        alias: 'Anonymous 3',
+        aliasNumber: 3,
+        // The log entry names the author to the institution's admins only, even for the revealer.
+        auditEntry: { action: 'REVEAL_AUTHOR', reason: 'Said they would end their life tonight; calling them.', targetMember: null },
+      });
+      expect(revealed.membership.id).toBe(
+        globalId('Membership', (await db().selectFrom('memberships').select('id').where('group_id', '=', group.id).where('member_id', '=', author.row.id).executeTakeFirstOrThrow()).id),
+      );
+      expect(await reveals(post.id)).toMatchObject([
+        { actor_member_id: professional.row.id, target_member_id: author.row.id, case_id: caseRow.id, group_id: group.id, reason: 'Said they would end their life tonight; calling them.' },
+      ]);
+      // The case stays open: revealing is how the facilitator starts to help, not a decision about the post.
+      expect((await db().selectFrom('moderation_cases').select('status').where('id', '=', caseRow.id).executeTakeFirstOrThrow()).status).toBe('OPEN');
+    });
+
+    it("lets the institution's admins reveal too (a peer-led group has no professional), but never a service token", async () => {
+      const { post, author, caseId } = await anonymousThread();
+      const byAdmin = await reveal({ subjectId: postId(post), caseId, reason: 'No professional on duty tonight.' }, admin.token);
+      expect(byAdmin).toMatchObject({ member: { id: memberId(author) }, auditEntry: { targetMember: { id: memberId(author) } } });
+      const byToken = await reveal({ subjectId: postId(post), caseId, reason: 'Automated.' }, clinic.serviceToken);
+      expect(byToken.__typename).toBe('ForbiddenError');
+      expect(await reveals(post.id)).toHaveLength(1);
+    });
+
+    it('refuses everyone else in the same words, whether or not the item is anonymous, writing nothing', async () => {
+      const thread = await anonymousThread();
+      const named = await insertTestPost(db(), thread.group, thread.author.row);
+      await run(reportMutation, { subjectId: postId(named), reason: 'CRISIS' }, thread.reader.token);
+      const namedCase = await db().selectFrom('moderation_cases').select('id').where('subject_id', '=', named.id).executeTakeFirstOrThrow();
+      const strangerAdmin = await createTestMember(db(), elsewhere, { admin: true });
+      const before = await contentFingerprint(db());
+      const messages = new Set<string>();
+      for (const token of [thread.peer.token, thread.reader.token, thread.author.token, undefined]) {
+        for (const [subjectId, caseId] of [
+          [postId(thread.post), thread.caseId],
+          [postId(named), globalId('ModerationItem', namedCase.id)],
+        ]) {
+          const refused = await reveal({ subjectId, caseId, reason: 'Curious.' }, token);
+          expect(refused.__typename).toBe('ForbiddenError');
+          messages.add(refused.message);
+        }
+      }
+      expect(messages.size).toBe(1);
+      for (const token of [strangerAdmin.token, elsewhere.serviceToken]) {
+        expect((await reveal({ subjectId: postId(thread.post), caseId: thread.caseId, reason: 'Curious.' }, token)).__typename).toMatch(/ForbiddenError|NotFoundError/);
+      }
+      expect(await contentFingerprint(db())).toEqual(before);
+    });
+
+    it('needs the revealable policy, an open crisis case about the very item, and an anonymous item', async () => {
+      const anonymousOnly = await anonymousThread('ANONYMOUS');
+      const policy = await reveal({ subjectId: postId(anonymousOnly.post), caseId: anonymousOnly.caseId, reason: 'Crisis.' }, anonymousOnly.professional.token);
+      expect(policy).toMatchObject({ __typename: 'ForbiddenError', message: expect.stringContaining('anonymity policy') });
+
+      const notCrisis = await anonymousThread('ANONYMOUS_REVEALABLE_IN_CRISIS', 'HARASSMENT');
+      const harassment = await reveal({ subjectId: postId(notCrisis.post), caseId: notCrisis.caseId, reason: 'Who is it?' }, notCrisis.professional.token);
+      expect(harassment).toMatchObject({ __typename: 'ForbiddenError', message: expect.stringContaining('crisis case') });
+
+      const closed = await anonymousThread();
+      const dismissed = await run(moderateMutation, { caseId: closed.caseId, action: 'DISMISS', reason: 'A song lyric.' }, closed.peer.token);
+      expect(dismissed.__typename).toBe('ModerationAction');
+      const afterClose = await reveal({ subjectId: postId(closed.post), caseId: closed.caseId, reason: 'Later.' }, closed.professional.token);
+      expect(afterClose).toMatchObject({ __typename: 'ForbiddenError', message: expect.stringContaining('open crisis case') });
+
+      const other = await insertTestPost(db(), closed.group, closed.reader.row, { anonymous: true, aliasNumber: 1 });
+      const mismatch = await reveal({ subjectId: postId(other), caseId: notCrisis.caseId, reason: 'Wrong case.' }, admin.token);
+      expect(mismatch).toMatchObject({ __typename: 'ValidationError', fields: [{ path: ['input', 'caseId'] }] });
+
+      const named = await insertTestPost(db(), closed.group, closed.author.row);
+      await run(reportMutation, { subjectId: postId(named), reason: 'SELF_HARM' }, closed.reader.token);
+      const namedCase = await db().selectFrom('moderation_cases').select('id').where('subject_id', '=', named.id).executeTakeFirstOrThrow();
+      const notAnonymous = await reveal({ subjectId: postId(named), caseId: globalId('ModerationItem', namedCase.id), reason: 'x' }, closed.professional.token);
+      expect(notAnonymous).toMatchObject({ __typename: 'ForbiddenError', message: expect.stringContaining('not anonymous') });
+
+      const invalid = await reveal({ subjectId: closed.caseId, caseId: postId(closed.post), reason: '' }, closed.professional.token);
+      expect(invalid.fields.map((field: { path: string[] }) => field.path.join('.')).sort()).toEqual(['input.caseId', 'input.reason', 'input.subjectId']);
+      for (const thread of [anonymousOnly, notCrisis, closed]) expect(await reveals(thread.post.id)).toEqual([]);
+    });
+  });
+
+  describe('moderating anonymous items', () => {
+    it("never names the author to facilitators: not in the action's result, the audit log, or node(id:)", async () => {
+      const { post, groupId, peer, author } = await anonymousThread();
+      const hidden = await run(moderateMutation, { subjectId: postId(post), action: 'HIDE', reason: 'Graphic.' }, peer.token);
+      expect(hidden).toMatchObject({ action: 'HIDE', targetMember: null });
+      const warned = await run(moderateMutation, { subjectId: postId(post), action: 'WARN', reason: 'Please use a content warning.' }, peer.token);
+      expect(warned).toMatchObject({ action: 'WARN', targetMember: null });
+      // Recorded all the same, for the institution's admins.
+      const rows = await db().selectFrom('moderation_actions').selectAll().where('subject_id', '=', post.id).orderBy('created_at').execute();
+      expect(rows.map((row) => [row.action, row.target_member_id, row.details.anonymous])).toEqual([
+        ['HIDE', author.row.id, true],
+        ['WARN', author.row.id, true],
+      ]);
+
+      const asPeer = await api().graphql(auditLogQuery, { groupId }, { token: peer.token });
+      expect(asPeer.data?.auditLog.edges.map((edge: any) => edge.node.targetMember)).toEqual([null, null]);
+      const asAdmin = await api().graphql(auditLogQuery, { groupId }, { token: admin.token });
+      expect(asAdmin.data?.auditLog.edges.map((edge: any) => edge.node.targetMember)).toEqual([{ id: memberId(author) }, { id: memberId(author) }]);
+      const node = await api().graphql(`query($id: ID!) { node(id: $id) { ... on ModerationAction { targetMember { id } } } }`, { id: hidden.id }, { token: peer.token });
+      expect(node.data?.node).toEqual({ targetMember: null });
+      expect(JSON.stringify([hidden, warned, asPeer.data, node.data])).not.toContain(author.row.id);
+      expect(JSON.stringify([hidden, warned, asPeer.data, node.data])).not.toContain(memberId(author));
+    });
+
+    it("shows a warning about an anonymous item to its author and the admins, not on the membership facilitators read", async () => {
+      const { group, post, peer, author } = await anonymousThread();
+      await run(moderateMutation, { subjectId: postId(post), action: 'WARN', reason: 'Please use a content warning.' }, peer.token);
+      const membership = await db().selectFrom('memberships').select('id').where('group_id', '=', group.id).where('member_id', '=', author.row.id).executeTakeFirstOrThrow();
+      const warnings = async (token: string) =>
+        (await api().graphql(`query($id: ID!) { node(id: $id) { ... on Membership { warnings { reason } } } }`, { id: globalId('Membership', membership.id) }, { token })).data?.node
+          .warnings;
+      expect(await warnings(author.token)).toEqual([{ reason: 'Please use a content warning.' }]);
+      expect(await warnings(admin.token)).toEqual([{ reason: 'Please use a content warning.' }]);
+      expect(await warnings(peer.token)).toEqual([]);
+    });
+
+    it('leaves suspending or banning an anonymous author to admins, and keeps that entry out of facilitators\' log', async () => {
+      const { group, groupId, post, peer, professional, author, join } = await anonymousThread();
+      const until = new Date(Date.now() + 3 * 86_400_000).toISOString();
+      const before = await contentFingerprint(db());
+      for (const facilitator of [peer, professional]) {
+        const refused = await run(moderateMutation, { subjectId: postId(post), action: 'SUSPEND', reason: 'Threats.', suspendUntil: until }, facilitator.token);
+        expect(refused).toMatchObject({ __typename: 'ForbiddenError', message: expect.stringContaining("institution's admins") });
+      }
+      expect(await contentFingerprint(db())).toEqual(before);
+
+      const suspended = await run(moderateMutation, { subjectId: postId(post), action: 'SUSPEND', reason: 'Threats.', suspendUntil: until }, admin.token);
+      expect(suspended).toMatchObject({ action: 'SUSPEND', targetMember: { id: memberId(author) } });
+      const membership = await db().selectFrom('memberships').selectAll().where('group_id', '=', group.id).where('member_id', '=', author.row.id).executeTakeFirstOrThrow();
+      expect(membership.status).toBe('SUSPENDED');
+      const actions = async (token: string) => (await api().graphql(auditLogQuery, { groupId }, { token })).data?.auditLog.edges.map((edge: any) => edge.node.action);
+      expect(await actions(admin.token)).toEqual(['SUSPEND']);
+      expect(await actions(peer.token)).toEqual([]);
+      const entry = await api().graphql(`query($id: ID!) { node(id: $id) { id } }`, { id: suspended.id }, { token: professional.token });
+      expect(entry.data?.node).toBeNull();
+
+      // A warning by a peer facilitator works whoever wrote the item: a refusal for "the author is a professional"
+      // would tell the peer who it is.
+      const colleague = await join('PROFESSIONAL_FACILITATOR');
+      const theirs = await insertTestPost(db(), group, colleague.row, { anonymous: true, aliasNumber: 1 });
+      expect((await run(moderateMutation, { subjectId: postId(theirs), action: 'WARN', reason: 'Content warning, please.' }, peer.token)).__typename).toBe('ModerationAction');
+      const named = await insertTestPost(db(), group, colleague.row);
+      expect((await run(moderateMutation, { subjectId: postId(named), action: 'WARN', reason: 'x' }, peer.token)).__typename).toBe('ForbiddenError');
+    });
+  });
+});

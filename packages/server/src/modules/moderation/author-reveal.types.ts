@@ -1,0 +1,57 @@
+import { builder } from '../../schema/builder.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../schema/errors.js';
+import { MemberNode } from '../members/member.types.js';
+import { MembershipNode } from '../memberships/membership.types.js';
+import { revealAnonymousAuthor, type RevealedAuthor } from './author-reveal.js';
+import { ModerationActionNode } from './moderation-action.types.js';
+import { revealAuthorSchema } from './moderation-input.js';
+import type { SubjectRef } from './moderation.queries.js';
+import { moderatedGroupScope } from './moderation.rules.js';
+
+const RevealedAuthorType = builder.objectRef<RevealedAuthor>('RevealedAuthor').implement({
+  description: 'Who wrote an anonymous item, shown once to the professional facilitator (or admin) who asked, and logged.',
+  fields: (t) => ({
+    member: t.field({ type: MemberNode, resolve: (revealed) => revealed.memberId }),
+    membership: t.field({
+      type: MembershipNode,
+      nullable: true,
+      description: "The author's membership of the group (their pseudonym and standing there).",
+      resolve: (revealed) => revealed.membership,
+    }),
+    alias: t.string({
+      nullable: true,
+      description: 'The name the author goes by in the thread ("Anonymous 3").',
+      resolve: (revealed) => (revealed.aliasNumber === null ? null : `Anonymous ${revealed.aliasNumber}`),
+    }),
+    aliasNumber: t.int({ nullable: true, resolve: (revealed) => revealed.aliasNumber }),
+    auditEntry: t.field({ type: ModerationActionNode, description: 'The REVEAL_AUTHOR entry this reveal wrote.', resolve: (revealed) => revealed.entry }),
+  }),
+});
+
+const RevealAnonymousAuthorInput = builder.inputType('RevealAnonymousAuthorInput', {
+  fields: (t) => ({
+    subjectId: t.id({ required: true, description: 'The anonymous Post or Reply.' }),
+    caseId: t.id({ required: true, description: 'The open crisis ModerationItem about it.' }),
+    reason: t.string({ required: true, description: 'Why the author must be known (up to 1000 characters); kept in the audit log.' }),
+  }),
+});
+
+builder.mutationField('revealAnonymousAuthor', (t) =>
+  t.field({
+    type: RevealedAuthorType,
+    description:
+      "Reveals who wrote an anonymous item, to reach a person in danger: the group's professional facilitators and the " +
+      "institution's admins (not service tokens), only while an open crisis case is about the item, and only in groups whose " +
+      'anonymity policy is ANONYMOUS_REVEALABLE_IN_CRISIS. Every reveal is an audit log entry with its reason.',
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
+    args: { input: t.arg({ type: RevealAnonymousAuthorInput, required: true, validate: revealAuthorSchema }) },
+    authScopes: (_root, { input }, context) =>
+      moderatedGroupScope(context.db, { caseId: null, subject: input.subjectId as unknown as SubjectRef }, 'professionalFacilitator'),
+    resolve: (_root, { input }, context) =>
+      revealAnonymousAuthor(context.db, context.viewer, {
+        subject: input.subjectId as unknown as SubjectRef,
+        caseId: String(input.caseId),
+        reason: input.reason,
+      }),
+  }),
+);

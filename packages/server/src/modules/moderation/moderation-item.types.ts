@@ -1,0 +1,117 @@
+import type { ModerationCaseRow, ReportReason } from '../../db/tables.js';
+import { builder } from '../../schema/builder.js';
+import { readPageRequest, toConnection } from '../../schema/keyset-pagination.js';
+import { GroupNode } from '../groups/group.types.js';
+import { ModerationActionNode, auditEntryVisible } from './moderation-action.types.js';
+import { readIdCursor } from './moderation-pages.js';
+import { findActionsOfCases, findCasesByIds, findQueuePage, findReportsOfCases } from './moderation.queries.js';
+import { moderationListing } from './moderation.rules.js';
+import { ModerationSubjectTypeEnum, ReportNode, ReportReasonEnum, toWholeSecond } from './report.types.js';
+// The reveal mutation is its own type file; importing it here puts it in the schema with the rest of moderation.
+import './author-reveal.types.js';
+
+const reportReasons: ReadonlySet<string> = new Set<ReportReason>(['CRISIS', 'SELF_HARM', 'HARASSMENT', 'SPAM', 'MISINFORMATION', 'OTHER']);
+
+export const ModerationCaseStatusEnum = builder.enumType('ModerationCaseStatus', {
+  description: 'OPEN while the item waits in the queue; RESOLVED once a moderator decided about it.',
+  values: ['OPEN', 'RESOLVED'] as const,
+});
+
+/**
+ * One item in the moderation queue: a reported or held post or reply, with every reason and report behind it (one
+ * case per item while it is open). Seen by the group's facilitators and the institution's admins.
+ */
+export const ModerationItemNode = builder.loadableNodeRef<ModerationCaseRow>('ModerationItem', {
+  id: { resolve: (item) => item.id },
+  load: async (ids: string[], context) => {
+    const rows = await findCasesByIds(context.db, ids);
+    const visible = await Promise.all(rows.map((row) => context.access.isFacilitator(row.group_id)));
+    return rows.filter((_row, index) => visible[index]);
+  },
+  sort: (item) => item.id,
+});
+
+ModerationItemNode.implement({
+  fields: (t) => ({
+    group: t.field({ type: GroupNode, nullable: true, resolve: (item) => item.group_id }),
+    subjectType: t.field({ type: ModerationSubjectTypeEnum, resolve: (item) => item.subject_type }),
+    crisis: t.exposeBoolean('crisis', { description: 'A crisis report or crisis language: these items come first.' }),
+    heldForReview: t.exposeBoolean('held_for_review', { description: 'The item waits for approval before anyone else sees it.' }),
+    reasons: t.field({
+      type: [ReportReasonEnum],
+      description: 'The reasons members gave in their reports.',
+      resolve: (item) => item.reasons.filter((reason): reason is ReportReason => reportReasons.has(reason)),
+    }),
+    flags: t.stringList({
+      description:
+        'Why the content pipeline held or flagged the item: WORD_LIST, FIRST_POSTS, CRISIS_LANGUAGE, or the name of a later stage.',
+      resolve: (item) => item.reasons.filter((reason) => !reportReasons.has(reason)),
+    }),
+    reportCount: t.exposeInt('report_count'),
+    status: t.field({ type: ModerationCaseStatusEnum, resolve: (item) => item.status }),
+    createdAt: t.field({ type: 'DateTime', resolve: (item) => toWholeSecond(item.created_at) }),
+    updatedAt: t.field({ type: 'DateTime', resolve: (item) => toWholeSecond(item.updated_at) }),
+    resolvedAt: t.field({ type: 'DateTime', nullable: true, resolve: (item) => toWholeSecond(item.resolved_at) }),
+    reports: t.loadableList({
+      type: ReportNode,
+      description: 'The reports behind the case, oldest first, with their reasons and notes.',
+      load: async (ids: string[], context) => {
+        const rows = await findReportsOfCases(context.db, ids);
+        return ids.map((id) => rows.filter((row) => row.case_id === id));
+      },
+      resolve: (item) => item.id,
+    }),
+    actions: t.loadableList({
+      type: ModerationActionNode,
+      description: 'What moderators did about the item while this case was open (and after), oldest first.',
+      load: async (ids: string[], context) => {
+        const rows = await findActionsOfCases(context.db, ids);
+        const visible = await Promise.all(rows.map((row) => auditEntryVisible(context, row)));
+        const shown = rows.filter((_row, index) => visible[index]);
+        return ids.map((id) => shown.filter((row) => row.case_id === id));
+      },
+      resolve: (item) => item.id,
+    }),
+  }),
+});
+
+export const ModerationItemConnection = builder.connectionObject(
+  { type: ModerationItemNode, name: 'ModerationItemConnection' },
+  { name: 'ModerationItemEdge' },
+);
+
+builder.queryField('moderationQueue', (t) =>
+  t.field({
+    type: ModerationItemConnection,
+    description:
+      "Open moderation cases, crisis first, then oldest first: one group's (its facilitators and the institution's admins), or " +
+      "without groupId the whole institution's (admins and service tokens) or every group the viewer facilitates.",
+    args: { groupId: t.arg.globalID({ for: GroupNode }), ...t.arg.connectionArgs() },
+    authScopes: (_root, args) => (args.groupId ? { groupFacilitator: args.groupId.id } : { signedIn: true, institutionManager: true }),
+    resolve: async (_root, args, context) => {
+      const page = readPageRequest(args);
+      const after = readIdCursor(page);
+      const { scope } = await moderationListing(context.db, context.access, args.groupId?.id ?? null);
+      const rows = await findQueuePage(context.db, scope, after, page.size + 1);
+      return toConnection(rows, page, (row) => [row.id]);
+    },
+  }),
+);
+
+builder.objectFields(ReportNode, (t) => ({
+  moderationItem: t.field({
+    type: ModerationItemNode,
+    nullable: true,
+    description: "The case the report fed. The group's facilitators and the institution's admins; null for the reporter.",
+    resolve: (report) => report.case_id,
+  }),
+}));
+
+builder.objectFields(ModerationActionNode, (t) => ({
+  moderationItem: t.field({
+    type: ModerationItemNode,
+    nullable: true,
+    description: 'The case the action settled or was taken under, if any.',
+    resolve: (entry) => entry.case_id,
+  }),
+}));
