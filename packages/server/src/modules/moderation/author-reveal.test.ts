@@ -4,7 +4,7 @@ import type { AnonymityPolicy, GroupRole, PostRow } from '../../db/tables.js';
 import { databaseFingerprint } from '../../../test-support/database-fingerprint.js';
 import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, type TestInstitution, type TestMember } from '../../../test-support/factories.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
-import { auditLogQuery, globalId, insertTestPost, moderateMutation, reportMutation, revealMutation } from './moderation-test-fixtures.js';
+import { auditLogQuery, globalId, insertTestPost, moderateMutation, queueQuery, reportMutation, revealMutation } from './moderation-test-fixtures.js';
 
 async function contentFingerprint(db: HearthDb) {
   const { service_tokens: _tokens, ...rest } = await databaseFingerprint(db);
@@ -161,11 +161,18 @@ describeEachDatabase('anonymous authors in moderation', (api) => {
 
       const asPeer = await api().graphql(auditLogQuery, { groupId }, { token: peer.token });
       expect(asPeer.data?.auditLog.edges.map((edge: any) => edge.node.targetMember)).toEqual([null, null]);
+      // The item itself shows its thread alias, as the posts module shows it to a facilitator.
+      expect(asPeer.data?.auditLog.edges.map((edge: any) => edge.node.subject)).toEqual([
+        { __typename: 'Post', id: postId(post), title: 'A hard week', status: 'HIDDEN', authorName: 'Anonymous 3', author: null },
+        { __typename: 'Post', id: postId(post), title: 'A hard week', status: 'HIDDEN', authorName: 'Anonymous 3', author: null },
+      ]);
+      const queue = await api().graphql(queueQuery, { groupId }, { token: peer.token });
+      expect(JSON.stringify(queue.data)).not.toContain(memberId(author));
       const asAdmin = await api().graphql(auditLogQuery, { groupId }, { token: admin.token });
       expect(asAdmin.data?.auditLog.edges.map((edge: any) => edge.node.targetMember)).toEqual([{ id: memberId(author) }, { id: memberId(author) }]);
       const node = await api().graphql(`query($id: ID!) { node(id: $id) { ... on ModerationAction { targetMember { id } } } }`, { id: hidden.id }, { token: peer.token });
       expect(node.data?.node).toEqual({ targetMember: null });
-      expect(JSON.stringify([hidden, warned, asPeer.data, node.data])).not.toContain(author.row.id);
+      expect(JSON.stringify([hidden, warned, asPeer.data, node.data, queue.data])).not.toContain(author.row.id);
       expect(JSON.stringify([hidden, warned, asPeer.data, node.data])).not.toContain(memberId(author));
     });
 

@@ -2,6 +2,7 @@ import { builder } from '../../schema/builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../schema/errors.js';
 import { MemberNode } from '../members/member.types.js';
 import { MembershipNode } from '../memberships/membership.types.js';
+import { aliasName } from '../posts/author-names.js';
 import { revealAnonymousAuthor, type RevealedAuthor } from './author-reveal.js';
 import { ModerationActionNode } from './moderation-action.types.js';
 import { revealAuthorSchema } from './moderation-input.js';
@@ -21,7 +22,7 @@ const RevealedAuthorType = builder.objectRef<RevealedAuthor>('RevealedAuthor').i
     alias: t.string({
       nullable: true,
       description: 'The name the author goes by in the thread ("Anonymous 3").',
-      resolve: (revealed) => (revealed.aliasNumber === null ? null : `Anonymous ${revealed.aliasNumber}`),
+      resolve: (revealed) => (revealed.aliasNumber === null ? null : aliasName(revealed.aliasNumber)),
     }),
     aliasNumber: t.int({ nullable: true, resolve: (revealed) => revealed.aliasNumber }),
     auditEntry: t.field({ type: ModerationActionNode, description: 'The REVEAL_AUTHOR entry this reveal wrote.', resolve: (revealed) => revealed.entry }),

@@ -20,7 +20,7 @@ import {
   warningVisibleTo,
 } from './moderation.rules.js';
 import { readIdCursor } from './moderation-pages.js';
-import { ModerationSubjectTypeEnum, toWholeSecond } from './report.types.js';
+import { loadModerationSubject, ModerationSubjectTypeEnum, subjectFieldOptions, toWholeSecond } from './moderation-subject.types.js';
 
 export const ModerationActionKindEnum = builder.enumType('ModerationActionKind', {
   description:
@@ -60,6 +60,7 @@ ModerationActionNode.implement({
     reason: t.exposeString('reason'),
     group: t.field({ type: GroupNode, nullable: true, resolve: (entry) => entry.group_id }),
     subjectType: t.field({ type: ModerationSubjectTypeEnum, nullable: true, resolve: (entry) => entry.subject_type }),
+    subject: t.field({ ...subjectFieldOptions, resolve: (entry, _args, context) => loadModerationSubject(context, entry) }),
     actor: t.field({
       type: MemberNode,
       nullable: true,
@@ -156,6 +157,7 @@ export const ModerationWarningType = builder.objectRef<ModerationActionRow>('Mod
   fields: (t) => ({
     reason: t.exposeString('reason'),
     subjectType: t.field({ type: ModerationSubjectTypeEnum, nullable: true, resolve: (entry) => entry.subject_type }),
+    subject: t.field({ ...subjectFieldOptions, resolve: (entry, _args, context) => loadModerationSubject(context, entry) }),
     createdAt: t.field({ type: 'DateTime', resolve: (entry) => toWholeSecond(entry.created_at) }),
   }),
 });

@@ -6,7 +6,8 @@ import { ModerationActionNode, auditEntryVisible } from './moderation-action.typ
 import { readIdCursor } from './moderation-pages.js';
 import { findActionsOfCases, findCasesByIds, findQueuePage, findReportsOfCases } from './moderation.queries.js';
 import { moderationListing } from './moderation.rules.js';
-import { ModerationSubjectTypeEnum, ReportNode, ReportReasonEnum, toWholeSecond } from './report.types.js';
+import { loadModerationSubject, ModerationSubjectTypeEnum, subjectFieldOptions, toWholeSecond } from './moderation-subject.types.js';
+import { ReportNode, ReportReasonEnum } from './report.types.js';
 // The reveal mutation is its own type file; importing it here puts it in the schema with the rest of moderation.
 import './author-reveal.types.js';
 
@@ -35,6 +36,7 @@ ModerationItemNode.implement({
   fields: (t) => ({
     group: t.field({ type: GroupNode, nullable: true, resolve: (item) => item.group_id }),
     subjectType: t.field({ type: ModerationSubjectTypeEnum, resolve: (item) => item.subject_type }),
+    subject: t.field({ ...subjectFieldOptions, resolve: (item, _args, context) => loadModerationSubject(context, item) }),
     crisis: t.exposeBoolean('crisis', { description: 'A crisis report or crisis language: these items come first.' }),
     heldForReview: t.exposeBoolean('held_for_review', { description: 'The item waits for approval before anyone else sees it.' }),
     reasons: t.field({

@@ -79,7 +79,7 @@ export const reportMutation = /* GraphQL */ `
     report(input: $input) {
       ${resultFields}
       ... on RateLimitedError { retryAfterSeconds }
-      ... on Report { id reason note status subjectType reporter { id } moderationItem { id crisis } }
+      ... on Report { id reason note status subjectType reporter { id } moderationItem { id crisis } subject { __typename id ... on Post { title status authorName author { id } } ... on Reply { status authorName author { id } } } }
     }
   }
 `;
@@ -90,6 +90,7 @@ export const moderateMutation = /* GraphQL */ `
       ${resultFields}
       ... on ModerationAction {
         id action reason subjectType byServiceToken suspendedUntil
+        subject { __typename id ... on Post { title status authorName author { id } } ... on Reply { status authorName author { id } } }
         actor { id }
         targetMember { id }
         moderationItem { id status }
@@ -115,6 +116,7 @@ export const queueQuery = /* GraphQL */ `
         node {
           id crisis reasons flags reportCount heldForReview subjectType status
           group { id }
+          subject { __typename id ... on Post { title status authorName author { id } } ... on Reply { status authorName author { id } } }
           reports { reason note status reporter { id } }
         }
       }
@@ -129,6 +131,7 @@ export const auditLogQuery = /* GraphQL */ `
       edges {
         node {
           id action reason subjectType byServiceToken suspendedUntil createdAt
+          subject { __typename id ... on Post { title status authorName author { id } } ... on Reply { status authorName author { id } } }
           actor { id }
           targetMember { id }
           group { id }

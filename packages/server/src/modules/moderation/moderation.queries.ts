@@ -359,20 +359,3 @@ export async function findWarnings(db: HearthDb, pairs: readonly { memberId: str
     .orderBy('id', 'desc')
     .execute();
 }
-
-/**
- * Of `subjectIds`, those whose anonymous author was revealed to this member (a REVEAL_AUTHOR entry they made).
- * For the posts module: an author revealed to a professional facilitator stays visible to them on the item.
- */
-export async function findSubjectsRevealedTo(db: HearthDb, memberId: string, subjectIds: readonly string[]): Promise<Set<string>> {
-  if (subjectIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('moderation_actions')
-    .select('subject_id')
-    .distinct()
-    .where('action', '=', 'REVEAL_AUTHOR')
-    .where('actor_member_id', '=', memberId)
-    .where('subject_id', 'in', subjectIds)
-    .execute();
-  return new Set(rows.map((row) => row.subject_id!));
-}

@@ -86,6 +86,7 @@ describeEachDatabase('moderation', (api) => {
       expect(filed).toMatchObject({ __typename: 'Report', reason: 'HARASSMENT', note: 'They keep mocking people.', status: 'OPEN', subjectType: 'POST' });
       // The reporter sees their own report, but not the case behind it.
       expect(filed.reporter).toEqual({ id: memberId(reader) });
+      expect(filed.subject).toMatchObject({ __typename: 'Post', id: postId(post), title: 'A hard week', status: 'PUBLISHED' });
       expect(filed.moderationItem).toBeNull();
 
       const before = await contentFingerprint(db());
@@ -109,7 +110,7 @@ describeEachDatabase('moderation', (api) => {
       const { post, reader, author } = await community();
       const reply = await insertTestReply(db(), post, author.row);
       const filed = await report({ subjectId: globalId('Reply', reply.id), reason: 'CRISIS' }, reader.token);
-      expect(filed).toMatchObject({ __typename: 'Report', subjectType: 'REPLY', reason: 'CRISIS' });
+      expect(filed).toMatchObject({ __typename: 'Report', subjectType: 'REPLY', reason: 'CRISIS', subject: { __typename: 'Reply', id: globalId('Reply', reply.id) } });
       expect(await casesOf(reply.id)).toMatchObject([{ subject_type: 'REPLY', crisis: true, report_count: 1 }]);
     });
 
@@ -197,6 +198,7 @@ describeEachDatabase('moderation', (api) => {
         subjectType: 'POST',
         status: 'OPEN',
         group: { id: groupId },
+        subject: { __typename: 'Post', id: postId(posts[1]!), title: 'Post 1', author: { id: memberId(author) } },
         reports: [{ reason: 'CRISIS', note: null, status: 'OPEN', reporter: { id: memberId(reader) } }],
       });
       expect(first.data?.moderationQueue.pageInfo.hasNextPage).toBe(true);
@@ -217,7 +219,15 @@ describeEachDatabase('moderation', (api) => {
       const { caseId } = await insertHeldPost(db(), group, author.row);
       const listed = await queue({ groupId }, professional.token);
       expect(listed.data?.moderationQueue.edges.map((edge: any) => edge.node)).toEqual([
-        expect.objectContaining({ id: globalId('ModerationItem', caseId), heldForReview: true, reasons: [], flags: ['FIRST_POSTS'], reportCount: 0 }),
+        expect.objectContaining({
+          id: globalId('ModerationItem', caseId),
+          heldForReview: true,
+          reasons: [],
+          flags: ['FIRST_POSTS'],
+          reportCount: 0,
+          // Facilitators read the held post itself.
+          subject: expect.objectContaining({ __typename: 'Post', status: 'PENDING_REVIEW' }),
+        }),
       ]);
       await moderate({ caseId: globalId('ModerationItem', caseId), action: 'APPROVE', reason: 'Kind and on topic.' }, professional.token);
       expect((await queue({ groupId }, professional.token)).data?.moderationQueue.edges).toEqual([]);
@@ -260,7 +270,7 @@ describeEachDatabase('moderation', (api) => {
       const { group, groupId, author, reader, neighbour, peer } = await community();
       const statementsFor = async () => {
         const response = await api().graphql(
-          `query($groupId: ID) { moderationQueue(groupId: $groupId, first: 50) { edges { node { id group { name } reports { reporter { displayName } } actions { action actor { displayName } } } } } }`,
+          `query($groupId: ID) { moderationQueue(groupId: $groupId, first: 50) { edges { node { id group { name } subject { id ... on Post { title authorName } } reports { reporter { displayName } } actions { action actor { displayName } } } } } }`,
           { groupId },
           { token: peer.token },
         );
@@ -315,7 +325,7 @@ describeEachDatabase('moderation', (api) => {
       const { post, reader, peer } = await community();
       await report({ subjectId: postId(post), reason: 'MISINFORMATION' }, reader.token);
       const hidden = await moderate({ subjectId: postId(post), action: 'HIDE', reason: 'Checking the claim.' }, peer.token);
-      expect(hidden).toMatchObject({ action: 'HIDE', moderationItem: { status: 'RESOLVED' } });
+      expect(hidden).toMatchObject({ action: 'HIDE', moderationItem: { status: 'RESOLVED' }, subject: { id: postId(post), status: 'HIDDEN' } });
       expect((await postRow(post.id)).status).toBe('HIDDEN');
       expect(await reportsOf(post.id)).toMatchObject([{ status: 'RESOLVED', resolved_at: expect.any(Date) }]);
       expect(await casesOf(post.id)).toMatchObject([{ status: 'RESOLVED', resolved_at: expect.any(Date) }]);
@@ -361,9 +371,11 @@ describeEachDatabase('moderation', (api) => {
       const warned = await moderate({ subjectId: postId(post), action: 'WARN', reason: 'Please keep it kind.' }, peer.token);
       expect(warned).toMatchObject({ action: 'WARN', targetMember: { id: memberId(author) }, moderationItem: { status: 'OPEN' } });
       const membership = globalId('Membership', (await membershipOf(group, author)).id);
-      const warnings = `query($id: ID!) { node(id: $id) { ... on Membership { warnings { reason subjectType createdAt } } } }`;
+      const warnings = `query($id: ID!) { node(id: $id) { ... on Membership { warnings { reason subjectType createdAt subject { id } } } } }`;
       const own = await api().graphql(warnings, { id: membership }, { token: author.token });
-      expect(own.data?.node.warnings).toEqual([{ reason: 'Please keep it kind.', subjectType: 'POST', createdAt: expect.stringMatching(/:\d\d\.000Z$/) }]);
+      expect(own.data?.node.warnings).toEqual([
+        { reason: 'Please keep it kind.', subjectType: 'POST', createdAt: expect.stringMatching(/:\d\d\.000Z$/), subject: { id: postId(post) } },
+      ]);
       // Facilitators see warnings about items that were not anonymous.
       expect((await api().graphql(warnings, { id: membership }, { token: peer.token })).data?.node.warnings).toHaveLength(1);
     });

@@ -5,6 +5,7 @@ import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, Validat
 import { rateLimit } from '../content-pipeline/rate-limits.js';
 import { MemberNode } from '../members/member.types.js';
 import { reportSchema } from './moderation-input.js';
+import { loadModerationSubject, ModerationSubjectTypeEnum, subjectFieldOptions, toWholeSecond } from './moderation-subject.types.js';
 import { findReportsByIds, type SubjectRef } from './moderation.queries.js';
 import { fileReport, reportableSubject } from './reports.js';
 
@@ -17,18 +18,6 @@ export const ReportStatusEnum = builder.enumType('ReportStatus', {
   description: 'OPEN until a moderator decides about the item: RESOLVED when they acted on it, DISMISSED when they left it as it was.',
   values: ['OPEN', 'RESOLVED', 'DISMISSED'] as const,
 });
-
-export const ModerationSubjectTypeEnum = builder.enumType('ModerationSubjectType', {
-  description: 'What a report, case or moderation action is about.',
-  values: ['POST', 'REPLY'] as const,
-});
-
-/** Content timestamps are shown to the second: sub-second parts could be matched against other records. */
-export function toWholeSecond(date: Date): Date;
-export function toWholeSecond(date: Date | null): Date | null;
-export function toWholeSecond(date: Date | null): Date | null {
-  return date && new Date(Math.floor(date.getTime() / 1000) * 1000);
-}
 
 /** The reporter, or the group's facilitators and the institution's admins (`groupFacilitator`). */
 const reporterOrFacilitator = (report: ReportRow, _args: object, context: HearthContext) =>
@@ -53,6 +42,7 @@ ReportNode.implement({
     note: t.exposeString('note', { nullable: true, description: 'What the reporter added for the facilitators.' }),
     status: t.field({ type: ReportStatusEnum, resolve: (report) => report.status }),
     subjectType: t.field({ type: ModerationSubjectTypeEnum, resolve: (report) => report.subject_type }),
+    subject: t.field({ ...subjectFieldOptions, resolve: (report, _args, context) => loadModerationSubject(context, report) }),
     reporter: t.field({
       type: MemberNode,
       nullable: true,
