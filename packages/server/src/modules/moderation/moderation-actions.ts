@@ -94,7 +94,7 @@ export async function moderate(db: HearthDb, viewer: Viewer, request: Moderation
       Object.assign(details, { previousStatus: subject.status, status: change.status });
       if (subject.type === 'REPLY' && subject.status === 'PENDING_REVIEW' && change.status === 'PUBLISHED') await bumpThreadActivity(trx, subject.post_id);
     } else if (change.kind === 'mark') {
-      await setPostMark(trx, subject.id, change.mark, change.on ? new Date() : null);
+      await setPostMark(trx, subject.id, change.mark, change.on);
     }
     await settleCase(trx, moderationCase, request.action);
 

@@ -92,11 +92,11 @@ export async function updateSubjectStatus(trx: HearthDb, ref: SubjectRef, status
   else await trx.updateTable('replies').set({ status }).where('id', '=', ref.id).execute();
 }
 
-/** Pins or locks (a date) a post, or lifts the pin or lock (null). */
-export async function setPostMark(trx: HearthDb, postId: string, mark: 'pinned_at' | 'locked_at', value: Date | null): Promise<void> {
+/** Pins or locks a post (now, to the whole second like every content timestamp), or lifts the pin or lock. */
+export async function setPostMark(trx: HearthDb, postId: string, mark: 'pinned_at' | 'locked_at', on: boolean): Promise<void> {
   await trx
     .updateTable('posts')
-    .set({ [mark]: value })
+    .set({ [mark]: on ? sql<Date>`date_trunc('second', now())` : null })
     .where('id', '=', postId)
     .execute();
 }

@@ -1,7 +1,7 @@
 import type { RequestAccess } from '../../auth/request-access.js';
+import type { HearthDb } from '../../db/database.js';
 import type { ContentStatus, GroupRow, MembershipRow, ModerationActionRow, ModerationCaseRow } from '../../db/tables.js';
 import { facilitatorActionRefusal, isFacilitatorRole, type GroupActor } from '../memberships/membership.rules.js';
-import type { HearthDb } from '../../db/database.js';
 import { findCasesByIds, findGroupsFacilitatedBy, findSubjects, type ModeratedSubject, type QueueScope, type SubjectRef } from './moderation.queries.js';
 
 /**
