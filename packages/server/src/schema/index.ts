@@ -12,6 +12,7 @@ import '../modules/discovery/discovery.types.js';
 import '../modules/content-pipeline/crisis-resource.types.js';
 import '../modules/posts/post.types.js';
 import '../modules/posts/reply.types.js';
+import '../modules/posts/reaction.types.js';
 import '../modules/moderation/moderation-item.types.js';
 
 let built: GraphQLSchema | undefined;

@@ -11,6 +11,12 @@ import { findContentEdits, findFeedPages, findOwnPostPages, findPostRecords, fin
 import { conversationAccess, isAuthor, itemVisible, showsTombstone, tombstoneText, type ContentItem } from './post.rules.js';
 import { renderSafeMarkdown } from './safe-markdown.js';
 import type { ConnectionArgs } from '../../schema/keyset-pagination.js';
+import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '../../schema/errors.js';
+import type { CrisisResource } from '../content-pipeline/content-pipeline.js';
+import { CrisisResourceType } from '../content-pipeline/crisis-resource.types.js';
+import { deletePost, editPost } from './content-editing.js';
+import { contentLimits, createPostSchema, deletePostSchema, editPostSchema } from './post-input.js';
+import { publishPost } from './publishing.js';
 
 export const PostStatusEnum = builder.enumType('PostStatus', {
   description:
@@ -214,3 +220,95 @@ builder.objectFields(MemberNode, (t) => ({
     resolve: (member, _args, context) => (viewerMemberId(context.viewer) === member.id ? member.id : null),
   }),
 }));
+
+// Mutations. Each validates its whole input first (post-input.ts), then calls a domain function that checks the
+// author's standing, runs the content pipeline and writes in one transaction.
+
+interface PostPayloadShape {
+  item: PostRecord;
+  crisisResources: CrisisResource[];
+}
+
+function postPayload(name: string, description: string) {
+  return builder.objectRef<PostPayloadShape>(name).implement({
+    description,
+    fields: (t) => ({
+      post: t.field({ type: PostNode, resolve: (payload) => payload.item }),
+      crisisResources: t.field({
+        type: [CrisisResourceType],
+        description: "Where to find help now, in the author's language: non-empty when the text spoke of crisis. Show it at once.",
+        resolve: (payload) => payload.crisisResources,
+      }),
+    }),
+  });
+}
+
+const CreatePostPayload = postPayload('CreatePostPayload', 'The new post (PENDING_REVIEW when held for a facilitator) and any crisis resources for its author.');
+const EditPostPayload = postPayload('EditPostPayload', 'The edited post and any crisis resources for its author.');
+
+const CreatePostInput = builder.inputType('CreatePostInput', {
+  fields: (t) => ({
+    groupId: t.id({ required: true }),
+    title: t.string({ required: true, description: `1–${contentLimits.title} characters, one line.` }),
+    body: t.string({ required: true, description: `1–${contentLimits.body.toLocaleString('en')} characters of plain text with the Markdown subset of bodyHtml.` }),
+    contentWarning: t.string({ description: `A short label (up to ${contentLimits.contentWarning} characters) that collapses the body until opened.` }),
+    anonymous: t.boolean({ defaultValue: false, description: "Post without a name, where the group's anonymity policy allows it." }),
+  }),
+});
+
+builder.mutationField('createPost', (t) =>
+  t.field({
+    type: CreatePostPayload,
+    description: 'Starts a thread in a group. Active members only (not suspended); the content pipeline may hold it for review.',
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError, RateLimitedError] },
+    authScopes: (_root, { input }) => ({ groupMember: String(input.groupId) }),
+    args: { input: t.arg({ type: CreatePostInput, required: true, validate: createPostSchema }) },
+    resolve: async (_root, { input }, context) => {
+      const published = await publishPost(context, {
+        groupId: String(input.groupId),
+        title: input.title,
+        body: input.body,
+        contentWarning: input.contentWarning ?? null,
+        anonymous: input.anonymous ?? false,
+      });
+      return published;
+    },
+  }),
+);
+
+const EditPostInput = builder.inputType('EditPostInput', {
+  fields: (t) => ({
+    postId: t.id({ required: true }),
+    title: t.string(),
+    body: t.string(),
+    contentWarning: t.string({ description: 'null removes the warning; leave it out to keep it.' }),
+  }),
+});
+
+builder.mutationField('editPost', (t) =>
+  t.field({
+    type: EditPostPayload,
+    description: "Changes the viewer's own post; the replaced version stays in its edit history for the facilitators.",
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError, RateLimitedError] },
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: EditPostInput, required: true, validate: editPostSchema }) },
+    resolve: async (_root, { input }, context) => {
+      const post = await PostNode.getDataloader(context).load(String(input.postId));
+      const changes = input as { title?: string; body?: string; contentWarning?: string | null };
+      return editPost(context, post, { title: changes.title, body: changes.body, contentWarning: 'contentWarning' in changes ? changes.contentWarning : undefined });
+    },
+  }),
+);
+
+const DeletePostInput = builder.inputType('DeletePostInput', { fields: (t) => ({ postId: t.id({ required: true }) }) });
+
+builder.mutationField('deletePost', (t) =>
+  t.field({
+    type: PostNode,
+    description: "Deletes the viewer's own post: it becomes a tombstone (\"[deleted]\") and its replies stay readable.",
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError] },
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: DeletePostInput, required: true, validate: deletePostSchema }) },
+    resolve: (_root, { input }, context) => deletePost(context, String(input.postId)),
+  }),
+);

@@ -10,6 +10,12 @@ import type { PostRecord } from './post.queries.js';
 import { conversationAccess, itemVisible, tombstoneText } from './post.rules.js';
 import { findRepliesToOwnPosts, findReplyPages, findReplyRecords, type ReplyRecord } from './reply.queries.js';
 import { renderSafeMarkdown } from './safe-markdown.js';
+import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '../../schema/errors.js';
+import type { CrisisResource } from '../content-pipeline/content-pipeline.js';
+import { CrisisResourceType } from '../content-pipeline/crisis-resource.types.js';
+import { deleteReply, editReply } from './content-editing.js';
+import { contentLimits, createReplySchema, deleteReplySchema, editReplySchema } from './post-input.js';
+import { publishReply } from './publishing.js';
 
 /**
  * A reply is visible where its thread is: besides its own status (post.rules.ts), its post must be one the viewer
@@ -148,4 +154,96 @@ builder.queryField('repliesToMyPosts', (t) =>
     },
     ReplyConnection,
   ),
+);
+
+// Mutations: as for posts (post.types.ts).
+
+interface ReplyPayloadShape {
+  item: ReplyRecord;
+  crisisResources: CrisisResource[];
+}
+
+function replyPayload(name: string, description: string) {
+  return builder.objectRef<ReplyPayloadShape>(name).implement({
+    description,
+    fields: (t) => ({
+      reply: t.field({ type: ReplyNode, resolve: (payload) => payload.item }),
+      crisisResources: t.field({
+        type: [CrisisResourceType],
+        description: "Where to find help now, in the author's language: non-empty when the text spoke of crisis. Show it at once.",
+        resolve: (payload) => payload.crisisResources,
+      }),
+    }),
+  });
+}
+
+const CreateReplyPayload = replyPayload('CreateReplyPayload', 'The new reply (PENDING_REVIEW when held for a facilitator) and any crisis resources for its author.');
+const EditReplyPayload = replyPayload('EditReplyPayload', 'The edited reply and any crisis resources for its author.');
+
+const CreateReplyInput = builder.inputType('CreateReplyInput', {
+  fields: (t) => ({
+    postId: t.id({ required: true }),
+    parentReplyId: t.id({ description: 'The reply this one answers; an answer to an answer goes under the same top-level reply.' }),
+    body: t.string({ required: true, description: `1–${contentLimits.body.toLocaleString('en')} characters.` }),
+    contentWarning: t.string({ description: `Up to ${contentLimits.contentWarning} characters.` }),
+    anonymous: t.boolean({ defaultValue: false, description: 'Reply under your alias in this thread ("Anonymous 2"), where the group allows it.' }),
+  }),
+});
+
+builder.mutationField('createReply', (t) =>
+  t.field({
+    type: CreateReplyPayload,
+    description: 'Replies to a published post that is not locked. Active members of its group only.',
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError, RateLimitedError] },
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: CreateReplyInput, required: true, validate: createReplySchema }) },
+    resolve: async (_root, { input }, context) => {
+      const parentReplyId = input.parentReplyId == null ? null : String(input.parentReplyId);
+      const [post, parent] = await Promise.all([
+        PostNode.getDataloader(context).load(String(input.postId)),
+        parentReplyId ? ReplyNode.getDataloader(context).load(parentReplyId) : null,
+      ]);
+      return publishReply(
+        context,
+        { postId: String(input.postId), parentReplyId, body: input.body, contentWarning: input.contentWarning ?? null, anonymous: input.anonymous ?? false },
+        { post, parent },
+      );
+    },
+  }),
+);
+
+const EditReplyInput = builder.inputType('EditReplyInput', {
+  fields: (t) => ({
+    replyId: t.id({ required: true }),
+    body: t.string(),
+    contentWarning: t.string({ description: 'null removes the warning; leave it out to keep it.' }),
+  }),
+});
+
+builder.mutationField('editReply', (t) =>
+  t.field({
+    type: EditReplyPayload,
+    description: "Changes the viewer's own reply; the replaced version stays in its edit history for the facilitators.",
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError, RateLimitedError] },
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: EditReplyInput, required: true, validate: editReplySchema }) },
+    resolve: async (_root, { input }, context) => {
+      const reply = await ReplyNode.getDataloader(context).load(String(input.replyId));
+      const changes = input as { body?: string; contentWarning?: string | null };
+      return editReply(context, reply, { body: changes.body, contentWarning: 'contentWarning' in changes ? changes.contentWarning : undefined });
+    },
+  }),
+);
+
+const DeleteReplyInput = builder.inputType('DeleteReplyInput', { fields: (t) => ({ replyId: t.id({ required: true }) }) });
+
+builder.mutationField('deleteReply', (t) =>
+  t.field({
+    type: ReplyNode,
+    description: "Deletes the viewer's own reply: a tombstone while answers hang under it.",
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError] },
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: DeleteReplyInput, required: true, validate: deleteReplySchema }) },
+    resolve: (_root, { input }, context) => deleteReply(context, String(input.replyId)),
+  }),
 );

@@ -1,0 +1,145 @@
+import type { HearthContext } from '../../schema/context.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../schema/errors.js';
+import { runContentPipeline, type ContentDraft, type ContentOutcome, type CrisisResource } from '../content-pipeline/content-pipeline.js';
+import { defaultContentStages } from '../content-pipeline/default-stages.js';
+import { openOrUpdateModerationCase } from '../moderation/moderation-cases.queries.js';
+import type { GroupRow, MemberRow, SubjectType } from '../../db/tables.js';
+import type { HearthDb } from '../../db/database.js';
+import { findPostRecords, insertPost, lockPost, bumpPostActivity, type PostRecord } from './post.queries.js';
+import { acceptsReplies, conversationAccess, type GroupConversationAccess } from './post.rules.js';
+import { findReplyRecords, insertReply, threadAliasFor, type ReplyRecord } from './reply.queries.js';
+
+/**
+ * Writing a post or a reply: the input was validated by its schema; here the author's standing is checked, the
+ * content passes the pipeline (validation → rate limit → word lists → crisis detection → pre-moderation), and the
+ * item, the author's thread alias when anonymous, and the moderation case when the pipeline held or flagged it
+ * are written in one transaction.
+ */
+export interface Published<Item> {
+  item: Item;
+  crisisResources: CrisisResource[];
+}
+
+/** The signed-in member taking part in a group, or the reason they can't. */
+export function participant(context: HearthContext, groupAccess: GroupConversationAccess): { member: MemberRow; group: GroupRow; access: GroupConversationAccess } {
+  if (context.viewer.kind !== 'member') throw new ForbiddenError('Only members of the group can take part.');
+  if (!groupAccess.group) throw new NotFoundError('No such group.');
+  if (groupAccess.group.archived_at) throw new ForbiddenError('This group is archived: it takes no new posts.');
+  if (!groupAccess.takePart || !groupAccess.membership) {
+    throw new ForbiddenError('Only active members of the group can post, reply and react here.');
+  }
+  return { member: context.viewer.member, group: groupAccess.group, access: groupAccess };
+}
+
+export function refuseAnonymityIfDisabled(group: GroupRow, anonymous: boolean): void {
+  if (anonymous && group.anonymity_policy === 'DISABLED') {
+    throw ValidationError.field(['input', 'anonymous'], "This group doesn't allow anonymous posts.");
+  }
+}
+
+/** Runs the pipeline for the member's draft in the group; a stage's refusal propagates as its typed error. */
+export async function passPipeline(context: HearthContext, who: ReturnType<typeof participant>, draft: ContentDraft): Promise<ContentOutcome> {
+  return runContentPipeline(defaultContentStages, draft, { member: who.member, membership: who.access.membership!, group: who.group }, context.db);
+}
+
+/** Held or flagged items open (or join) their moderation case, in the transaction that writes them. */
+export async function signalModeration(
+  trx: HearthDb,
+  subject: { institutionId: string; groupId: string; type: SubjectType; id: string },
+  outcome: ContentOutcome,
+): Promise<void> {
+  if (outcome.status !== 'PENDING_REVIEW' && !outcome.crisis) return;
+  await openOrUpdateModerationCase(trx, {
+    institutionId: subject.institutionId,
+    groupId: subject.groupId,
+    subjectType: subject.type,
+    subjectId: subject.id,
+    crisis: outcome.crisis,
+    heldForReview: outcome.status === 'PENDING_REVIEW',
+    reasons: outcome.reasons,
+  });
+}
+
+export async function publishPost(
+  context: HearthContext,
+  input: { groupId: string; title: string; body: string; contentWarning: string | null; anonymous: boolean },
+): Promise<Published<PostRecord>> {
+  const who = participant(context, await conversationAccess(context.access, input.groupId));
+  refuseAnonymityIfDisabled(who.group, input.anonymous);
+  const outcome = await passPipeline(context, who, {
+    kind: 'POST',
+    title: input.title,
+    body: input.body,
+    contentWarning: input.contentWarning,
+    anonymous: input.anonymous,
+  });
+  const postId = await context.db.transaction().execute(async (trx) => {
+    const post = await insertPost(trx, {
+      institutionId: who.group.institution_id,
+      groupId: who.group.id,
+      authorId: who.member.id,
+      anonymous: input.anonymous,
+      title: input.title,
+      body: input.body,
+      contentWarning: input.contentWarning,
+      status: outcome.status,
+      crisis: outcome.crisis,
+    });
+    if (input.anonymous) await threadAliasFor(trx, post.id, who.member.id);
+    await signalModeration(trx, { institutionId: post.institution_id, groupId: post.group_id, type: 'POST', id: post.id }, outcome);
+    return post.id;
+  });
+  const [record] = await findPostRecords(context.db, [postId]);
+  return { item: record!, crisisResources: outcome.crisisResources };
+}
+
+export async function publishReply(
+  context: HearthContext,
+  input: { postId: string; parentReplyId: string | null; body: string; contentWarning: string | null; anonymous: boolean },
+  visible: { post: PostRecord | null; parent: ReplyRecord | null },
+): Promise<Published<ReplyRecord>> {
+  const { post, parent } = visible;
+  if (!post) throw new NotFoundError('No such post.');
+  const who = participant(context, await conversationAccess(context.access, post.group_id));
+  const refusal = acceptsReplies(post);
+  if (refusal) throw new ForbiddenError(refusal);
+  let topLevelId: string | null = null;
+  if (input.parentReplyId) {
+    if (!parent || parent.post_id !== post.id) throw ValidationError.field(['input', 'parentReplyId'], 'Answer a reply of the same post.');
+    if (parent.status !== 'PUBLISHED') throw new ForbiddenError('This reply takes no answers.');
+    // One level of threading: an answer to an answer hangs under the same top-level reply.
+    topLevelId = parent.parent_reply_id ?? parent.id;
+  }
+  refuseAnonymityIfDisabled(who.group, input.anonymous);
+  const outcome = await passPipeline(context, who, {
+    kind: 'REPLY',
+    title: null,
+    body: input.body,
+    contentWarning: input.contentWarning,
+    anonymous: input.anonymous,
+  });
+  const replyId = await context.db.transaction().execute(async (trx) => {
+    // Under the thread's lock: a facilitator may have locked it, or the author deleted it, since it was read.
+    const thread = await lockPost(trx, post.id);
+    const lockedRefusal = thread ? acceptsReplies(thread) : 'This post takes no replies.';
+    if (lockedRefusal) throw new ForbiddenError(lockedRefusal);
+    const reply = await insertReply(trx, {
+      institutionId: post.institution_id,
+      groupId: post.group_id,
+      postId: post.id,
+      parentReplyId: topLevelId,
+      authorId: who.member.id,
+      anonymous: input.anonymous,
+      body: input.body,
+      contentWarning: input.contentWarning,
+      status: outcome.status,
+      crisis: outcome.crisis,
+    });
+    if (input.anonymous) await threadAliasFor(trx, post.id, who.member.id);
+    if (outcome.status === 'PUBLISHED') await bumpPostActivity(trx, post.id);
+    await signalModeration(trx, { institutionId: reply.institution_id, groupId: reply.group_id, type: 'REPLY', id: reply.id }, outcome);
+    return reply.id;
+  });
+  const [record] = await findReplyRecords(context.db, [replyId]);
+  return { item: record!, crisisResources: outcome.crisisResources };
+}

@@ -1,0 +1,33 @@
+import type { ReactionKind, SubjectType } from '../../db/tables.js';
+import type { HearthContext } from '../../schema/context.js';
+import { ForbiddenError, NotFoundError } from '../../schema/errors.js';
+import { rateLimit } from '../content-pipeline/rate-limits.js';
+import { conversationAccess } from './post.rules.js';
+import { participant } from './publishing.js';
+import { deleteReaction, insertReaction } from './reaction.queries.js';
+
+export const reactionKinds = ['SUPPORT', 'HUG', 'ME_TOO', 'THANK_YOU', 'HELPFUL'] as const satisfies readonly ReactionKind[];
+
+/**
+ * Gives (`on`) or takes back a reaction. Only on published items the viewer can see, by an active member of the
+ * item's group; a reaction is one row per member, item and kind, so giving it twice changes nothing. Reactions
+ * are never anonymous, and they are rate limited like posts (per member, `react`).
+ */
+export async function setReaction(
+  context: HearthContext,
+  subjectType: SubjectType,
+  visibleItem: { id: string; group_id: string; institution_id: string; status: string } | null,
+  kind: ReactionKind,
+  on: boolean,
+): Promise<void> {
+  if (!visibleItem) throw new NotFoundError(subjectType === 'POST' ? 'No such post.' : 'No such reply.');
+  const who = participant(context, await conversationAccess(context.access, visibleItem.group_id));
+  if (visibleItem.status !== 'PUBLISHED') throw new ForbiddenError('Only published posts and replies take reactions.');
+  await rateLimit(context, 'react');
+  const reaction = { subjectId: visibleItem.id, memberId: who.member.id, kind };
+  if (on) {
+    await insertReaction(context.db, { ...reaction, institutionId: visibleItem.institution_id, groupId: visibleItem.group_id, subjectType });
+  } else {
+    await deleteReaction(context.db, reaction);
+  }
+}
