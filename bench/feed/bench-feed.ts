@@ -8,9 +8,10 @@ import { seedFeedDatabase } from './seed.js';
  * --page-size; see README.md.
  */
 const { scale, load } = readScenarioArgs();
+// The seed's few minutes at most (about 20 s at the default scale), then the run's own allowance.
+armDeadline(load, 480);
 try {
   await seedFeedDatabase(scale);
-  armDeadline(load);
   await runFeedBenchmark(load);
 } catch (error) {
   console.error(`bench: ${(error as Error).message}`);

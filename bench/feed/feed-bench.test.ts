@@ -43,6 +43,9 @@ describe('scenario arguments', () => {
 
   it('reads flags and refuses values outside the limits', () => {
     expect(readScenarioArgs(['--posts', '500', '--duration', '2']).scale.posts).toBe(500);
+    expect(readScenarioArgs(['--', '--connections', '20,1']).load.connections).toEqual([1, 20]);
+    expect(() => readScenarioArgs(['--connections', '1,2,3,4,5'])).toThrow(/at most 4 levels/);
+    expect(() => readScenarioArgs(['--connections', '1,500'])).toThrow(/between 1 and 100/);
     expect(() => readScenarioArgs(['--duration', '3600'])).toThrow(/between 1 and 120/);
     expect(() => readScenarioArgs(['--posts', '1e4'])).toThrow(/whole number/);
     expect(() => readScenarioArgs(['--unknown', '1'])).toThrow();
@@ -105,10 +108,10 @@ describe('a load run', () => {
     expect(bad.failureDetail).toMatch(/unexpected bodies/);
 
     const table = formatFiguresTable([
-      { server: 'Hearth', figures: good, statementsPerRequest: 3 },
-      { server: 'PostGraphile', figures: bad, statementsPerRequest: null },
+      { server: 'Hearth', connections: 2, figures: good, statementsPerRequest: 3 },
+      { server: 'PostGraphile', connections: 1, figures: bad, statementsPerRequest: null },
     ]).split('\n');
-    expect(table[0]).toMatch(/^server\s+requests\/s\s+p50 ms\s+p99 ms\s+max ms\s+requests\s+errors\s+SQL\/request$/);
+    expect(table[0]).toMatch(/^server\s+connections\s+requests\/s\s+p50 ms\s+p99 ms\s+max ms\s+requests\s+errors\s+SQL\/request$/);
     expect(table[2]).toMatch(/^Hearth\s.*\s3\.00$/);
     expect(table[3]).toMatch(/^PostGraphile\s.*\sn\/a$/);
     expect(new Set(table.map((line) => line.length)).size).toBe(1);

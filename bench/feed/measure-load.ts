@@ -55,15 +55,17 @@ export async function measureLoad(request: LoadRequest, options: { connections: 
 
 export interface FiguresRow {
   server: string;
+  connections: number;
   figures: LoadFigures;
   statementsPerRequest: number | null;
 }
 
-/** The side-by-side table: one line per server, right-aligned numbers. */
+/** The side-by-side table: one line per server and concurrency level, right-aligned numbers. */
 export function formatFiguresTable(rows: FiguresRow[]): string {
-  const header = ['server', 'requests/s', 'p50 ms', 'p99 ms', 'max ms', 'requests', 'errors', 'SQL/request'];
-  const lines = rows.map(({ server, figures, statementsPerRequest }) => [
+  const header = ['server', 'connections', 'requests/s', 'p50 ms', 'p99 ms', 'max ms', 'requests', 'errors', 'SQL/request'];
+  const lines = rows.map(({ server, connections, figures, statementsPerRequest }) => [
     server,
+    String(connections),
     figures.requestsPerSecond.toFixed(1),
     figures.latencyP50Ms.toFixed(1),
     figures.latencyP99Ms.toFixed(1),

@@ -10,7 +10,7 @@
  *   comments, so no path in the peer's schema leads from an anonymous item to its writer;
  * - `authorName` is the thread alias ("Anonymous 3") for an anonymous item, else the writer's pseudonym in that
  *   group, else their display name;
- * - `replyCount` counts the thread's published replies and `reactionCounts` the reactions per kind.
+ * - `replyCount` counts the thread's published replies and `reactionCounts` the reactions per kind (every kind).
  * Hearth additionally checks, per request, who the viewer is and whether they may read the group; the peer
  * serves the tables to anyone (no JWT, no row-level security), which favours the peer and is said in the output.
  */
@@ -51,9 +51,14 @@ language sql stable parallel safe as $$
   select count(*)::integer from replies r where r.post_id = post.id and r.status = 'PUBLISHED'
 $$;
 
+-- Every kind, zero included, in Hearth's fixed order, as Hearth lists them.
 create or replace function posts_reaction_counts(post posts) returns table (kind text, count integer)
 language sql stable parallel safe as $$
-  select r.kind, count(*)::integer from reactions r where r.subject_id = post.id group by r.kind order by r.kind
+  select k.kind, count(r.kind)::integer
+  from unnest(array['SUPPORT', 'HUG', 'ME_TOO', 'THANK_YOU', 'HELPFUL']) with ordinality as k(kind, position)
+  left join reactions r on r.subject_id = post.id and r.kind = k.kind
+  group by k.kind, k.position
+  order by k.position
 $$;
 comment on function posts_reaction_counts(posts) is '@simpleCollections only';
 

@@ -34,18 +34,23 @@ export const defaultScale: FeedScale = { members: 300, posts: 10_000, replies: 1
 export interface LoadSettings {
   /** Seconds each server is measured for. */
   durationSeconds: number;
-  /** Concurrent HTTP connections (autocannon keeps one request in flight on each). */
-  connections: number;
+  /**
+   * Concurrency levels, each measured in turn: concurrent HTTP connections, autocannon keeping one request in
+   * flight on each. One connection shows a request's own latency; more show throughput under load.
+   */
+  connections: number[];
   /** Seconds of unmeasured load before each measurement (JIT, pools, PostgreSQL caches). */
   warmupSeconds: number;
   /** Posts per feed page. */
   pageSize: number;
+  /** Measurements per server and level; the best is reported (see run.ts). */
+  rounds: number;
 }
 
-export const defaultLoad: LoadSettings = { durationSeconds: 10, connections: 10, warmupSeconds: 3, pageSize: 20 };
+export const defaultLoad: LoadSettings = { durationSeconds: 10, connections: [1, 10], warmupSeconds: 3, pageSize: 20, rounds: 2 };
 
 /** Upper bounds, so a typo can't start an hour-long run or a multi-gigabyte seed. */
-const limits = { durationSeconds: 120, warmupSeconds: 30, connections: 100, pageSize: 100, posts: 200_000, replies: 2_000_000, reactions: 6_000_000, members: 10_000 };
+const limits = { durationSeconds: 120, warmupSeconds: 30, connections: 100, pageSize: 100, rounds: 5, posts: 200_000, replies: 2_000_000, reactions: 6_000_000, members: 10_000 };
 
 function wholeNumber(name: keyof typeof limits, raw: string | undefined, fallback: number, minimum: number): number {
   if (raw === undefined) return fallback;
@@ -55,7 +60,7 @@ function wholeNumber(name: keyof typeof limits, raw: string | undefined, fallbac
   return value;
 }
 
-/** Reads `--posts 10000 --replies … --duration 10 --connections 10` (every flag optional). */
+/** Reads `--posts 10000 --replies … --duration 10 --connections 1,10` (every flag optional). */
 export function readScenarioArgs(argv: string[] = process.argv.slice(2)): { scale: FeedScale; load: LoadSettings } {
   const { values } = parseArgs({
     // `pnpm bench:feed -- --duration 5` hands the script a leading "--".
@@ -69,6 +74,7 @@ export function readScenarioArgs(argv: string[] = process.argv.slice(2)): { scal
       warmup: { type: 'string' },
       connections: { type: 'string' },
       'page-size': { type: 'string' },
+      rounds: { type: 'string' },
     },
     strict: true,
   });
@@ -82,10 +88,19 @@ export function readScenarioArgs(argv: string[] = process.argv.slice(2)): { scal
     load: {
       durationSeconds: wholeNumber('durationSeconds', values.duration, defaultLoad.durationSeconds, 1),
       warmupSeconds: wholeNumber('warmupSeconds', values.warmup, defaultLoad.warmupSeconds, 0),
-      connections: wholeNumber('connections', values.connections, defaultLoad.connections, 1),
+      connections:
+        values.connections === undefined
+          ? defaultLoad.connections
+          : concurrencyLevels(values.connections.split(',').map((level) => wholeNumber('connections', level.trim(), 0, 1))),
       pageSize: wholeNumber('pageSize', values['page-size'], defaultLoad.pageSize, 1),
+      rounds: wholeNumber('rounds', values.rounds, defaultLoad.rounds, 1),
     },
   };
+}
+
+function concurrencyLevels(levels: number[]): number[] {
+  if (levels.length > 4) throw new Error(`--connections takes at most 4 levels, got ${levels.length}`);
+  return [...new Set(levels)].sort((a, b) => a - b);
 }
 
 /** The scenario's database is only ever on this machine: refuse anything else before dropping a database. */

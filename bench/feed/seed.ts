@@ -55,7 +55,8 @@ export async function seedFeedDatabase(scale: FeedScale, log: (line: string) => 
   }
 
   // One connection for the whole fill: the working tables below are temporary.
-  const client = new pg.Client({ connectionString: databaseUrl });
+  // A bound on each statement, so a plan gone wrong at a larger scale fails instead of running for hours.
+  const client = new pg.Client({ connectionString: databaseUrl, statement_timeout: 300_000 });
   await client.connect();
   try {
     const step = async (label: string, statement: string, values: unknown[] = []) => {
