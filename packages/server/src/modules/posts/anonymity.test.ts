@@ -1,0 +1,277 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../test-support/test-api.js';
+import type { TestApi } from '../../../test-support/test-api.js';
+import { createCast, globalId, type Cast } from './posts-test-fixtures.js';
+import { createPostMutation, createReplyMutation, deletePostMutation, editPostMutation, editReplyMutation, reactMutation } from './posts-test-fixtures.js';
+
+/**
+ * The anonymity suite: an anonymous post and an anonymous reply by the same member, and every path that could
+ * lead from them to that member, taken by every role. Nothing but the author's own view may name them: not the
+ * items, their reactions, the thread, the feeds, the member's profile, error messages, search, cursors or the
+ * precision of timestamps.
+ */
+type Role = 'author' | 'member' | 'peerFacilitator' | 'professionalFacilitator' | 'institutionAdmin' | 'serviceToken' | 'guest' | 'applicant' | 'otherTenantMember';
+
+const roles: Role[] = ['author', 'member', 'peerFacilitator', 'professionalFacilitator', 'institutionAdmin', 'serviceToken', 'guest', 'applicant', 'otherTenantMember'];
+
+const threadQuery = /* GraphQL */ `
+  query($id: ID!) {
+    node(id: $id) {
+      id
+      ... on Post {
+        title anonymous authorName viewerIsAuthor createdAt editedAt lastActivityAt
+        author { id displayName }
+        reactions { kind name }
+        editHistory { body replacedAt }
+        replies {
+          edges {
+            cursor
+            node {
+              id authorName anonymous viewerIsAuthor createdAt
+              author { id displayName }
+              reactions { kind name }
+              replies { edges { cursor node { id authorName author { id } reactions { name } } } }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+const feedsQuery = /* GraphQL */ `
+  query($id: ID!) {
+    node(id: $id) {
+      ... on Group {
+        posts { edges { cursor node { id authorName author { id } } } pageInfo { endCursor } }
+        latest: posts(order: LATEST_ACTIVITY) { edges { cursor node { id authorName } } }
+        unansweredPosts { edges { cursor node { id authorName author { id } } } }
+      }
+    }
+  }
+`;
+
+const profileQuery = /* GraphQL */ `
+  query($id: ID!) { node(id: $id) { ... on Member { id posts { edges { cursor node { id } } } } } }
+`;
+
+const searchQuery = /* GraphQL */ `
+  query($text: String!) { groups(filter: { text: $text }) { edges { node { id name } } } }
+`;
+
+const myRepliesQuery = /* GraphQL */ `query { repliesToMyPosts { edges { cursor node { id authorName } } } }`;
+
+interface Scene {
+  cast: Cast;
+  postId: string;
+  replyId: string;
+  authorIdentifiers: string[];
+}
+
+/** Every string that would identify the author: names, ids (raw and global), the SSO subject. */
+function identifiersOf(cast: Cast): string[] {
+  return [cast.author.row.display_name, 'Quiet River', cast.author.row.id, globalId('Member', cast.author.row.id), cast.author.row.external_id];
+}
+
+function actorOf(cast: Cast, role: Role): { token?: string; institution?: string } {
+  switch (role) {
+    case 'author':
+      return { token: cast.author.token };
+    case 'member':
+      return { token: cast.member.token };
+    case 'peerFacilitator':
+      return { token: cast.peer.token };
+    case 'professionalFacilitator':
+      return { token: cast.professional.token };
+    case 'institutionAdmin':
+      return { token: cast.admin.token };
+    case 'serviceToken':
+      return { token: cast.institution.serviceToken };
+    case 'guest':
+      return { institution: cast.institution.row.slug };
+    case 'applicant':
+      return { token: cast.applicant.token };
+    case 'otherTenantMember':
+      return { token: cast.otherTenant.token };
+  }
+}
+
+/** Every cursor in a response, decoded. */
+function cursorsIn(value: unknown, found: unknown[][] = []): unknown[][] {
+  if (Array.isArray(value)) value.forEach((item) => cursorsIn(item, found));
+  else if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      if ((key === 'cursor' || key === 'endCursor') && typeof inner === 'string') found.push(JSON.parse(Buffer.from(inner, 'base64url').toString('utf8')));
+      else cursorsIn(inner, found);
+    }
+  }
+  return found;
+}
+
+/** Every date-time string in a response. */
+function timesIn(value: unknown): string[] {
+  return JSON.stringify(value).match(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g) ?? [];
+}
+
+async function buildScene(api: TestApi): Promise<Scene> {
+  const db = api.database.db;
+  // A PUBLIC group with public reading, so that even guests and other tenants reach everything they could.
+  const cast = await createCast(db, { public_reading: true });
+  await db.updateTable('memberships').set({ pseudonym: 'Quiet River' }).where('member_id', '=', cast.author.row.id).execute();
+  const created = await api.graphql(
+    createPostMutation,
+    { input: { groupId: cast.groupId, title: 'What I never told anyone', body: 'It still hurts.', anonymous: true } },
+    { token: cast.author.token },
+  );
+  const postId = created.data!.createPost.post.id as string;
+  await api.graphql(editPostMutation, { input: { postId, body: 'It still hurts, years later.' } }, { token: cast.author.token });
+  const reply = await api.graphql(createReplyMutation, { input: { postId, body: 'Adding one more thing.', anonymous: true } }, { token: cast.author.token });
+  const replyId = reply.data!.createReply.reply.id as string;
+  await api.graphql(createReplyMutation, { input: { postId, parentReplyId: replyId, body: 'Thank you for sharing.' } }, { token: cast.member.token });
+  // The author supports their own anonymous post and reply: never shown as such.
+  for (const subjectId of [postId, replyId]) {
+    await api.graphql(reactMutation, { input: { subjectId, kind: 'HUG', on: true } }, { token: cast.author.token });
+    await api.graphql(reactMutation, { input: { subjectId, kind: 'HUG', on: true } }, { token: cast.member.token });
+  }
+  // The author also wrote a second anonymous thread nobody answered (for unansweredPosts).
+  await api.graphql(createPostMutation, { input: { groupId: cast.groupId, title: 'Still waiting', body: 'Anyone?', anonymous: true } }, { token: cast.author.token });
+  return { cast, postId, replyId, authorIdentifiers: identifiersOf(cast) };
+}
+
+describeEachDatabase('anonymity', (api) => {
+  let scene: Scene;
+
+  beforeAll(async () => {
+    scene = await buildScene(api());
+  });
+
+  for (const role of roles) {
+    describe(`as ${role}`, () => {
+      const leaks = (response: unknown) => scene.authorIdentifiers.filter((identifier) => JSON.stringify(response).includes(identifier));
+      const ask = (query: string, variables: Record<string, unknown> = {}) => api().graphql(query, variables, actorOf(scene.cast, role));
+
+      it('the post, its replies and their reactions never name the anonymous author', async () => {
+        const thread = await ask(threadQuery, { id: scene.postId });
+        expect(thread.errors).toBeUndefined();
+        const post = thread.data?.node;
+        if (role === 'applicant') {
+          // Not a member of the group: reads it as the public does (public reading is on).
+          expect(post).not.toBeNull();
+        }
+        if (role === 'author') {
+          expect(post).toMatchObject({ authorName: 'Anonymous 1', viewerIsAuthor: true, author: { id: globalId('Member', scene.cast.author.row.id) } });
+          return;
+        }
+        expect(leaks(thread)).toEqual([]);
+        expect(post).toMatchObject({ authorName: 'Anonymous 1', viewerIsAuthor: false, author: null });
+        const ownReply = post.replies.edges.find((edge: any) => edge.node.id === scene.replyId).node;
+        expect(ownReply).toMatchObject({ authorName: 'Anonymous 1', author: null, viewerIsAuthor: false });
+        const canSeeReactors = ['member', 'peerFacilitator', 'professionalFacilitator', 'institutionAdmin', 'serviceToken'].includes(role);
+        if (canSeeReactors) {
+          // The author's own reaction shows under their thread alias; the other member under their name.
+          const expected = [
+            { kind: 'HUG', name: 'Anonymous 1' },
+            { kind: 'HUG', name: 'Brian Okafor' },
+          ];
+          for (const reactions of [post.reactions, ownReply.reactions]) {
+            expect(reactions).toHaveLength(2);
+            expect(reactions).toEqual(expect.arrayContaining(expected));
+          }
+        } else {
+          expect(post.reactions).toBeNull();
+        }
+      });
+
+      it('node(id:) of the reply and the feeds never name the author either', async () => {
+        const reply = await ask(`query($id: ID!) { node(id: $id) { ... on Reply { authorName author { id } post { authorName author { id } } } } }`, {
+          id: scene.replyId,
+        });
+        const feeds = await ask(feedsQuery, { id: scene.cast.groupId });
+        expect(feeds.errors).toBeUndefined();
+        if (role === 'author') {
+          expect(reply.data?.node.author).not.toBeNull();
+          return;
+        }
+        expect(leaks(reply)).toEqual([]);
+        expect(leaks(feeds)).toEqual([]);
+        expect(reply.data?.node).toMatchObject({ authorName: 'Anonymous 1', author: null, post: { authorName: 'Anonymous 1', author: null } });
+        const unanswered = feeds.data?.node.unansweredPosts.edges.map((edge: any) => edge.node);
+        expect(unanswered).toEqual([expect.objectContaining({ authorName: 'Anonymous 1', author: null })]);
+      });
+
+      it("the member's profile lists their posts to themselves only", async () => {
+        const profile = await ask(profileQuery, { id: globalId('Member', scene.cast.author.row.id) });
+        const me = await ask(`query { me { posts { edges { node { id } } } } }`);
+        if (role === 'author') {
+          expect(me.data?.me.posts.edges.map((edge: any) => edge.node.id)).toContain(scene.postId);
+          return;
+        }
+        // Facilitators and admins see the member's profile, never their posts; everyone else not even the profile.
+        const node = profile.data?.node;
+        expect(node === null || node.posts === null).toBe(true);
+        expect(JSON.stringify(me.data)).not.toContain(scene.postId);
+        const replies = await ask(myRepliesQuery);
+        expect(JSON.stringify(replies.data)).not.toContain(scene.postId);
+      });
+
+      it('errors say nothing about who wrote it', async () => {
+        // The author may edit and delete: their attempts would succeed (and end the scene for the other roles).
+        if (role === 'author') return;
+        const attempts = [
+          await ask(editPostMutation, { input: { postId: scene.postId, body: 'changed' } }),
+          await ask(deletePostMutation, { input: { postId: scene.postId } }),
+          await ask(editReplyMutation, { input: { replyId: scene.replyId, body: 'changed' } }),
+          await ask(reactMutation, { input: { subjectId: scene.postId, kind: 'ME_TOO', on: false } }),
+        ];
+        for (const attempt of attempts) {
+          expect(leaks(attempt)).toEqual([]);
+          expect(JSON.stringify(attempt)).not.toMatch(/Anonymous 1|author is|belongs to/i);
+        }
+        expect(attempts.slice(0, 3).map((attempt) => Object.values(attempt.data ?? {})[0]?.__typename)).toEqual(
+          expect.arrayContaining([expect.stringMatching(/ForbiddenError|NotFoundError/)]),
+        );
+      });
+
+      it('searching for the author finds nothing that leads to the post', async () => {
+        for (const text of [scene.cast.author.row.display_name, 'Quiet River']) {
+          const search = await ask(searchQuery, { text });
+          expect(JSON.stringify(search)).not.toContain(scene.postId);
+          expect(JSON.stringify(search)).not.toContain('What I never told anyone');
+        }
+      });
+
+      it('cursors carry no member id and every timestamp is whole seconds', async () => {
+        const responses = [await ask(threadQuery, { id: scene.postId }), await ask(feedsQuery, { id: scene.cast.groupId }), await ask(myRepliesQuery)];
+        const cursors = responses.flatMap((response) => cursorsIn(response.data));
+        if (role !== 'applicant' && role !== 'guest' && role !== 'otherTenantMember') expect(cursors.length).toBeGreaterThan(0);
+        for (const cursor of cursors) {
+          expect(cursor.every((part) => part !== scene.cast.author.row.id)).toBe(true);
+          const seconds = cursor.filter((part) => typeof part === 'number' && part > 1_000_000_000) as number[];
+          expect(seconds.every((value) => Number.isInteger(value))).toBe(true);
+        }
+        for (const time of responses.flatMap((response) => timesIn(response.data))) expect(time).toMatch(/:\d\d(\.000)?Z$/);
+        const stored = await api()
+          .database.db.selectFrom('posts')
+          .select(['created_at', 'last_activity_at', 'edited_at'])
+          .where('group_id', '=', scene.cast.group.id)
+          .execute();
+        for (const row of stored) {
+          for (const time of [row.created_at, row.last_activity_at, row.edited_at]) if (time) expect(time.getMilliseconds()).toBe(0);
+        }
+      });
+    });
+  }
+
+  it('the item ids say nothing about their author, and the thread alias is the same everywhere in the thread only', async () => {
+    const [typename, id] = Buffer.from(scene.postId, 'base64').toString('utf8').split(':');
+    expect(typename).toBe('Post');
+    expect(id).not.toBe(scene.cast.author.row.id);
+    const other = await api().graphql(
+      createPostMutation,
+      { input: { groupId: scene.cast.groupId, title: 'Another thread', body: 'Another thread.', anonymous: true } },
+      { token: scene.cast.member.token },
+    );
+    // In a new thread, numbering starts again: "Anonymous 1" here is someone else, so aliases can't be followed across threads.
+    expect(other.data?.createPost.post.authorName).toBe('Anonymous 1');
+  });
+});
