@@ -39,7 +39,9 @@ export function refuseAnonymityIfDisabled(group: GroupRow, anonymous: boolean): 
 
 /** Runs the pipeline for the member's draft in the group; a stage's refusal propagates as its typed error. */
 export async function passPipeline(context: HearthContext, who: ReturnType<typeof participant>, draft: ContentDraft): Promise<ContentOutcome> {
-  return runContentPipeline(defaultContentStages, draft, { member: who.member, membership: who.access.membership!, group: who.group }, context.db);
+  return runContentPipeline(defaultContentStages, draft, { member: who.member, membership: who.access.membership!, group: who.group }, context.db, {
+    rateLimiter: context.rateLimiter,
+  });
 }
 
 /** Held or flagged items open (or join) their moderation case, in the transaction that writes them. */
