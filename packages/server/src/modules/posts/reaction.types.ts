@@ -12,7 +12,6 @@ import type { PostRecord } from './post.queries.js';
 import { findReactionTallies, findReactors, type ReactionTally } from './reaction.queries.js';
 import { reactionKinds, setReaction } from './reactions.js';
 import { ReplyNode } from './reply.types.js';
-import type { ReplyRecord } from './reply.queries.js';
 
 export const ReactionKindEnum = builder.enumType('ReactionKind', {
   description: 'Support-shaped reactions, not likes. A member gives each kind at most once per post or reply.',
@@ -57,60 +56,100 @@ export function forgetReactionTallies(context: HearthContext, subjectId: string)
   reactionTallies(context).clear(subjectId);
 }
 
-type Reactable = { id: string; group_id: string; anonymous: boolean; author_id: string; post_id: string };
-
-const reactableOfPost = (post: PostRecord): Reactable => ({ ...post, post_id: post.id });
-const reactableOfReply = (reply: ReplyRecord): Reactable => reply;
-
-/** The reaction fields, the same on posts and replies. */
-function reactionFields(t: any, toReactable: (item: any) => Reactable) {
-  return {
-    reactionCounts: t.field({
-      type: [ReactionCountType],
-      description: 'How many gave each kind, every kind listed (0 included) in a fixed order.',
-      resolve: async (item: any, _args: unknown, context: HearthContext) => {
-        const tallies = await reactionTallies(context).load(item.id);
-        return reactionKinds.map((kind) => ({ kind, count: tallies.find((tally) => tally.kind === kind)?.count ?? 0 }));
-      },
-    }),
-    viewerReactions: t.field({
-      type: [ReactionKindEnum],
-      description: 'The kinds the viewer gave.',
-      resolve: async (item: any, _args: unknown, context: HearthContext) => {
-        const tallies = await reactionTallies(context).load(item.id);
-        return reactionKinds.filter((kind) => tallies.some((tally) => tally.kind === kind && tally.by_reader));
-      },
-    }),
-    reactions: t.loadableList({
-      type: ReactionType,
-      nullable: true,
-      byPath: true,
-      description: "Who reacted (at most 100 per kind, earliest first). The group's members and admins only; null to others.",
-      args: { kind: t.arg({ type: ReactionKindEnum }) },
-      authScopes: (item: any) => ({ groupMember: item.group_id, groupFacilitator: item.group_id }),
-      unauthorizedResolver: () => null,
-      load: async (items: Reactable[], context: HearthContext, args: { kind?: ReactionKind | null }) => {
-        const rows = await findReactors(context.db, {
-          items: items.map((item) => ({ id: item.id, postId: item.post_id, anonymousAuthorId: item.anonymous ? item.author_id : null })),
-          kind: args.kind ?? null,
-          limit: 100,
-        });
-        return items.map((item) =>
-          rows
-            .filter((row) => row.subject_id === item.id)
-            .map((row) => ({
-              kind: row.kind,
-              name: row.member_id === item.author_id && item.anonymous ? aliasName(row.own_item_alias) : memberNameInGroup(row.pseudonym, row.display_name),
-            })),
-        );
-      },
-      resolve: (item: any) => toReactable(item),
-    }),
-  };
+/** What the reaction fields need of a post or a reply. */
+interface Reactable {
+  id: string;
+  group_id: string;
+  anonymous: boolean;
+  author_id: string;
+  post_id: string;
 }
 
-builder.objectFields(PostNode, (t) => reactionFields(t, reactableOfPost));
-builder.objectFields(ReplyNode, (t) => reactionFields(t, reactableOfReply));
+const reactableOfPost = (post: PostRecord): Reactable => ({ ...post, post_id: post.id });
+
+async function reactionCountsOf(context: HearthContext, item: Reactable) {
+  const tallies = await reactionTallies(context).load(item.id);
+  return reactionKinds.map((kind) => ({ kind, count: tallies.find((tally) => tally.kind === kind)?.count ?? 0 }));
+}
+
+async function viewerReactionsOf(context: HearthContext, item: Reactable): Promise<ReactionKind[]> {
+  const tallies = await reactionTallies(context).load(item.id);
+  return reactionKinds.filter((kind) => tallies.some((tally) => tally.kind === kind && tally.by_reader));
+}
+
+/** Who reacted to many items, in one statement; the item's own anonymous author shows under their alias. */
+async function loadReactors(items: readonly Reactable[], context: HearthContext, kind: ReactionKind | null): Promise<ReactorView[][]> {
+  const rows = await findReactors(context.db, {
+    items: items.map((item) => ({ id: item.id, postId: item.post_id, anonymousAuthorId: item.anonymous ? item.author_id : null })),
+    kind,
+    limit: 100,
+  });
+  return items.map((item) =>
+    rows
+      .filter((row) => row.subject_id === item.id)
+      .map((row) => ({
+        kind: row.kind,
+        name: item.anonymous && row.member_id === item.author_id ? aliasName(row.own_item_alias) : memberNameInGroup(row.pseudonym, row.display_name),
+      })),
+  );
+}
+
+const reactionDescriptions = {
+  reactionCounts: 'How many gave each kind, every kind listed (0 included) in a fixed order.',
+  viewerReactions: 'The kinds the viewer gave.',
+  reactions: "Who reacted (at most 100 per kind, earliest first). The group's members and admins only; null to others.",
+};
+
+/** Members of the group (in force) and its facilitators and admins see who reacted; guests and outsiders don't. */
+const groupMembersOnly = (item: { group_id: string }) => ({ groupMember: item.group_id, groupFacilitator: item.group_id });
+
+builder.objectFields(PostNode, (t) => ({
+  reactionCounts: t.field({
+    type: [ReactionCountType],
+    description: reactionDescriptions.reactionCounts,
+    resolve: (post, _args, context) => reactionCountsOf(context, reactableOfPost(post)),
+  }),
+  viewerReactions: t.field({
+    type: [ReactionKindEnum],
+    description: reactionDescriptions.viewerReactions,
+    resolve: (post, _args, context) => viewerReactionsOf(context, reactableOfPost(post)),
+  }),
+  reactions: t.loadableList({
+    type: ReactionType,
+    nullable: true,
+    byPath: true,
+    description: reactionDescriptions.reactions,
+    args: { kind: t.arg({ type: ReactionKindEnum }) },
+    authScopes: groupMembersOnly,
+    unauthorizedResolver: () => null,
+    load: (items: Reactable[], context, args) => loadReactors(items, context, args.kind ?? null),
+    resolve: (post) => reactableOfPost(post),
+  }),
+}));
+
+builder.objectFields(ReplyNode, (t) => ({
+  reactionCounts: t.field({
+    type: [ReactionCountType],
+    description: reactionDescriptions.reactionCounts,
+    resolve: (reply, _args, context) => reactionCountsOf(context, reply),
+  }),
+  viewerReactions: t.field({
+    type: [ReactionKindEnum],
+    description: reactionDescriptions.viewerReactions,
+    resolve: (reply, _args, context) => viewerReactionsOf(context, reply),
+  }),
+  reactions: t.loadableList({
+    type: ReactionType,
+    nullable: true,
+    byPath: true,
+    description: reactionDescriptions.reactions,
+    args: { kind: t.arg({ type: ReactionKindEnum }) },
+    authScopes: groupMembersOnly,
+    unauthorizedResolver: () => null,
+    load: (items: Reactable[], context, args) => loadReactors(items, context, args.kind ?? null),
+    resolve: (reply): Reactable => reply,
+  }),
+}));
 
 const ReactInput = builder.inputType('ReactInput', {
   fields: (t) => ({
