@@ -1,0 +1,99 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { GroupRole } from '../../db/tables.js';
+import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, type TestInstitution, type TestMember } from '../../../test-support/factories.js';
+import { describeEachDatabase } from '../../../test-support/test-api.js';
+import { globalId, moderateMutation } from './moderation-test-fixtures.js';
+
+const createPost = /* GraphQL */ `
+  mutation($input: CreatePostInput!) {
+    createPost(input: $input) { __typename ... on Error { message } ... on CreatePostPayload { post { id status } } }
+  }
+`;
+const createReply = /* GraphQL */ `
+  mutation($input: CreateReplyInput!) {
+    createReply(input: $input) { __typename ... on Error { message } ... on CreateReplyPayload { reply { id } } }
+  }
+`;
+const readPost = `query($id: ID!) { node(id: $id) { ... on Post { id status pinned locked } } }`;
+const feed = `query($id: ID!) { node(id: $id) { ... on Group { viewerCanPost posts(first: 10) { edges { node { id pinned } } } } } }`;
+
+/** What moderation does, seen through the conversations themselves (the posts module's API). */
+describeEachDatabase('moderation effects on conversations', (api) => {
+  let clinic: TestInstitution;
+
+  beforeAll(async () => {
+    clinic = await createTestInstitution(api().database.db);
+  });
+
+  const db = () => api().database.db;
+  const run = async (query: string, variables: Record<string, unknown>, token?: string) => {
+    const response = await api().graphql(query, variables, { token });
+    expect(response.errors).toBeUndefined();
+    return response.data!;
+  };
+  const mutate = async (query: string, input: Record<string, unknown>, token?: string) => Object.values(await run(query, { input }, token))[0] as Record<string, any>;
+
+  async function community() {
+    const group = await createTestGroup(db(), clinic);
+    const join = async (role: GroupRole = 'MEMBER') => {
+      const person = await createTestMember(db(), clinic);
+      await addTestMembership(db(), group, person.row, { role });
+      return person;
+    };
+    const groupId = globalId('Group', group.id);
+    const peer = await join('PEER_FACILITATOR');
+    const author = await join();
+    const reader = await join();
+    const post = async (who: TestMember, title = 'Tonight is hard') => {
+      const created = await mutate(createPost, { groupId, title, body: 'Anyone awake?' }, who.token);
+      expect(created.__typename).toBe('CreatePostPayload');
+      return created.post.id as string;
+    };
+    return { group, groupId, peer, author, reader, post };
+  }
+
+  it("keeps a suspended or banned author from posting and replying, while the suspension lasts", async () => {
+    const { groupId, peer, author, reader, post } = await community();
+    const first = await post(author);
+    const until = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    const suspended = await mutate(moderateMutation, { subjectId: first, action: 'SUSPEND', reason: 'Two days off.', suspendUntil: until }, peer.token);
+    expect(suspended.__typename).toBe('ModerationAction');
+
+    expect((await mutate(createPost, { groupId, title: 'Again', body: 'Me again.' }, author.token)).__typename).toBe('ForbiddenError');
+    const readerPost = await post(reader);
+    expect((await mutate(createReply, { postId: readerPost, body: 'Hello.' }, author.token)).__typename).toBe('ForbiddenError');
+    expect(((await run(feed, { id: groupId }, author.token)).node as any).viewerCanPost).toBe(false);
+
+    // When the suspension is over, they take part again without anyone lifting it.
+    await db().updateTable('memberships').set({ suspended_until: new Date(Date.now() - 1000) }).where('member_id', '=', author.row.id).execute();
+    expect((await mutate(createReply, { postId: readerPost, body: 'Back.' }, author.token)).__typename).toBe('CreateReplyPayload');
+
+    await mutate(moderateMutation, { subjectId: first, action: 'BAN', reason: 'Threats.' }, peer.token);
+    expect((await mutate(createPost, { groupId, title: 'Again', body: 'Me again.' }, author.token)).__typename).toBe('ForbiddenError');
+  });
+
+  it('locks a thread against replies and pins it to the top of the feed, until undone', async () => {
+    const { groupId, peer, author, reader, post } = await community();
+    const older = await post(author, 'Older');
+    await post(reader, 'Newer');
+    await mutate(moderateMutation, { subjectId: older, action: 'LOCK', reason: 'Going in circles.' }, peer.token);
+    expect((await mutate(createReply, { postId: older, body: 'One more thing.' }, reader.token)).__typename).toBe('ForbiddenError');
+    expect(((await run(readPost, { id: older }, reader.token)).node as any).locked).toBe(true);
+    await mutate(moderateMutation, { subjectId: older, action: 'UNLOCK', reason: 'Calmer now.' }, peer.token);
+    expect((await mutate(createReply, { postId: older, body: 'One more thing.' }, reader.token)).__typename).toBe('CreateReplyPayload');
+
+    await mutate(moderateMutation, { subjectId: older, action: 'PIN', reason: 'Useful for newcomers.' }, peer.token);
+    const pinned = ((await run(feed, { id: groupId }, reader.token)).node as any).posts.edges.map((edge: any) => edge.node);
+    expect(pinned[0]).toEqual({ id: older, pinned: true });
+  });
+
+  it('hides an item from members but not from facilitators, and restores it', async () => {
+    const { peer, author, reader, post } = await community();
+    const id = await post(author);
+    await mutate(moderateMutation, { subjectId: id, action: 'HIDE', reason: 'Graphic detail.' }, peer.token);
+    expect((await run(readPost, { id }, reader.token)).node).toBeNull();
+    expect((await run(readPost, { id }, peer.token)).node).toMatchObject({ id, status: 'HIDDEN' });
+    await mutate(moderateMutation, { subjectId: id, action: 'RESTORE', reason: 'Edited by the author.' }, peer.token);
+    expect((await run(readPost, { id }, reader.token)).node).toMatchObject({ id, status: 'PUBLISHED' });
+  });
+});
