@@ -10,6 +10,7 @@ import '../modules/groups/group.types.js';
 import '../modules/memberships/membership.types.js';
 import '../modules/discovery/discovery.types.js';
 import '../modules/content-pipeline/crisis-resource.types.js';
+import '../modules/content-pipeline/word-list.types.js';
 import '../modules/posts/post.types.js';
 import '../modules/posts/reply.types.js';
 import '../modules/posts/reaction.types.js';

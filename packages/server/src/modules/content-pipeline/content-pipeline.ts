@@ -16,6 +16,12 @@ export interface ContentDraft {
   body: string;
   contentWarning: string | null;
   anonymous: boolean;
+  /**
+   * True when the draft replaces the text of an existing item (an edit). Every stage checks it as it checks new
+   * text, except the rate limit: an edit adds nothing new for others to read, and fixing a typo must not use up
+   * the allowance for posting. @default false
+   */
+  edit?: boolean;
 }
 
 export interface ContentAuthor {
@@ -60,6 +66,11 @@ export interface ContentStage {
  * instances' windows.
  */
 const processServices: ContentServices = { rateLimiter: new InMemoryRateLimiter() };
+
+/** The outcome with one more reason (each reason once). */
+export function withReason(outcome: ContentOutcome, reason: string): ContentOutcome {
+  return outcome.reasons.includes(reason) ? outcome : { ...outcome, reasons: [...outcome.reasons, reason] };
+}
 
 export function initialOutcome(): ContentOutcome {
   return { status: 'PUBLISHED', crisis: false, reasons: [], crisisResources: [] };
