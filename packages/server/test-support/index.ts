@@ -1,0 +1,23 @@
+/**
+ * `@hearth/server/test-support`: what other packages' tests (the client SDK, the examples, the widgets) need to
+ * run against a real Hearth API — private migrated databases, factories that act as an institution or a member,
+ * and a server listening on a free port. Their vitest project registers `@hearth/server/test-support/global-setup`
+ * as its globalSetup, which builds the migrated databases once per run.
+ */
+// Brings in global-setup's declaration of what it provides to tests (vitest's ProvidedContext), which
+// test-database.ts reads with inject(), into packages that compile this entry.
+import type {} from './global-setup.js';
+
+export type { DatabaseKind } from './database-targets.js';
+export { availableDatabaseKinds, openTestDatabase } from './test-database.js';
+export {
+  addTestMembership,
+  createTestGroup,
+  createTestInstitution,
+  createTestMember,
+  memberToken,
+  testAudience,
+  type TestInstitution,
+  type TestMember,
+} from './factories.js';
+export { startTestServer, type ListeningTestServer } from './listening-server.js';
