@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { GroupRole } from '../../db/tables.js';
 import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, type TestInstitution, type TestMember } from '../../../test-support/factories.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
-import { globalId, moderateMutation } from './moderation-test-fixtures.js';
+import { auditLogQuery, globalId, moderateMutation, queueQuery, reportMutation, revealMutation } from './moderation-test-fixtures.js';
 
 const createPost = /* GraphQL */ `
   mutation($input: CreatePostInput!) {
-    createPost(input: $input) { __typename ... on Error { message } ... on CreatePostPayload { post { id status } } }
+    createPost(input: $input) { __typename ... on Error { message } ... on CreatePostPayload { post { id status } crisisResources { name } } }
   }
 `;
 const createReply = /* GraphQL */ `
@@ -95,5 +95,37 @@ describeEachDatabase('moderation effects on conversations', (api) => {
     expect((await run(readPost, { id }, peer.token)).node).toMatchObject({ id, status: 'HIDDEN' });
     await mutate(moderateMutation, { subjectId: id, action: 'RESTORE', reason: 'Edited by the author.' }, peer.token);
     expect((await run(readPost, { id }, reader.token)).node).toMatchObject({ id, status: 'PUBLISHED' });
+  });
+
+  it('puts an Arabic crisis post, written anonymously, first in the queue, where a professional may reveal its author', async () => {
+    const group = await createTestGroup(db(), clinic, { languages: ['ar'], anonymity_policy: 'ANONYMOUS_REVEALABLE_IN_CRISIS', facilitation: 'PROFESSIONAL' });
+    const groupId = globalId('Group', group.id);
+    const join = async (role: GroupRole = 'MEMBER') => {
+      const person = await createTestMember(db(), clinic, { locale: 'ar' });
+      await addTestMembership(db(), group, person.row, { role });
+      return person;
+    };
+    const professional = await join('PROFESSIONAL_FACILITATOR');
+    const writer = await join();
+    const reader = await join();
+
+    const everyday = await mutate(createPost, { groupId, title: 'سؤال عن الدواء', body: 'هل جرب أحدكم هذا الدواء؟' }, reader.token);
+    const reported = await mutate(reportMutation, { subjectId: everyday.post.id, reason: 'SPAM' }, writer.token);
+    expect(reported.__typename).toBe('Report');
+    const crisis = await mutate(createPost, { groupId, title: 'لم أعد أحتمل', body: 'أريد أن أنهي حياتي.', anonymous: true }, writer.token);
+    // Published, not held; the writer sees crisis resources at once.
+    expect(crisis).toMatchObject({ __typename: 'CreatePostPayload', post: { status: 'PUBLISHED' } });
+    expect(crisis.crisisResources.length).toBeGreaterThan(0);
+
+    const queue = (await run(queueQuery, { groupId }, professional.token)).moderationQueue as any;
+    expect(queue.edges.map((edge: any) => edge.node.subject.id)).toEqual([crisis.post.id, everyday.post.id]);
+    expect(queue.edges[0].node).toMatchObject({ crisis: true, flags: ['CRISIS_LANGUAGE'], reportCount: 0, subject: { authorName: expect.stringMatching(/^Anonymous/), author: null } });
+
+    const caseId = queue.edges[0].node.id;
+    const revealed = await mutate(revealMutation, { subjectId: crisis.post.id, caseId, reason: 'Crisis language: reaching out tonight.' }, professional.token);
+    expect(revealed).toMatchObject({ __typename: 'RevealedAuthor', member: { id: globalId('Member', writer.row.id) } });
+    await mutate(moderateMutation, { caseId, action: 'DISMISS', reason: 'Called them; they are safe and with family.' }, professional.token);
+    const log = (await run(auditLogQuery, { groupId }, professional.token)).auditLog as any;
+    expect(log.edges.map((edge: any) => edge.node.action)).toEqual(['DISMISS', 'REVEAL_AUTHOR']);
   });
 });
