@@ -8,9 +8,10 @@ import { participant, passPipeline, signalModeration, type Published } from './p
 import { findReplyRecords, lockReply, markReplyDeleted, updateReplyContent, type ReplyRecord } from './reply.queries.js';
 
 /**
- * Authors edit and delete their own items. An edit passes the same pipeline as a new item — otherwise a new
- * member could post something harmless, be approved, and edit in what pre-moderation would have held — and keeps
- * the replaced version for the facilitators. Deleting leaves a tombstone so the replies under it stay readable.
+ * Authors edit and delete their own items. An edit passes the same pipeline as a new item (marked as an edit, so
+ * fixing a typo doesn't spend the posting allowance) — otherwise a new member could post something harmless, be
+ * approved, and edit in what pre-moderation or the word list would have held — and keeps the replaced version for
+ * the facilitators. Deleting leaves a tombstone so the replies under it stay readable.
  *
  * Refusals never say whose item it is: "not yours" reads the same for an anonymous item as for any other.
  */
@@ -40,7 +41,7 @@ export async function editPost(
     body: changes.body ?? visiblePost.body,
     contentWarning: changes.contentWarning === undefined ? visiblePost.content_warning : changes.contentWarning,
   };
-  const outcome = await passPipeline(context, who, { kind: 'POST', ...next, anonymous: visiblePost.anonymous });
+  const outcome = await passPipeline(context, who, { kind: 'POST', ...next, anonymous: visiblePost.anonymous, edit: true });
   await context.db.transaction().execute(async (trx) => {
     const post = await lockPost(trx, visiblePost.id);
     if (!post) throw new NotFoundError('No such post.');
@@ -77,7 +78,7 @@ export async function editReply(
     body: changes.body ?? visibleReply.body,
     contentWarning: changes.contentWarning === undefined ? visibleReply.content_warning : changes.contentWarning,
   };
-  const outcome = await passPipeline(context, who, { kind: 'REPLY', title: null, ...next, anonymous: visibleReply.anonymous });
+  const outcome = await passPipeline(context, who, { kind: 'REPLY', title: null, ...next, anonymous: visibleReply.anonymous, edit: true });
   await context.db.transaction().execute(async (trx) => {
     const reply = await lockReply(trx, visibleReply.id);
     if (!reply) throw new NotFoundError('No such reply.');
