@@ -79,6 +79,8 @@ const riverside: DemoInstitution = {
       languages: ['en'],
       facilitation: 'PEER_LED',
       visibility: 'PUBLIC',
+      // Its threads are open to guests: the clinic's site shows them to people deciding whether to join.
+      public_reading: true,
       join_policy: 'APPROVAL',
       entry_questions: [
         'What would you most like help with at the moment?',
@@ -287,6 +289,8 @@ const nour: DemoInstitution = {
       join_policy: 'APPROVAL',
       entry_questions: ['ما الذي تأمل أن تجده في المجموعة؟', 'هل تفضّل اللقاءات الحضورية أم النقاش عبر المنتدى؟'],
       capacity: 30,
+      // Members may post anonymously; a professional facilitator handling a crisis report may reveal the author.
+      anonymity_policy: 'ANONYMOUS_REVEALABLE_IN_CRISIS',
       formats: ['IN_PERSON', 'FORUM'],
       location: 'مستشفى النور، قاعة التثقيف الصحي، الطابق الثاني (الأحد، السابعة مساءً)',
       time_zone: 'Asia/Riyadh',

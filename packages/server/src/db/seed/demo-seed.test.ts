@@ -175,4 +175,18 @@ describeEachDatabase('demo seed', (api) => {
     const english = await api().graphql(allGroups, { filter: { text: 'dibetes' } }, { institution: 'riverside' });
     expect(english.data?.groups.edges[0]?.node.name).toBe('Type 2 Diabetes Support Circle');
   });
+
+  it('has threads to read: open to guests in Riverside, and an anonymous one in the Arabic diabetes group', async () => {
+    const feed = `query($slug: String!) { group(slug: $slug) { posts(first: 10) { edges { node { title authorName anonymous author { displayName } replyCount reactionCounts { kind count } } } } } }`;
+    const guest = await api().graphql(feed, { slug: 'type-2-diabetes-circle' }, { institution: 'riverside' });
+    const riversidePosts = guest.data?.group.posts.edges.map((edge: { node: { title: string } }) => edge.node.title);
+    expect(riversidePosts).toEqual(['Newly diagnosed and a bit overwhelmed', 'Finally got my HbA1c down']);
+
+    const member = await api().graphql(feed, { slug: 'diabetes-support' }, { token: await tokenFor('nour', 'demo-khalid') });
+    const anonymous = member.data?.group.posts.edges.map((edge: { node: any }) => edge.node).find((post: { anonymous: boolean }) => post.anonymous);
+    expect(anonymous).toMatchObject({ author: null, replyCount: 2 });
+    expect(anonymous.authorName).not.toContain('أمل');
+    expect(anonymous.reactionCounts).toEqual(expect.arrayContaining([{ kind: 'HUG', count: 1 }]));
+  });
 });
+

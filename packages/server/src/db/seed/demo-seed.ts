@@ -1,9 +1,14 @@
+import { sql } from 'kysely';
 import { generateServiceToken, generateSsoSecret } from '../../auth/service-tokens.js';
 import { findInstitutionBySlug, insertInstitution, insertServiceToken, insertSsoKey } from '../../modules/institutions/institution.queries.js';
 import { insertGroup } from '../../modules/groups/group.queries.js';
 import { isUniqueViolation } from '../constraint-errors.js';
 import type { HearthDb } from '../database.js';
 import { demoInstitutions, demoKeyId, type DemoInstitution } from './demo-content.js';
+import { demoConversations, type DemoPost } from './demo-conversations.js';
+import { insertPost } from '../../modules/posts/post.queries.js';
+import { insertReply, threadAliasFor } from '../../modules/posts/reply.queries.js';
+import { insertReaction } from '../../modules/posts/reaction.queries.js';
 
 /** What `hearth token` needs to sign demo tokens while the server holds the embedded database. */
 export interface DemoCredentials {
@@ -40,6 +45,7 @@ async function seedInstitution(trx: HearthDb, demo: DemoInstitution, now: Date):
     .returning(['id', 'external_id'])
     .execute();
   const memberId = new Map(members.map((member) => [member.external_id, member.id]));
+  const groupIds = new Map<string, string>();
   const idOf = (externalId: string): string => {
     const id = memberId.get(externalId);
     if (!id) throw new Error(`Demo content names an unknown member "${externalId}" in ${demo.slug}.`);
@@ -48,6 +54,7 @@ async function seedInstitution(trx: HearthDb, demo: DemoInstitution, now: Date):
 
   for (const { memberships, ...group } of demo.groups) {
     const row = await insertGroup(trx, { ...group, institution_id: institution.id });
+    groupIds.set(group.slug, row.id);
     // Whoever runs the group decided on the applications it approved.
     const decider = memberships.find((membership) => membership.role && membership.role !== 'MEMBER');
     await trx
@@ -73,7 +80,56 @@ async function seedInstitution(trx: HearthDb, demo: DemoInstitution, now: Date):
       )
       .execute();
   }
+  for (const [groupSlug, posts] of Object.entries(demoConversations[demo.slug] ?? {})) {
+    const groupId = groupIds.get(groupSlug);
+    if (!groupId) throw new Error(`Demo conversations name an unknown group "${groupSlug}" in ${demo.slug}.`);
+    for (const post of posts) await seedThread(trx, { institutionId: institution.id, groupId, idOf, now, post });
+  }
   return { slug: demo.slug, kid: demoKeyId, secret, serviceToken: token };
+}
+
+/** Whole seconds `hours` before `now`, as every content timestamp is stored. */
+const hoursBefore = (now: Date, hours: number) => new Date(Math.floor((now.getTime() - hours * 3_600_000) / 1000) * 1000);
+
+/** One thread through the posts module's own writes, then dated back to when the demo says it happened. */
+async function seedThread(
+  trx: HearthDb,
+  { institutionId, groupId, idOf, now, post }: { institutionId: string; groupId: string; idOf: (externalId: string) => string; now: Date; post: DemoPost },
+): Promise<void> {
+  const base = { institutionId, groupId, status: 'PUBLISHED' as const, crisis: false };
+  const row = await insertPost(trx, {
+    ...base,
+    authorId: idOf(post.author),
+    anonymous: post.anonymous ?? false,
+    title: post.title,
+    body: post.body,
+    contentWarning: post.contentWarning ?? null,
+  });
+  if (post.anonymous) await threadAliasFor(trx, row.id, idOf(post.author));
+  const replyIds: string[] = [];
+  let lastActivity = hoursBefore(now, post.hoursAgo);
+  for (const reply of post.replies ?? []) {
+    const parent = reply.answers === undefined ? null : replyIds[reply.answers] ?? null;
+    const created = await insertReply(trx, {
+      ...base,
+      postId: row.id,
+      parentReplyId: parent,
+      authorId: idOf(reply.author),
+      anonymous: reply.anonymous ?? false,
+      body: reply.body,
+      contentWarning: null,
+    });
+    if (reply.anonymous) await threadAliasFor(trx, row.id, idOf(reply.author));
+    if (reply.answers === undefined) replyIds.push(created.id);
+    const at = hoursBefore(now, reply.hoursAgo);
+    if (at > lastActivity) lastActivity = at;
+    // created_at is write-once for the API; only the demo dates content back.
+    await sql`update replies set created_at = ${at} where id = ${created.id}`.execute(trx);
+  }
+  for (const reaction of post.reactions ?? []) {
+    await insertReaction(trx, { institutionId, groupId, subjectType: 'POST', subjectId: row.id, memberId: idOf(reaction.member), kind: reaction.kind });
+  }
+  await sql`update posts set created_at = ${hoursBefore(now, post.hoursAgo)}, last_activity_at = ${lastActivity} where id = ${row.id}`.execute(trx);
 }
 
 /**
