@@ -105,33 +105,33 @@ export async function editReply(
 /**
  * Deleting is the author's right even after they left the group or were suspended (someone who no longer wants
  * their words there must be able to take them back), so it checks authorship on the stored row, not membership.
- * Items a facilitator removed stay removed.
+ * Anyone else is refused as they would be on any item they can see, and told nothing about one they can't (nor,
+ * across institutions, that it exists). Items a facilitator removed stay removed.
  */
-function refuseUnlessDeletable(item: { status: ContentStatus; author_id: string }, memberId: string | null): void {
+function refuseUnlessDeletable(item: { status: ContentStatus; author_id: string } | undefined, memberId: string | null, seenByViewer: boolean): void {
+  if (!item || (!isAuthor(item, memberId) && !seenByViewer)) throw new NotFoundError('Not found.');
   if (!isAuthor(item, memberId)) throw new ForbiddenError(notYours);
   if (item.status === 'DELETED') throw new ConflictError('This was already deleted.');
   if (item.status === 'REMOVED') throw new ConflictError('A facilitator already removed this.');
 }
 
-export async function deletePost(context: HearthContext, postId: string): Promise<PostRecord> {
+export async function deletePost(context: HearthContext, postId: string, seenByViewer: boolean): Promise<PostRecord> {
   const memberId = viewerMemberId(context.viewer);
   await context.db.transaction().execute(async (trx) => {
     const post = await lockPost(trx, postId);
-    if (!post) throw new NotFoundError('No such post.');
-    refuseUnlessDeletable(post, memberId);
-    await markPostDeleted(trx, post.id);
+    refuseUnlessDeletable(post, memberId, seenByViewer);
+    await markPostDeleted(trx, postId);
   });
   const [record] = await findPostRecords(context.db, [postId]);
   return record!;
 }
 
-export async function deleteReply(context: HearthContext, replyId: string): Promise<ReplyRecord> {
+export async function deleteReply(context: HearthContext, replyId: string, seenByViewer: boolean): Promise<ReplyRecord> {
   const memberId = viewerMemberId(context.viewer);
   await context.db.transaction().execute(async (trx) => {
     const reply = await lockReply(trx, replyId);
-    if (!reply) throw new NotFoundError('No such reply.');
-    refuseUnlessDeletable(reply, memberId);
-    await markReplyDeleted(trx, reply.id);
+    refuseUnlessDeletable(reply, memberId, seenByViewer);
+    await markReplyDeleted(trx, replyId);
   });
   const [record] = await findReplyRecords(context.db, [replyId]);
   return record!;

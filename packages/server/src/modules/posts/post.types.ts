@@ -309,6 +309,9 @@ builder.mutationField('deletePost', (t) =>
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError] },
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: DeletePostInput, required: true, validate: deletePostSchema }) },
-    resolve: (_root, { input }, context) => deletePost(context, String(input.postId)),
+    resolve: async (_root, { input }, context) => {
+      const seen = (await PostNode.getDataloader(context).load(String(input.postId))) !== null;
+      return deletePost(context, String(input.postId), seen);
+    },
   }),
 );

@@ -310,6 +310,8 @@ describeEachDatabase('posts', (api) => {
     const lonely = await writePost(db(), cast.group, cast.author.row, { title: 'lonely' });
     const byOther = await api().graphql(deletePostMutation, { input: { postId: globalId('Post', answered.id) } }, { token: cast.peer.token });
     expect(byOther.data?.deletePost).toMatchObject({ __typename: 'ForbiddenError', message: 'Only its author can change this.' });
+    const byStranger = await api().graphql(deletePostMutation, { input: { postId: globalId('Post', answered.id) } }, { token: cast.otherTenant.token });
+    expect(byStranger.data?.deletePost.__typename).toBe('NotFoundError');
     const deleted = await api().graphql(deletePostMutation, { input: { postId: globalId('Post', answered.id) } }, { token: cast.author.token });
     expect(deleted.data?.deletePost).toMatchObject({ status: 'DELETED', title: '[deleted]', body: '[deleted]', authorName: '[deleted]', author: null });
     await api().graphql(deletePostMutation, { input: { postId: globalId('Post', lonely.id) } }, { token: cast.author.token });
@@ -326,6 +328,15 @@ describeEachDatabase('posts', (api) => {
     expect(thread.data?.node).toEqual({ title: '[deleted]', replies: { edges: [{ node: { body: 'I hear you', authorName: 'Brian Okafor' } }] } });
     const stored = await db().selectFrom('posts').select(['title', 'status']).where('id', '=', answered.id).executeTakeFirstOrThrow();
     expect(stored).toEqual({ title: 'answered', status: 'DELETED' });
+  });
+
+  it('lets an author who left the group still delete their post', async () => {
+    const cast = await createCast(db());
+    const post = await writePost(db(), cast.group, cast.author.row);
+    await db().updateTable('memberships').set({ status: 'LEFT' }).where('member_id', '=', cast.author.row.id).execute();
+    expect((await api().graphql(postQuery, { id: globalId('Post', post.id) }, { token: cast.author.token })).data?.node).toBeNull();
+    const deleted = await api().graphql(deletePostMutation, { input: { postId: globalId('Post', post.id) } }, { token: cast.author.token });
+    expect(deleted.data?.deletePost).toMatchObject({ __typename: 'Post', status: 'DELETED' });
   });
 
   it('deletes a reply; a deleted top-level reply stays as a tombstone only while answers hang under it', async () => {

@@ -244,6 +244,9 @@ builder.mutationField('deleteReply', (t) =>
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError] },
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: DeleteReplyInput, required: true, validate: deleteReplySchema }) },
-    resolve: (_root, { input }, context) => deleteReply(context, String(input.replyId)),
+    resolve: async (_root, { input }, context) => {
+      const seen = (await ReplyNode.getDataloader(context).load(String(input.replyId))) !== null;
+      return deleteReply(context, String(input.replyId), seen);
+    },
   }),
 );
