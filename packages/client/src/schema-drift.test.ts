@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { buildSchema, Kind, type DocumentNode } from 'graphql';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import * as exported from '../src/index.js';
 import { introspectionFile, regenerateCommand, renderIntrospectionTypes, renderSchemaSdl, schemaFile } from '../scripts/schema-artifacts.js';
 
 /**
@@ -30,5 +32,28 @@ describe('typed documents', () => {
       (error: { stdout?: string; stderr?: string }) => ({ passed: false, output: `${error.stdout ?? ''}${error.stderr ?? ''}` }),
     );
     expect(checked.passed, `documents that no longer match schema.graphql:\n${checked.output}`).toBe(true);
+  });
+});
+
+describe('coverage', () => {
+  it('every query and mutation of the API has an exported operation', async () => {
+    const schema = buildSchema(await readFile(schemaFile, 'utf8'));
+    const offered = [
+      ...Object.keys(schema.getQueryType()?.getFields() ?? {}).map((field) => `query ${field}`),
+      ...Object.keys(schema.getMutationType()?.getFields() ?? {}).map((field) => `mutation ${field}`),
+    ];
+    const covered = new Set<string>();
+    for (const value of Object.values(exported)) {
+      const document = value as Partial<DocumentNode>;
+      if (document.kind !== Kind.DOCUMENT) continue;
+      for (const definition of document.definitions ?? []) {
+        if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+        for (const selection of definition.selectionSet.selections) {
+          if (selection.kind === Kind.FIELD) covered.add(`${definition.operation} ${selection.name.value}`);
+        }
+      }
+    }
+    const missing = offered.filter((field) => !covered.has(field));
+    expect(missing, `the API offers these without an operation in packages/client/src/operations: ${missing.join(', ')}`).toEqual([]);
   });
 });

@@ -233,3 +233,13 @@ export const serviceTokenFields = /* @__PURE__ */ graphql(`
     revokedAt
   }
 `);
+
+export const wordListEntryFields = /* @__PURE__ */ graphql(`
+  fragment WordListEntryFields on WordListEntry @_unmask {
+    id
+    phrase
+    normalizedPhrase
+    action
+    createdAt
+  }
+`);

@@ -1,5 +1,5 @@
 import { graphql } from '../graphql.js';
-import { crisisResourceFields, errorFields, institutionFields, memberFields, serviceTokenFields, ssoKeyFields } from './fragments.js';
+import { crisisResourceFields, errorFields, institutionFields, memberFields, serviceTokenFields, ssoKeyFields, wordListEntryFields } from './fragments.js';
 
 /** An institution's public face, and the admin API its managers and backend use. */
 
@@ -133,4 +133,46 @@ export const setInstitutionAdminMutation = /* @__PURE__ */ graphql(
   }
 `,
   [memberFields, errorFields],
+);
+
+/** The institution's moderation word list: phrases that block a post or hold it for review (its managers only). */
+export const wordListQuery = /* @__PURE__ */ graphql(
+  `
+  query WordList($slug: String!, $first: Int, $after: String) {
+    institution(slug: $slug) {
+      id
+      wordListEntries(first: $first, after: $after) {
+        edges { node { ...WordListEntryFields } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+`,
+  [wordListEntryFields],
+);
+
+export const addWordListEntryMutation = /* @__PURE__ */ graphql(
+  `
+  mutation AddWordListEntry($input: AddWordListEntryInput!) {
+    addWordListEntry(input: $input) {
+      __typename
+      ... on WordListEntry { ...WordListEntryFields }
+      ...HearthErrorFields
+    }
+  }
+`,
+  [wordListEntryFields, errorFields],
+);
+
+export const removeWordListEntryMutation = /* @__PURE__ */ graphql(
+  `
+  mutation RemoveWordListEntry($input: RemoveWordListEntryInput!) {
+    removeWordListEntry(input: $input) {
+      __typename
+      ... on WordListEntry { ...WordListEntryFields }
+      ...HearthErrorFields
+    }
+  }
+`,
+  [wordListEntryFields, errorFields],
 );
