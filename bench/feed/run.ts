@@ -1,4 +1,5 @@
-import { cpus, loadavg } from 'node:os';
+import { cpus } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { signSsoToken } from '@hearth/server';
 import pg from 'pg';
@@ -88,7 +89,7 @@ export async function runFeedBenchmark(load: LoadSettings, log: (line: string) =
 
     // Rounds alternate which server goes first, and each line keeps a server's best round at that level: another
     // process busy on the machine during one measurement then costs that round, not the comparison.
-    const loadAtStart = loadavg()[0]!;
+    const busyAtStart = await busyShareOfMachine();
     const best = new Map<string, FiguresRow>();
     for (let round = 1; round <= load.rounds; round += 1) {
       for (const server of round % 2 === 1 ? servers : [...servers].reverse()) {
@@ -128,7 +129,7 @@ export async function runFeedBenchmark(load: LoadSettings, log: (line: string) =
     );
     log(
       `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}; servers and PostgreSQL share it; ` +
-        `load average ${loadAtStart.toFixed(1)} before measuring${loadAtStart > cpus().length / 2 ? ' (busy: other work was running, expect noise)' : ''}`,
+        `${Math.round(busyAtStart * 100)}% busy in the second before measuring${busyAtStart > 0.2 ? ' (other work was running: expect noise)' : ''}`,
     );
     for (const server of servers) log(`  ${server.name}: ${server.process.description}`);
     log('');
@@ -183,6 +184,26 @@ async function readDatabaseFacts(): Promise<DatabaseFacts> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The share of the machine's CPU time something was using over one second, with both servers idle: other work
+ * competing with the measurement (the load average would still count the seed that just ran).
+ */
+async function busyShareOfMachine(): Promise<number> {
+  const totals = () =>
+    cpus().reduce(
+      (sum, cpu) => {
+        const { idle, user, nice, sys, irq } = cpu.times;
+        return { idle: sum.idle + idle, all: sum.all + idle + user + nice + sys + irq };
+      },
+      { idle: 0, all: 0 },
+    );
+  const before = totals();
+  await sleep(1_000);
+  const after = totals();
+  const all = after.all - before.all;
+  return all > 0 ? 1 - (after.idle - before.idle) / all : 0;
 }
 
 /** Hard stop for the whole run, well past what the settings need, so a hung server can't keep it going. */
