@@ -3,6 +3,7 @@ import type { GroupRow } from './db/tables.js';
 import type { HearthDb } from './db/database.js';
 import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, type TestInstitution } from '../test-support/factories.js';
 import { describeEachDatabase, type TestApi } from '../test-support/test-api.js';
+import { openOrUpdateModerationCase } from './modules/moderation/moderation-cases.queries.js';
 
 /**
  * The authorization matrix: every role × every operation × same / other tenant, each cell asserted.
@@ -449,8 +450,195 @@ const institutionAdminOperations: Operation[] = [
   },
 ];
 
+/** A post in the cell's target group by someone who holds none of the roles. */
+async function subjectPost(cell: CellContext, options: { anonymous?: boolean; crisisCase?: boolean } = {}) {
+  const author = await createTestMember(cell.db, cell.targetInstitution);
+  await addTestMembership(cell.db, cell.group, author.row);
+  const post = await cell.db
+    .insertInto('posts')
+    .values({
+      institution_id: cell.group.institution_id,
+      group_id: cell.group.id,
+      author_id: author.row.id,
+      anonymous: options.anonymous ?? false,
+      title: 'A post in the matrix',
+      body: 'Written by someone outside the roles.',
+      content_warning: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  let caseId: string | null = null;
+  if (options.crisisCase) {
+    const opened = await openOrUpdateModerationCase(cell.db, {
+      institutionId: cell.group.institution_id,
+      groupId: cell.group.id,
+      subjectType: 'POST',
+      subjectId: post.id,
+      crisis: true,
+      reasons: ['CRISIS'],
+      reports: 1,
+    });
+    caseId = globalId('ModerationItem', opened.id);
+  }
+  return { postId: globalId('Post', post.id), caseId };
+}
+
+/** Reads a query result: a FORBIDDEN error, null or empty (hidden), or data. */
+function queryOutcome(result: { data?: Record<string, any> | null; errors?: Array<{ extensions?: Record<string, any> }> }, hasData: (data: Record<string, any>) => boolean): Outcome {
+  if (result.errors?.some((error) => error.extensions?.code === 'FORBIDDEN')) return 'deny';
+  if (result.errors?.length) throw new Error(`unexpected errors ${JSON.stringify(result.errors)}`);
+  return result.data && hasData(result.data) ? 'allow' : 'hidden';
+}
+
+const writers: Role[] = ['member', 'peerFacilitator', 'professionalFacilitator'];
+/** Signed-in people of the first institution reach nothing of another's group: NotFound; others are refused. */
+const elsewhereNotFound: Record<Role, Outcome> = { ...everyone('hidden'), guest: 'deny', serviceToken: 'deny' };
+
+const conversationOperations: Operation[] = [
+  {
+    name: "read a group's posts (no public reading)",
+    run: async (cell) => {
+      await subjectPost(cell);
+      const result = await cell.api.graphql(`query($id: ID!) { node(id: $id) { ... on Group { posts { edges { node { title } } } } } }`, { id: cell.groupId }, cell.actor);
+      return queryOutcome(result, (data) => (data.node?.posts?.edges.length ?? 0) > 0);
+    },
+    same: only([...writers, ...managers], 'hidden'),
+    other: everyone('hidden'),
+  },
+  {
+    name: 'read a PUBLIC group\'s posts with public reading on',
+    run: async (cell) => {
+      await cell.db.updateTable('groups').set({ public_reading: true }).where('id', '=', cell.group.id).execute();
+      await subjectPost(cell);
+      const result = await cell.api.graphql(`query($id: ID!) { node(id: $id) { ... on Group { posts { edges { node { title } } } } } }`, { id: cell.groupId }, cell.actor);
+      return queryOutcome(result, (data) => (data.node?.posts?.edges.length ?? 0) > 0);
+    },
+    same: everyone('allow'),
+    other: everyone('allow'),
+  },
+  {
+    name: 'createPost',
+    run: decide('createPost', 'CreatePostInput', async (cell) => ({ groupId: cell.groupId, title: 'Hello', body: 'A first post.' }), ['CreatePostPayload']),
+    same: only(writers, 'deny'),
+    other: everyone('deny'),
+  },
+  {
+    name: 'createReply',
+    run: decide('createReply', 'CreateReplyInput', async (cell) => ({ postId: (await subjectPost(cell)).postId, body: 'You are not alone.' }), ['CreateReplyPayload']),
+    same: { ...only(writers, 'deny'), otherTenantMember: 'hidden', applicant: 'hidden' },
+    other: elsewhereNotFound,
+  },
+  {
+    name: 'react',
+    run: decide('react', 'ReactInput', async (cell) => ({ subjectId: (await subjectPost(cell)).postId, kind: 'HUG', on: true }), ['Post']),
+    same: { ...only(writers, 'deny'), otherTenantMember: 'hidden', applicant: 'hidden' },
+    other: elsewhereNotFound,
+  },
+  {
+    name: "editPost (someone else's)",
+    run: decide('editPost', 'EditPostInput', async (cell) => ({ postId: (await subjectPost(cell)).postId, body: 'Rewritten by someone else.' }), ['EditPostPayload']),
+    same: { ...everyone('deny'), otherTenantMember: 'hidden', applicant: 'hidden' },
+    other: elsewhereNotFound,
+  },
+  {
+    name: "deletePost (someone else's)",
+    run: decide('deletePost', 'DeletePostInput', async (cell) => ({ postId: (await subjectPost(cell)).postId }), ['Post']),
+    same: { ...everyone('deny'), otherTenantMember: 'hidden', applicant: 'hidden' },
+    other: elsewhereNotFound,
+  },
+  {
+    name: 'report',
+    run: decide('report', 'ReportInput', async (cell) => ({ subjectId: (await subjectPost(cell)).postId, reason: 'HARASSMENT', note: 'Unkind.' }), ['Report']),
+    same: { ...only(writers, 'deny'), otherTenantMember: 'hidden' },
+    // At home, otherTenantMember holds no membership in the group: refused; the first institution's people find nothing.
+    other: { ...elsewhereNotFound, otherTenantMember: 'deny' },
+  },
+  {
+    name: 'moderate (HIDE a post)',
+    run: decide('moderate', 'ModerateInput', async (cell) => ({ subjectId: (await subjectPost(cell)).postId, action: 'HIDE', reason: 'Off topic.' }), ['ModerationAction']),
+    same: denyAllButFacilitatorsAndManagers,
+    other: everyone('deny'),
+  },
+  {
+    name: "read a group's moderation queue",
+    run: async (cell) => {
+      await subjectPost(cell, { crisisCase: true });
+      const result = await cell.api.graphql(`query($groupId: ID) { moderationQueue(groupId: $groupId) { edges { node { crisis } } } }`, { groupId: cell.groupId }, cell.actor);
+      return queryOutcome(result, (data) => data.moderationQueue.edges.length > 0);
+    },
+    same: denyAllButFacilitatorsAndManagers,
+    other: everyone('deny'),
+  },
+  {
+    name: "read a group's audit log",
+    run: async (cell) => {
+      const result = await cell.api.graphql(`query($groupId: ID) { auditLog(groupId: $groupId) { edges { node { id } } } }`, { groupId: cell.groupId }, cell.actor);
+      return queryOutcome(result, (data) => Array.isArray(data.auditLog.edges));
+    },
+    same: denyAllButFacilitatorsAndManagers,
+    other: everyone('deny'),
+  },
+  {
+    name: 'revealAnonymousAuthor (crisis case, revealable group)',
+    run: async (cell) => {
+      await cell.db.updateTable('groups').set({ anonymity_policy: 'ANONYMOUS_REVEALABLE_IN_CRISIS' }).where('id', '=', cell.group.id).execute();
+      const { postId, caseId } = await subjectPost(cell, { anonymous: true, crisisCase: true });
+      return decide('revealAnonymousAuthor', 'RevealAnonymousAuthorInput', async () => ({ subjectId: postId, caseId, reason: 'Crisis report: checking in.' }), ['RevealedAuthor'])(cell);
+    },
+    same: only(['professionalFacilitator', 'institutionAdmin'], 'deny'),
+    other: everyone('deny'),
+  },
+];
+
+const safetyAdminOperations: Operation[] = [
+  {
+    name: 'setCrisisResources',
+    run: decide('setCrisisResources', 'SetCrisisResourcesInput', async () => ({ locale: 'en', resources: [{ name: 'Clinic line', phone: '+44 20 7946 0000' }] }), ['SetCrisisResourcesPayload']),
+    // Acts on the actor's own institution, whichever group the cell targets.
+    same: only(managers, 'deny'),
+    other: only(managers, 'deny'),
+  },
+  {
+    name: 'addWordListEntry',
+    run: decide('addWordListEntry', 'AddWordListEntryInput', async () => ({ phrase: `matrix ${Math.random().toString(36).slice(2, 8)}`, action: 'HOLD' }), ['WordListEntry']),
+    same: only(managers, 'deny'),
+    other: only(managers, 'deny'),
+  },
+  {
+    name: 'removeWordListEntry',
+    run: async (cell) => {
+      const entry = await cell.db
+        .insertInto('word_list_entries')
+        .values({ institution_id: cell.targetInstitution.row.id, phrase: 'spare', normalized_phrase: `spare ${Math.random().toString(36).slice(2)}`, action: 'HOLD' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return decide('removeWordListEntry', 'RemoveWordListEntryInput', async () => ({ entryId: globalId('WordListEntry', entry.id) }), ['WordListEntry'])(cell);
+    },
+    same: only(managers, 'deny'),
+    // Another institution's managers look in their own list: the entry is not there.
+    other: { ...everyone('deny'), institutionAdmin: 'hidden', serviceToken: 'hidden' },
+  },
+  {
+    name: "read an institution's word list",
+    run: async ({ api, actor, targetInstitution }) => {
+      const result = await api.graphql(`query($slug: String!) { institution(slug: $slug) { wordListEntries { edges { node { phrase } } } } }`, { slug: targetInstitution.row.slug }, actor);
+      if (!result.data?.institution) return 'hidden';
+      return result.data.institution.wordListEntries ? 'allow' : 'deny';
+    },
+    same: only(managers, 'deny'),
+    other: everyone('deny'),
+  },
+];
+
 /** Every operation of the API so far. */
-const operations: Operation[] = [...groupOperations, ...profileOperations, ...membershipOperations, ...institutionAdminOperations];
+const operations: Operation[] = [
+  ...groupOperations,
+  ...profileOperations,
+  ...membershipOperations,
+  ...institutionAdminOperations,
+  ...conversationOperations,
+  ...safetyAdminOperations,
+];
 
 interface World {
   home: TestInstitution;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLineProblem } from './content-text.js';
 
 /**
  * Text fields as people type them: trimmed, Unicode-normalised (NFC, so one Arabic word is stored one way), with
@@ -18,7 +19,14 @@ export function plainText(options: { min?: number; max: number; multiline?: bool
         .min(min, min === 1 ? 'Must not be empty.' : `Must be at least ${min} characters.`)
         .max(max, `Must be at most ${max} characters.`)
         .refine((value) => !controlCharacters.test(value), 'Must not contain control characters.')
-        .refine((value) => multiline || !lineBreaks.test(value), 'Must be a single line.'),
+        .refine((value) => multiline || !lineBreaks.test(value), 'Must be a single line.')
+        // Names and titles: no direction overrides or invisible characters that could disguise who is speaking.
+        .superRefine((value, context) => {
+          // Control characters and line breaks have their own messages above; report each problem once.
+          if (multiline || value.length === 0 || controlCharacters.test(value) || lineBreaks.test(value)) return;
+          const problem = singleLineProblem(value);
+          if (problem) context.addIssue({ code: 'custom', message: problem });
+        }),
     );
 }
 

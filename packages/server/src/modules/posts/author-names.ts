@@ -1,4 +1,4 @@
-import { neutraliseName } from './content-text.js';
+import { neutraliseName } from '../../schema/content-text.js';
 
 /**
  * The one name a reader sees beside a post, a reply or a reaction. Anonymous items show the author's alias in

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { decodeGlobalId, globalIdOf } from '../../schema/global-ids.js';
-import { bodyProblem, characterCount, singleLineProblem } from './content-text.js';
+import { bodyProblem, characterCount, singleLineProblem } from '../../schema/content-text.js';
 
 /**
  * The input rules of the conversation mutations: one schema per input so every mistake comes back at once.
