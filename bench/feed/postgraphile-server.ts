@@ -52,7 +52,7 @@ await serveForBenchmark(async () => {
   });
 
   const server = createServer((request, response) => {
-    if (request.url?.startsWith('/graphql')) tally.requests += 1;
+    if (request.url?.startsWith('/graphql')) response.once('finish', () => (tally.requests += 1));
     void middleware(request, response);
   });
   server.keepAliveTimeout = 30_000;

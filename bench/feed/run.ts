@@ -80,11 +80,12 @@ export async function runFeedBenchmark(load: LoadSettings, log: (line: string) =
     if (differences.length > 0) {
       throw new Error(`the two servers answer the first page differently, so their figures would not compare:\n  ${differences.join('\n  ')}`);
     }
-    const anonymous = ours.filter((post) => post.authorName.startsWith('Anonymous ')).length;
-    const pseudonymous = ours.filter((post) => post.authorName.startsWith('Quiet ')).length;
+    const names = ours.flatMap((post) => [post.authorName, ...post.firstReplies.map((reply) => reply.authorName)]);
+    const anonymous = names.filter((name) => name.startsWith('Anonymous ')).length;
+    const pseudonymous = names.filter((name) => name.startsWith('Quiet ')).length;
     log(
-      `check: both servers return the same ${ours.length} post ids in the same order, with the same author names ` +
-        `(${anonymous} anonymous, ${pseudonymous} by pseudonym), reply counts, reaction counts and first replies ✓`,
+      `check: both servers return the same ${ours.length} post ids in the same order, with the same reply counts, reaction ` +
+        `counts and first replies, and the same ${names.length} author names (${anonymous} thread aliases, ${pseudonymous} pseudonyms) ✓`,
     );
 
     // Rounds alternate which server goes first, and each line keeps a server's best round at that level: another
