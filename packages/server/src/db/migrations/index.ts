@@ -4,6 +4,7 @@ import * as searchNormalization from './0002-search-normalization.js';
 import * as conversationsAndSafety from './0003-conversations-and-safety.js';
 import * as posts from './0004-posts.js';
 import * as moderation from './0005-moderation.js';
+import * as pinnedPostsIndex from './0006-pinned-posts-index.js';
 
 /**
  * Migrations in the order they run. Listed statically (not read from the folder) so the server works the same
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0003-conversations-and-safety': conversationsAndSafety,
   '0004-posts': posts,
   '0005-moderation': moderation,
+  '0006-pinned-posts-index': pinnedPostsIndex,
 };
 
 export const hearthMigrations: MigrationProvider = {
