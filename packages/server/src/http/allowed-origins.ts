@@ -22,7 +22,7 @@ export class AllowedOrigins {
   async allows(origin: string): Promise<boolean> {
     if (Date.now() - this.loadedAt > this.refreshMs) await this.refresh();
     if (this.origins.has(origin)) return true;
-    if (Date.now() - this.loadedAt <= this.missRefreshMs) return false;
+    if (Date.now() - this.loadedAt < this.missRefreshMs) return false;
     await this.refresh();
     return this.origins.has(origin);
   }
