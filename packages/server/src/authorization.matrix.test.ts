@@ -4,6 +4,7 @@ import type { HearthDb } from './db/database.js';
 import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, type TestInstitution } from '../test-support/factories.js';
 import { describeEachDatabase, type TestApi } from '../test-support/test-api.js';
 import { openOrUpdateModerationCase } from './modules/moderation/moderation-cases.queries.js';
+import { encodeGlobalId as globalId } from './schema/global-ids.js';
 
 /**
  * The authorization matrix: every role × every operation × same / other tenant, each cell asserted.
@@ -56,7 +57,6 @@ interface Operation {
   other: Record<Role, Outcome>;
 }
 
-const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
 /** Reads a mutation result union: the typename decides the outcome. */
 function mutationOutcome(result: { data?: Record<string, any> | null; errors?: unknown[] }, field: string, success: string[]): Outcome {

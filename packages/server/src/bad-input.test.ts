@@ -3,12 +3,12 @@ import { databaseFingerprint, internalDetailPattern } from '../test-support/data
 import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, type TestInstitution, type TestMember } from '../test-support/factories.js';
 import { describeEachDatabase } from '../test-support/test-api.js';
 import type { GroupRow } from './db/tables.js';
+import { encodeGlobalId as globalId } from './schema/global-ids.js';
 
 /**
  * Bad input of every kind gets a clear, typed error, leaks nothing internal, and leaves the database exactly as
  * it was. Each case runs a request and compares a fingerprint of every table before and after.
  */
-const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
 const createGroup = `mutation($input: CreateGroupInput!) { createGroup(input: $input) { __typename ... on Error { message } ... on ValidationError { fields { path message } } } }`;
 const updateGroup = `mutation($input: UpdateGroupInput!) { updateGroup(input: $input) { __typename ... on Error { message } ... on ValidationError { fields { path message } } } }`;

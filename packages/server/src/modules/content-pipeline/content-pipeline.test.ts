@@ -10,8 +10,8 @@ import { defaultContentStages } from './default-stages.js';
 import { postDraft } from './pipeline-test-fixtures.js';
 import { InMemoryRateLimiter } from './rate-limits.js';
 import { addWordListEntry } from './word-lists.js';
+import { encodeGlobalId as globalId } from '../../schema/global-ids.js';
 
-const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
 describe('runContentPipeline', () => {
   it('runs the stages in order, each seeing the outcome so far, and stops at the first refusal', async () => {

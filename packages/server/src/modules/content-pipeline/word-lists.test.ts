@@ -3,8 +3,8 @@ import { databaseFingerprint } from '../../../test-support/database-fingerprint.
 import { createTestInstitution, createTestMember, type TestInstitution, type TestMember } from '../../../test-support/factories.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
 import { compileWordList, maxWordListEntries, normalizePhrase } from './word-lists.js';
+import { encodeGlobalId as globalId } from '../../schema/global-ids.js';
 
-const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
 /** [entry as an admin writes it, text, whether the text contains it] */
 const matching: Array<[phrase: string, text: string, matches: boolean]> = [

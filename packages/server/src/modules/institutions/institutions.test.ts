@@ -4,8 +4,8 @@ import { signSsoToken } from '../../auth/sso-tokens.js';
 import { databaseFingerprint } from '../../../test-support/database-fingerprint.js';
 import { createTestInstitution, createTestMember, testAudience, type TestInstitution, type TestMember } from '../../../test-support/factories.js';
 import { describeEachDatabase, type TestApi } from '../../../test-support/test-api.js';
+import { encodeGlobalId as globalId } from '../../schema/global-ids.js';
 
-const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
 const institutionCredentials = /* GraphQL */ `
   query Credentials($slug: String!) {

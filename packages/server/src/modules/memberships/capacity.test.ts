@@ -2,8 +2,8 @@ import { beforeAll, expect, it } from 'vitest';
 import type { GroupRow, NewGroup } from '../../db/tables.js';
 import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, type TestInstitution, type TestMember } from '../../../test-support/factories.js';
 import { describeEachDatabase, type TestApi } from '../../../test-support/test-api.js';
+import { encodeGlobalId as globalId } from '../../schema/global-ids.js';
 
-const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
 const result = (name: string, inputType: string, extra = '') => /* GraphQL */ `
   mutation($input: ${inputType}!) {

@@ -9,8 +9,8 @@ import {
   type TestMember,
 } from '../../../test-support/factories.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
+import { encodeGlobalId as globalId } from '../../schema/global-ids.js';
 
-const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
 const membershipFields = /* GraphQL */ `
   fragment MembershipFields on Membership {

@@ -1,12 +1,13 @@
 import type { HearthDb } from '../../db/database.js';
 import type { ContentStatus, GroupRow, MemberRow, PostRow, ReplyRow } from '../../db/tables.js';
 import { openOrUpdateModerationCase } from './moderation-cases.queries.js';
+import { encodeGlobalId as globalId } from '../../schema/global-ids.js';
+export { globalId };
 
 /**
  * Content and GraphQL documents shared by the moderation tests. Posts and replies are inserted directly, as the
  * posts module would store them, so these tests exercise moderation alone.
  */
-export const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
 export async function insertTestPost(
   db: HearthDb,

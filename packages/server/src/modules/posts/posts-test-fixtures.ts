@@ -11,12 +11,13 @@ import {
 } from '../../../test-support/factories.js';
 import { insertPost } from './post.queries.js';
 import { insertReply, threadAliasFor } from './reply.queries.js';
+import { encodeGlobalId as globalId } from '../../schema/global-ids.js';
+export { globalId };
 
 /**
  * Shared by the posts tests: a group with a member in every role, and content written through the module's own
  * query functions (so feed and anonymity tests don't spend the posting rate limit on their fixtures).
  */
-export const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
 export interface Cast {
   institution: TestInstitution;
