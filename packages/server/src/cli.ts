@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
@@ -37,7 +37,7 @@ const usage = `hearth — Hearth's command line
   hearth institution retire-key --institution SLUG --kid KID
   hearth service-token create --institution SLUG [--name NAME]
 
-Configuration comes from the environment: PORT, HEARTH_DATA_DIR, DATABASE_URL, REDIS_URL, ... (see README).`;
+Configuration comes from the environment: PORT, HEARTH_DATA_DIR, DATABASE_URL, REDIS_URL, HEARTH_WIDGETS_DIR, ... (see README).`;
 
 function fail(message: string): never {
   console.error(`hearth: ${message}`);
@@ -81,7 +81,8 @@ async function serve(config: HearthConfig, options: { seed: boolean }): Promise<
     const credentials = await seedDemo(database.db);
     if (credentials) writeCredentials(config, credentials);
   }
-  const hearth = createHearthServer({ database, config, logger, redisUrl: config.redisUrl });
+  const widgetsDir = resolve(config.widgetsDir);
+  const hearth = createHearthServer({ database, config, logger, redisUrl: config.redisUrl, widgetsDir });
   const listening = await listen(hearth, { port: config.port, host: config.host, maxBodyBytes: config.maxBodyBytes, logger });
 
   const lines = [
@@ -89,6 +90,7 @@ async function serve(config: HearthConfig, options: { seed: boolean }): Promise<
     `  Hearth API       ${listening.url}/graphql${config.mode === 'production' ? '' : '   (GraphiQL: open it in a browser)'}`,
     `  Health           ${listening.url}/healthz   ${listening.url}/readyz`,
     `  Database         ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${resolve(config.dataDir)}`}`,
+    `  Widgets          ${listening.url}/widgets/hearth.js   ${existsSync(join(widgetsDir, 'hearth.js')) ? `(from ${widgetsDir})` : `(not built: pnpm --filter @hearth/widgets build)`}`,
   ];
   if (options.seed) {
     lines.push(

@@ -27,6 +27,8 @@ describe('loadConfig', () => {
       maxBodyBytes: 100 * 1024,
       publicUrl: 'http://localhost:4000',
       logLevel: 'info',
+      // The monorepo's widgets build, found the same way whatever folder the command runs from.
+      widgetsDir: fileURLToPath(new URL('../../widgets/dist', import.meta.url)),
     });
   });
 
@@ -46,6 +48,7 @@ describe('loadConfig', () => {
       HEARTH_PUBLIC_URL: 'https://hearth.clinic.example',
       HEARTH_LOG_LEVEL: 'warn',
       HEARTH_DATA_DIR: '',
+      HEARTH_WIDGETS_DIR: '/srv/hearth/widgets',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -57,6 +60,7 @@ describe('loadConfig', () => {
       publicUrl: 'https://hearth.clinic.example',
       logLevel: 'warn',
       dataDir: fileURLToPath(new URL('../.hearth-data', import.meta.url)),
+      widgetsDir: '/srv/hearth/widgets',
     });
   });
 

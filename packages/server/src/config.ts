@@ -4,6 +4,9 @@ import { z } from 'zod';
 /** The server package's folder: the embedded database lives here unless HEARTH_DATA_DIR says otherwise. */
 const serverPackageFolder = fileURLToPath(new URL('..', import.meta.url));
 
+/** Where the monorepo's widgets build writes the bundle (`pnpm --filter @hearth/widgets build`). */
+export const defaultWidgetsDir = fileURLToPath(new URL('../../widgets/dist', import.meta.url));
+
 /**
  * Every setting Hearth reads from the environment, parsed and validated in one place so that a bad value stops
  * the process at start-up with a message naming the variable, rather than failing later in a request.
@@ -31,6 +34,8 @@ export interface HearthConfig {
   publicUrl: string;
   /** Log level for the structured request log. @default 'info' */
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Folder of the built widget bundle, served at `/widgets/`. @default 'packages/widgets/dist' (in the monorepo) */
+  widgetsDir: string;
 }
 
 /** Digits only: `z.coerce.number()` alone would take "1e3" or "0x50" as a port. */
@@ -71,6 +76,7 @@ const environmentSchema = z.object({
   HEARTH_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(100 * 1024),
   HEARTH_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   HEARTH_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  HEARTH_WIDGETS_DIR: z.string().min(1).default(defaultWidgetsDir),
 });
 
 /** Thrown when the environment holds a value Hearth can't use; its message lists every bad variable. */
@@ -102,5 +108,6 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     maxBodyBytes: env.HEARTH_MAX_BODY_BYTES,
     publicUrl: env.HEARTH_PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     logLevel: env.HEARTH_LOG_LEVEL,
+    widgetsDir: env.HEARTH_WIDGETS_DIR,
   };
 }

@@ -9,11 +9,12 @@ import type { Logger } from 'pino';
 import { authenticate } from './auth/authenticate.js';
 import { RequestAccess } from './auth/request-access.js';
 import { TokenRejectedError } from './auth/sso-tokens.js';
-import type { HearthConfig } from './config.js';
+import { defaultWidgetsDir, type HearthConfig } from './config.js';
 import type { Database } from './db/database.js';
 import { AllowedOrigins } from './http/allowed-origins.js';
 import { createRateLimiter, type RateLimitPolicy, type RateLimiter } from './modules/content-pipeline/rate-limits.js';
 import { renderLocalGraphiQL, useGraphiqlAssets } from './http/graphiql-assets.js';
+import { isWidgetAssetPath, useWidgetAssets } from './http/widget-assets.js';
 import type { HearthContext } from './schema/context.js';
 import { HearthError, ValidationError } from './schema/errors.js';
 import { hearthSchema } from './schema/index.js';
@@ -29,6 +30,11 @@ export interface HearthServerOptions {
   redisUrl?: string | undefined;
   /** Rate-limit rules overriding the defaults, per action. */
   rateLimits?: Partial<RateLimitPolicy> | undefined;
+  /**
+   * Folder of the built widget bundle (`hearth.js`, `chunks/`, `custom-elements.json`), served at `/widgets/`.
+   * @default the monorepo's `packages/widgets/dist`
+   */
+  widgetsDir?: string | undefined;
 }
 
 /** What graphql-yoga passes from the HTTP layer into each request. */
@@ -146,7 +152,9 @@ export function createHearthServer(options: HearthServerOptions): HearthServer {
     logging: false,
     cors: async (request) => {
       const origin = request.headers.get('origin');
-      if (!origin || !(await allowedOrigins.allows(origin))) return false;
+      // The widget files are public and answer every origin with `*` themselves (useWidgetAssets); yoga's CORS
+      // headers, added after every response, would replace that with the one origin when it is an allowed one.
+      if (!origin || isWidgetAssetPath(new URL(request.url).pathname) || !(await allowedOrigins.allows(origin))) return false;
       return {
         origin,
         credentials: false,
@@ -169,6 +177,9 @@ export function createHearthServer(options: HearthServerOptions): HearthServer {
       },
     },
     plugins: [
+      // First, so the bundle is answered before anything GraphQL-specific looks at the request (CSRF prevention
+      // only checks GraphQL requests as they are parsed, which these never reach).
+      useWidgetAssets(options.widgetsDir ?? defaultWidgetsDir),
       // A browser sends a cross-site form POST (multipart or urlencoded) without a preflight; requiring this
       // header or a JSON content type means such a request can never run a mutation.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),

@@ -18,11 +18,12 @@ export interface ListeningTestServer {
 
 /**
  * Opens a private test database (see test-database.ts; the caller's vitest project needs the server's global
- * setup) and serves the API on port 0, with the test SSO audience (`testAudience`) and a silent logger.
+ * setup) and serves the API on port 0, with the test SSO audience (`testAudience`) and a silent logger. The
+ * widget bundle comes from `widgetsDir` (by default the monorepo's `packages/widgets/dist`).
  */
 export async function startTestServer(
   kind: DatabaseKind = 'pglite',
-  options: Pick<HearthServerOptions, 'rateLimits'> = {},
+  options: Pick<HearthServerOptions, 'rateLimits' | 'widgetsDir'> = {},
 ): Promise<ListeningTestServer> {
   const database = await openTestDatabase(kind);
   const config = { mode: 'test' as const, ssoAudience: testAudience, extraCorsOrigins: [], maxBodyBytes: 100 * 1024 };
