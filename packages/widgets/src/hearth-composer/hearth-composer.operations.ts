@@ -1,0 +1,40 @@
+import { graphql } from '@hearth/client';
+
+/**
+ * What the composer needs before it shows a form: whether anyone is signed in, whether they may post here, and
+ * what the group allows (anonymity, held first posts). Nothing of the group's feed or people.
+ */
+const composerGroupFields = /* @__PURE__ */ graphql(`
+  fragment ComposerGroupFields on Group @_unmask {
+    id
+    archived
+    allowsAnonymousPosts
+    anonymityPolicy
+    heldFirstPosts
+    viewerCanPost
+    viewerMembership { status role suspendedUntil }
+  }
+`);
+
+export const composerGroupQuery = /* @__PURE__ */ graphql(
+  `
+  query ComposerGroup($id: ID, $slug: String) {
+    me { id }
+    group(id: $id, slug: $slug) { ...ComposerGroupFields }
+  }
+`,
+  [composerGroupFields],
+);
+
+export const composerPostQuery = /* @__PURE__ */ graphql(
+  `
+  query ComposerPost($postId: ID!) {
+    me { id }
+    node(id: $postId) {
+      __typename
+      ... on Post { id locked status group { ...ComposerGroupFields } }
+    }
+  }
+`,
+  [composerGroupFields],
+);

@@ -1,0 +1,28 @@
+import { HearthGroupFinder } from './hearth-group-finder/hearth-group-finder.js';
+import { HearthGroup } from './hearth-group/hearth-group.js';
+import { HearthComposer } from './hearth-composer/hearth-composer.js';
+import { HearthModerationQueue } from './hearth-moderation-queue/hearth-moderation-queue.js';
+import { HearthProvider } from './hearth-provider/hearth-provider.js';
+import { HearthFeed } from './hearth-feed/hearth-feed.js';
+import { HearthThread } from './hearth-thread/hearth-thread.js';
+
+/** Every element the bundle defines, by tag. */
+export const hearthElements = {
+  'hearth-provider': HearthProvider,
+  'hearth-group-finder': HearthGroupFinder,
+  'hearth-group': HearthGroup,
+  'hearth-composer': HearthComposer,
+  'hearth-moderation-queue': HearthModerationQueue,
+  'hearth-feed': HearthFeed,
+  'hearth-thread': HearthThread,
+} as const;
+
+/**
+ * Defines the elements that are not defined yet. A page that loads the bundle twice (two CMS blocks each with
+ * the script tag, or two versions) keeps the first definitions instead of throwing on the second.
+ */
+export function defineHearthElements(): void {
+  for (const [tag, element] of Object.entries(hearthElements)) {
+    if (!customElements.get(tag)) customElements.define(tag, element);
+  }
+}

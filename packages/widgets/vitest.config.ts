@@ -1,0 +1,13 @@
+import { defineProject } from 'vitest/config';
+
+/**
+ * The widgets' own tests run in Node: their localization tables, their public surface and the manifest and
+ * reference docs generated from their source. Their behaviour in a browser is tested in Chromium in /test.
+ */
+export default defineProject({
+  test: {
+    name: 'widgets',
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    testTimeout: 60_000,
+  },
+});
