@@ -1,0 +1,151 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAccessibilityViolations } from '../support/axe.js';
+import { chromiumAvailable, launchChromium, phoneViewport } from '../support/chromium.js';
+import { signInToken, startDemoStack, type DemoStack } from '../support/demo-stack.js';
+
+/**
+ * axe-core (WCAG 2.2 A and AA rules) on each widget's main states, in English and Arabic, at a phone's width:
+ * no serious or critical violation inside the widgets.
+ */
+describe.runIf(chromiumAvailable)('accessibility of the widgets', () => {
+  let stack: DemoStack;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startDemoStack(), launchChromium()]);
+    // A member's report, so the facilitator's queue holds a case besides the seeded join requests.
+    const token = await signInToken(stack, 'nour', 'demo-amal');
+    const feed = await stack.graphql<{ group: { posts: { edges: Array<{ node: { id: string; viewerIsAuthor: boolean } }> } } }>(
+      `{ group(slug: "diabetes-support") { posts(first: 10) { edges { node { id viewerIsAuthor } } } } }`,
+      {},
+      { token },
+    );
+    const reported = await stack.graphql<{ report: { __typename: string } }>(
+      `mutation ($input: ReportInput!) { report(input: $input) { __typename } }`,
+      { input: { subjectId: feed.data!.group.posts.edges.find((edge) => !edge.node.viewerIsAuthor)!.node.id, reason: 'OTHER', note: 'يرجى المراجعة' } },
+      { token },
+    );
+    expect(reported.data?.report.__typename).toBe('Report');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  async function pageAs(member: string | null, institution: 'riverside' | 'nour', path: string): Promise<Page> {
+    // axe is injected as an inline script, which the clinic site's Content-Security-Policy rightly refuses.
+    context = await browser.newContext({ viewport: phoneViewport, bypassCSP: true });
+    const page = await context.newPage();
+    const prefix = institution === 'nour' ? '/ar' : '';
+    if (member) {
+      await page.goto(`${stack.site.url}${prefix}/sign-in?return=${encodeURIComponent(`${prefix}${path}`)}`);
+      await page.locator(`button[name="member"][value="${member}"]`).click();
+      await page.waitForURL(`${stack.site.url}${prefix}${path}`);
+    } else {
+      await page.goto(`${stack.site.url}${prefix}${path}`);
+    }
+    return page;
+  }
+
+  async function expectNoSeriousViolations(page: Page, selector: string): Promise<void> {
+    expect(await seriousAccessibilityViolations(page, selector)).toEqual([]);
+  }
+
+  it('group finder: results and the empty state, with the filters open', async () => {
+    for (const [institution, text] of [['riverside', 'zzzz-nothing'], ['nour', 'لا-شيء-هنا']] as const) {
+      const page = await pageAs(null, institution, '/');
+      const finder = page.locator('hearth-group-finder');
+      await finder.locator('[part~="card"]').first().waitFor();
+      await finder.locator('summary').click();
+      await expectNoSeriousViolations(page, 'hearth-group-finder');
+      await finder.locator('input[type="search"]').fill(text);
+      await finder.locator('input[type="search"]').press('Enter');
+      await finder.locator('[part~="state"]').waitFor();
+      await expectNoSeriousViolations(page, 'hearth-group-finder');
+      await context.close();
+    }
+  });
+
+  it('group: a guest, an applicant answering the entry questions (with an error shown), a member', async () => {
+    const guest = await pageAs(null, 'nour', '/groups/diabetes-support');
+    await guest.locator('hearth-group h2').first().waitFor();
+    await expectNoSeriousViolations(guest, 'hearth-group');
+    await context.close();
+
+    const applicant = await pageAs('demo-huda', 'nour', '/groups/diabetes-support');
+    const group = applicant.locator('hearth-group');
+    await group.locator('textarea').first().waitFor();
+    await group.getByRole('button', { name: 'أرسل الطلب' }).click();
+    await group.locator('textarea[aria-invalid="true"]').first().waitFor();
+    await expectNoSeriousViolations(applicant, 'hearth-group');
+    await context.close();
+
+    const member = await pageAs('demo-amal', 'riverside', '/groups/type-2-diabetes-circle');
+    await member.locator('hearth-feed [part~="post"]').first().waitFor();
+    await member.locator('hearth-composer textarea').first().waitFor();
+    await expectNoSeriousViolations(member, 'hearth-group');
+    await context.close();
+  });
+
+  it('feed, thread, report form and composer errors', async () => {
+    const page = await pageAs('demo-amal', 'nour', '/groups/diabetes-support');
+    const feed = page.locator('hearth-feed');
+    const card = feed.locator('[part~="post"]').first();
+    await card.waitFor();
+    await expectNoSeriousViolations(page, 'hearth-group');
+    await card.getByRole('button', { name: 'افتح المحادثة' }).click();
+    const thread = card.locator('hearth-thread');
+    await thread.locator('[part~="post"]').first().waitFor();
+    // A post behind a content warning shows its reactions once opened.
+    const warningGate = thread.getByRole('button', { name: 'اعرض المنشور' });
+    if (await warningGate.count()) await warningGate.first().click();
+    await thread.locator('[part~="reaction"]').first().waitFor();
+    await thread.getByRole('button', { name: 'إبلاغ' }).first().click();
+    await thread.locator('[part~="report-form"]').waitFor();
+    await expectNoSeriousViolations(page, 'hearth-group');
+    // The composer with every field showing and the reader's mistakes marked.
+    const composer = page.locator('hearth-group > hearth-composer, hearth-group hearth-composer').first();
+    await composer.locator('input[type="checkbox"]').first().check();
+    await composer.getByRole('button', { name: 'انشر', exact: true }).click();
+    await composer.locator('[aria-invalid="true"]').first().waitFor();
+    await expectNoSeriousViolations(page, 'hearth-group');
+    await context.close();
+  });
+
+  it('moderation queue: join requests and reports for a facilitator, the refusal for a member, a guest', async () => {
+    const facilitator = await pageAs('demo-lina', 'nour', '/facilitators');
+    const queue = facilitator.locator('hearth-moderation-queue');
+    await queue.locator('[part~="request"]').first().waitFor();
+    await queue.locator('[part~="item"]').first().waitFor();
+    await expectNoSeriousViolations(facilitator, 'hearth-moderation-queue');
+    // An action chosen: the reason field and its buttons appear.
+    await queue.locator('[part~="item"]').first().getByRole('button').first().click();
+    await expectNoSeriousViolations(facilitator, 'hearth-moderation-queue');
+    await context.close();
+
+    const member = await pageAs('demo-amal', 'riverside', '/facilitators');
+    await member.locator('hearth-moderation-queue [part~="state"]').first().waitFor();
+    await expectNoSeriousViolations(member, 'hearth-moderation-queue');
+    await context.close();
+
+    const guest = await pageAs(null, 'riverside', '/facilitators');
+    await guest.locator('hearth-moderation-queue [part~="state"]').first().waitFor();
+    await expectNoSeriousViolations(guest, 'hearth-moderation-queue');
+    await context.close();
+  });
+
+  it('would catch a violation: a host theme with unreadable text colours fails the same check', async () => {
+    context = await browser.newContext({ viewport: phoneViewport });
+    const page = await context.newPage();
+    await stack.hostPages.open(page, {
+      head: '<style>:root { --hearth-color-text: #d9d9d9; --hearth-color-muted: #e5e5e5; }</style>',
+      body: '<main><h1>Groups</h1><hearth-group-finder></hearth-group-finder></main>',
+    });
+    await page.locator('hearth-group-finder [part~="card"]').first().waitFor();
+    const violations = await seriousAccessibilityViolations(page, 'hearth-group-finder');
+    expect(violations.some((violation) => violation.includes('color-contrast'))).toBe(true);
+    await context.close();
+  });
+});
