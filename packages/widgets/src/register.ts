@@ -1,3 +1,4 @@
+import { defineElement } from './base/define-element.js';
 import { HearthGroupFinder } from './hearth-group-finder/hearth-group-finder.js';
 import { HearthGroup } from './hearth-group/hearth-group.js';
 import { HearthComposer } from './hearth-composer/hearth-composer.js';
@@ -18,11 +19,9 @@ export const hearthElements = {
 } as const;
 
 /**
- * Defines the elements that are not defined yet. A page that loads the bundle twice (two CMS blocks each with
- * the script tag, or two versions) keeps the first definitions instead of throwing on the second.
+ * Defines every element that is not defined yet, for applications that bundle the package themselves (the
+ * script-tag bundle loads each element when the page first shows it instead: hearth.ts).
  */
 export function defineHearthElements(): void {
-  for (const [tag, element] of Object.entries(hearthElements)) {
-    if (!customElements.get(tag)) customElements.define(tag, element);
-  }
+  for (const [tag, element] of Object.entries(hearthElements)) defineElement(tag, element);
 }

@@ -24,6 +24,8 @@ beforeAll(async () => {
   await writeFile(join(widgetsDir, 'hearth.js'), entry);
   await writeFile(join(widgetsDir, 'chunks', 'hearth-group-3f9a1c2b.js'), chunk);
   await writeFile(join(widgetsDir, 'custom-elements.json'), '{"schemaVersion":"1.0.0","modules":[]}');
+  await writeFile(join(widgetsDir, 'licenses.txt'), 'lit: BSD-3-Clause');
+  await writeFile(join(widgetsDir, 'metafile.json'), '{}');
   // Beside the bundle, where a path that climbs out of it would land.
   await writeFile(join(folder, 'secret.txt'), 'not for browsers');
   api = await startTestServer('pglite', { widgetsDir });
@@ -73,7 +75,7 @@ describe('the widget bundle at /widgets/', () => {
     const allowed = await get('/widgets/hearth.js', { origin: hostOrigin });
     expect(allowed.headers.get('access-control-allow-origin')).toBe('*');
     expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
-    expect(allowed.headers.get('vary')).toBeNull();
+    expect(allowed.headers.get('vary') ?? '').not.toMatch(/origin/i);
   });
 
   it('answers a revalidation with 304 while the file is unchanged, and with the new file after a release', async () => {
@@ -107,10 +109,39 @@ describe('the widget bundle at /widgets/', () => {
     expect(manifest.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(manifest.headers.get('cache-control')).toBe('public, max-age=300');
     expect(await manifest.json()).toEqual({ schemaVersion: '1.0.0', modules: [] });
+
+    const licenses = await get('/widgets/licenses.txt');
+    expect(licenses.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await licenses.text()).toBe('lit: BSD-3-Clause');
+    // The build's own bookkeeping beside them is not served.
+    expect((await get('/widgets/metafile.json')).status).toBe(404);
+  });
+
+  it('sends brotli or gzip to browsers that accept them, each with its own ETag, and the plain file otherwise', async () => {
+    const plain = await get('/widgets/hearth.js', { 'accept-encoding': 'identity' });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.headers.get('vary')).toBe('accept-encoding');
+    const etags = new Set([plain.headers.get('etag')]);
+    for (const [accepted, encoding] of [
+      ['gzip, deflate, br', 'br'],
+      ['gzip', 'gzip'],
+      ['br;q=0, gzip', 'gzip'],
+    ] as const) {
+      const response = await get('/widgets/hearth.js', { 'accept-encoding': accepted });
+      expect(response.headers.get('content-encoding'), accepted).toBe(encoding);
+      expect(response.headers.get('vary')).toBe('accept-encoding');
+      // fetch decodes the body: the same script either way.
+      expect(await response.text()).toBe(entry);
+      const etag = response.headers.get('etag')!;
+      if (encoding === 'br') etags.add(etag);
+      const revalidated = await get('/widgets/hearth.js', { 'accept-encoding': accepted, 'if-none-match': etag });
+      expect(revalidated.status).toBe(304);
+    }
+    expect(etags.size).toBe(2);
   });
 
   it('answers HEAD with the headers and no body', async () => {
-    const response = await get('/widgets/hearth.js', {}, 'HEAD');
+    const response = await get('/widgets/hearth.js', { 'accept-encoding': 'identity' }, 'HEAD');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(entry)));
     expect(await response.text()).toBe('');

@@ -3,6 +3,7 @@ import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResu
 import type { TokenSource } from '../configuration/hearth-options.js';
 import { ConnectionController } from '../connection/connection-controller.js';
 import { commonMessages } from '../localization/common.messages.js';
+import type { PackName } from '../localization/catalog.js';
 import { LocaleController } from '../localization/locale-controller.js';
 import { controlStyles } from '../styles/controls.styles.js';
 import { themeStyles } from '../styles/theme.styles.js';
@@ -39,6 +40,9 @@ export abstract class HearthElement extends LitElement {
   /** The latest message for screen readers (rendered in a polite live region). */
   declare protected announcement: string;
 
+  /** The packs of strings this widget reads (localization/packs/); its update waits for them. */
+  static languagePacks: readonly PackName[] = ['members'];
+
   protected readonly connection = new ConnectionController(this, () => ({
     api: this.api,
     institution: this.institution,
@@ -51,6 +55,24 @@ export abstract class HearthElement extends LitElement {
   constructor() {
     super();
     this.announcement = '';
+  }
+
+  /**
+   * Holds every update until the strings of the element's language have arrived (one chunk per language, fetched
+   * once per page), so nothing renders half in another language; a failed fetch is tried again shortly.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    this.i18n.resolve(false);
+    for (;;) {
+      try {
+        await this.i18n.whenReady((this.constructor as typeof HearthElement).languagePacks);
+        break;
+      } catch {
+        await new Promise((retry) => setTimeout(retry, 3000));
+        this.i18n.resolve(false);
+      }
+    }
+    super.scheduleUpdate();
   }
 
   protected get common() {

@@ -240,6 +240,8 @@ export class HearthFeed extends HearthElement {
   }
 
   #toggleConversation(postId: string): void {
+    // The thread's code comes the first time a reader opens a conversation, not with every group page.
+    if (this.openPost !== postId) void import('../hearth-thread/define.js');
     this.openPost = this.openPost === postId ? null : postId;
   }
 

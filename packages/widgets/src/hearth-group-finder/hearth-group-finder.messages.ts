@@ -1,54 +1,5 @@
-import { plural, type Catalog } from '../localization/catalog.js';
+import { catalog } from '../localization/catalog.js';
+import type { GroupFinderMessages } from './hearth-group-finder.messages.en.js';
 
-const en = {
-  heading: 'Find a support group',
-  searchLabel: 'Search groups',
-  searchHint: 'A condition, a topic or a name, e.g. diabetes or grief',
-  search: 'Search',
-  filters: 'Filters',
-  topics: 'Topics',
-  anyOption: 'Any',
-  facilitationLabel: 'Led by',
-  joinPolicyLabel: 'How to join',
-  formatsLabel: 'Meets',
-  languageLabel: 'Language',
-  acceptingLabel: 'Only groups accepting new members',
-  resultCount: (count: number, more: boolean) => (more ? `More than ${count} groups found` : plural('en', count, { one: '{n} group found', other: '{n} groups found' })),
-  noResultsTitle: 'No groups match',
-  noResultsBody: 'Try other words or fewer filters. Some groups are not listed publicly: ask the care team.',
-  members: (count: number) => plural('en', count, { one: '{n} member', other: '{n} members' }),
-  places: (left: number) => plural('en', left, { one: '{n} place left', other: '{n} places left' }),
-  full: 'Full',
-  ledBy: (names: string) => `With ${names}`,
-  viewGroup: (name: string) => `View ${name}`,
-  languages: (names: string) => `In ${names}`,
-};
-
-const ar: typeof en = {
-  heading: 'ابحث عن مجموعة دعم',
-  searchLabel: 'ابحث في المجموعات',
-  searchHint: 'حالة صحية أو موضوع أو اسم، مثل السكري أو الفقد',
-  search: 'بحث',
-  filters: 'عوامل التصفية',
-  topics: 'المواضيع',
-  anyOption: 'الكل',
-  facilitationLabel: 'يقودها',
-  joinPolicyLabel: 'طريقة الانضمام',
-  formatsLabel: 'طريقة اللقاء',
-  languageLabel: 'اللغة',
-  acceptingLabel: 'المجموعات التي تقبل أعضاء جددًا فقط',
-  resultCount: (count: number, more: boolean) =>
-    more
-      ? `عُثر على أكثر من ${new Intl.NumberFormat('ar').format(count)} مجموعة`
-      : plural('ar', count, { zero: 'لم يُعثر على أي مجموعة', one: 'عُثر على مجموعة واحدة', two: 'عُثر على مجموعتين', few: 'عُثر على {n} مجموعات', many: 'عُثر على {n} مجموعة', other: 'عُثر على {n} مجموعة' }),
-  noResultsTitle: 'لا توجد مجموعات مطابقة',
-  noResultsBody: 'جرّب كلمات أخرى أو عوامل تصفية أقل. بعض المجموعات غير مُدرجة للعامة: اسأل فريق الرعاية.',
-  members: (count: number) => plural('ar', count, { zero: 'لا أعضاء', one: 'عضو واحد', two: 'عضوان', few: '{n} أعضاء', many: '{n} عضوًا', other: '{n} عضو' }),
-  places: (left: number) => plural('ar', left, { zero: 'لا أماكن متبقية', one: 'مكان واحد متبقٍّ', two: 'مكانان متبقيان', few: '{n} أماكن متبقية', many: '{n} مكانًا متبقيًا', other: '{n} مكان متبقٍّ' }),
-  full: 'مكتملة',
-  ledBy: (names: string) => `مع ${names}`,
-  viewGroup: (name: string) => `عرض ${name}`,
-  languages: (names: string) => `باللغة: ${names}`,
-};
-
-export const groupFinderMessages: Catalog<typeof en> = { en, ar };
+/** The groupFinder strings; their text is in hearth-group-finder.messages.en.ts and hearth-group-finder.messages.ar.ts, loaded per language. */
+export const groupFinderMessages = catalog<GroupFinderMessages>('groupFinderMessages');

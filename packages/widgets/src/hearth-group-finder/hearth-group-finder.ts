@@ -194,7 +194,6 @@ export class HearthGroupFinder extends HearthElement {
     const m = this.#messages;
     const domain = this.i18n.messages(domainMessages);
     const f = this.filters;
-    const languageNames = new Intl.DisplayNames([this.i18n.locale], { type: 'language' });
     return html`<form part="search" role="search" @submit=${this.#submit} @change=${this.#changed} novalidate>
       <div class="search-row">
         <div class="field">
@@ -225,7 +224,7 @@ export class HearthGroupFinder extends HearthElement {
             <label for="language">${m.languageLabel}</label>
             <select id="language" name="language">
               <option value="">${m.anyOption}</option>
-              ${['ar', 'en'].map((value) => html`<option value=${value} ?selected=${f.language === value}>${languageNames.of(value)}</option>`)}
+              ${['ar', 'en'].map((value) => html`<option value=${value} ?selected=${f.language === value}>${this.i18n.languageName(value)}</option>`)}
             </select>
           </div>
           <fieldset>
@@ -265,7 +264,6 @@ export class HearthGroupFinder extends HearthElement {
     const m = this.#messages;
     const domain = this.i18n.messages(domainMessages);
     const href = this.groupHref?.replaceAll('{slug}', encodeURIComponent(group.slug)).replaceAll('{id}', encodeURIComponent(group.id));
-    const languageNames = new Intl.DisplayNames([this.i18n.locale], { type: 'language' });
     const left = group.capacity === null || group.capacity === undefined ? null : Math.max(0, group.capacity - group.memberCount);
     const facilitators = group.facilitators.filter((person) => person.role === 'PROFESSIONAL_FACILITATOR');
     return html`<article class="card" part="card" aria-labelledby=${`g-${group.id}`}>
@@ -285,7 +283,7 @@ export class HearthGroupFinder extends HearthElement {
         <span>${m.members(group.memberCount)}</span>
         ${left === null ? nothing : html`<span class="status">${left === 0 ? m.full : m.places(left)}</span>`}
         <span>${this.i18n.list(group.formats.map((format) => domain.format[format] ?? format))}</span>
-        <span>${m.languages(this.i18n.list(group.languages.map((code) => languageNames.of(code) ?? code)))}</span>
+        <span>${m.languages(this.i18n.list(group.languages.map((code) => this.i18n.languageName(code))))}</span>
       </p>
     </article>`;
   }

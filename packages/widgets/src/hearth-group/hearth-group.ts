@@ -237,7 +237,6 @@ export class HearthGroup extends HearthElement {
   #renderHeader(group: Group) {
     const m = this.#messages;
     const domain = this.#domain;
-    const languageNames = new Intl.DisplayNames([this.i18n.locale], { type: 'language' });
     const left = group.capacity === null || group.capacity === undefined ? null : Math.max(0, group.capacity - group.memberCount);
     const timeZone = group.formats.some((format) => scheduledFormats.has(format)) ? this.#timeZoneName(group.timeZone) : undefined;
     return html`<header class="header" part="header">
@@ -262,7 +261,7 @@ export class HearthGroup extends HearthElement {
         : nothing}
       ${group.topics.length ? html`<ul class="topics" aria-label=${m.topics}>${group.topics.map((topic) => html`<li class="badge" dir="auto">${topic}</li>`)}</ul>` : nothing}
       <dl class="facts">
-        ${this.#fact(m.languages, this.i18n.list(group.languages.map((code) => languageNames.of(code) ?? code)))}
+        ${this.#fact(m.languages, this.i18n.list(group.languages.map((code) => this.i18n.languageName(code))))}
         ${this.#fact(m.formats, this.i18n.list(group.formats.map((format) => domain.format[format] ?? format)))}
         ${group.location ? this.#fact(m.location, html`<span dir="auto">${group.location}</span>`) : nothing}
         ${timeZone ? this.#fact(m.timeZone, timeZone) : nothing}

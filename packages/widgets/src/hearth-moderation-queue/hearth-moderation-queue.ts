@@ -103,6 +103,8 @@ const pageSize = 10;
  * @fires hearth-sign-in-request - A guest (or a reader whose session ended) chose to sign in: `{ action: 'moderate' }`.
  */
 export class HearthModerationQueue extends HearthElement {
+  static override languagePacks = ['members', 'facilitators'] as const;
+
   static override styles = [...HearthElement.styles, contentStyles, moderationQueueStyles];
 
   static override properties = {

@@ -1,14 +1,24 @@
 /**
- * Messages are per component: each component folder has a `*.messages.ts` with an English catalog and an
- * Arabic one typed against it, so a string missing in Arabic fails to compile.
+ * Messages are per component: each component folder declares its catalog in `*.messages.ts` and keeps the text
+ * in `*.messages.en.ts` and `*.messages.ar.ts` (the Arabic typed against the English, so a string missing in
+ * Arabic fails to compile). The texts of one language travel together in a pack (localization/packs/), loaded
+ * when the first widget in that language needs it.
  */
-
 export type Messages = object;
 
-/** A component's messages in every language the widgets speak; English is the fallback. */
+/** The packs of strings: what every members' widget uses, and the facilitators' queue's own. */
+export type PackName = 'members' | 'facilitators';
+
+/** A component's messages, looked up by `id` in its pack in the element's language. */
 export interface Catalog<M extends Messages> {
-  en: M;
-  ar: M;
+  readonly id: string;
+  readonly pack: PackName;
+  /** Carries the messages' type only. */
+  readonly messages?: M;
+}
+
+export function catalog<M extends Messages>(id: string, pack: PackName = 'members'): Catalog<M> {
+  return { id, pack };
 }
 
 export const supportedLanguages = ['en', 'ar'] as const;

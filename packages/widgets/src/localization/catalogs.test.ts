@@ -3,17 +3,24 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { catalogLanguage, directionOf, plural, type Catalog } from './catalog.js';
+import arabicMembers from './packs/ar.js';
+import englishMembers from './packs/en.js';
+import arabicFacilitators from './packs/facilitators.ar.js';
+import englishFacilitators from './packs/facilitators.en.js';
+
+const englishPack = { ...englishMembers, ...englishFacilitators };
+const arabicPack = { ...arabicMembers, ...arabicFacilitators };
 
 const sourceFolder = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Every `*.messages.ts` in the package, with the catalogs it exports. */
-async function allCatalogs(): Promise<Array<{ file: string; name: string; catalog: Catalog<Record<string, unknown>> }>> {
+/** Every catalog a `*.messages.ts` in the package declares. */
+async function declaredCatalogs(): Promise<Array<{ file: string; catalog: Catalog<object> }>> {
   const files = readdirSync(sourceFolder, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.messages.ts'));
   const found = [];
   for (const file of files) {
     const module = (await import(pathToFileURL(join(sourceFolder, file)).href)) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(module)) {
-      if (value && typeof value === 'object' && 'en' in value && 'ar' in value) found.push({ file, name, catalog: value as Catalog<Record<string, unknown>> });
+    for (const value of Object.values(module)) {
+      if (value && typeof value === 'object' && 'id' in value) found.push({ file, catalog: value as Catalog<object> });
     }
   }
   return found;
@@ -34,23 +41,31 @@ function rendered(messages: unknown, path = ''): Map<string, string> {
 }
 
 describe('localization', () => {
-  it('finds every component catalog', async () => {
-    const names = (await allCatalogs()).map((entry) => entry.name).sort();
-    expect(names).toEqual(
+  it('has a pack entry in each language for every catalog a component declares, and nothing else', async () => {
+    const ids = (await declaredCatalogs()).map((entry) => entry.catalog.id).sort();
+    expect(ids).toEqual(
       expect.arrayContaining(['commonMessages', 'composerMessages', 'domainMessages', 'feedMessages', 'groupFinderMessages', 'groupMessages', 'moderationQueueMessages', 'threadMessages']),
     );
+    expect(Object.keys(englishPack).sort()).toEqual(ids);
+    expect(Object.keys(arabicPack).sort()).toEqual(ids);
+    // Each catalog is in the pack it names, in both languages.
+    for (const { catalog } of await declaredCatalogs()) {
+      const [english, arabic] = catalog.pack === 'facilitators' ? [englishFacilitators, arabicFacilitators] : [englishMembers, arabicMembers];
+      expect(Object.keys(english), catalog.id).toContain(catalog.id);
+      expect(Object.keys(arabic), catalog.id).toContain(catalog.id);
+    }
   });
 
-  it('has every English message in Arabic too, none of them empty, untranslated or left with a placeholder', async () => {
-    for (const { file, catalog } of await allCatalogs()) {
-      const english = rendered(catalog.en);
-      const arabic = rendered(catalog.ar);
-      expect([...arabic.keys()].sort(), file).toEqual([...english.keys()].sort());
+  it('has every English message in Arabic too, none of them empty, untranslated or left with a placeholder', () => {
+    for (const id of Object.keys(englishPack) as Array<keyof typeof englishPack>) {
+      const english = rendered(englishPack[id]);
+      const arabic = rendered(arabicPack[id]);
+      expect([...arabic.keys()].sort(), id).toEqual([...english.keys()].sort());
       for (const [key, text] of arabic) {
-        expect(text.trim(), `${file} ${key}`).not.toBe('');
-        expect(text, `${file} ${key}`).not.toMatch(/\{n\}/);
+        expect(text.trim(), `${id} ${key}`).not.toBe('');
+        expect(text, `${id} ${key}`).not.toMatch(/\{n\}/);
         // Arabic text has Arabic letters (a message that is only a number or a name is allowed to have none).
-        if (/[A-Za-z]{4,}/.test(english.get(key) ?? '') && !/^[\s\d\p{P}x]*$/u.test(text)) expect(text, `${file} ${key}`).toMatch(/[\u0600-\u06FF]/);
+        if (/[A-Za-z]{4,}/.test(english.get(key) ?? '') && !/^[\s\d\p{P}x]*$/u.test(text)) expect(text, `${id} ${key}`).toMatch(/[\u0600-\u06FF]/);
       }
     }
   });

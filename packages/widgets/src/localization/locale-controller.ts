@@ -1,6 +1,46 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { closestAcrossShadows } from '../configuration/closest-across-shadows.js';
-import { catalogLanguage, directionOf, type Catalog, type Messages } from './catalog.js';
+import { catalogLanguage, directionOf, type Catalog, type Messages, type PackName, type SupportedLanguage } from './catalog.js';
+
+type Pack = Record<string, Messages>;
+
+/**
+ * Strings travel in packs, one chunk per pack and language (localization/packs/): a page in one language never
+ * loads the other, and only pages with the facilitators' queue load its strings.
+ */
+const packLoaders: Record<`${SupportedLanguage}/${PackName}`, () => Promise<{ default: Pack }>> = {
+  'en/members': () => import('./packs/en.js'),
+  'ar/members': () => import('./packs/ar.js'),
+  'en/facilitators': () => import('./packs/facilitators.en.js'),
+  'ar/facilitators': () => import('./packs/facilitators.ar.js'),
+};
+const packs = new Map<string, Pack>();
+const loadingPacks = new Map<string, Promise<void>>();
+const languageNames = new Map<string, Intl.DisplayNames>();
+
+/**
+ * Loads a pack of strings in a language (once). The script-tag entry asks for the members' pack in the page's
+ * language as soon as it runs, so the strings arrive alongside the elements' code instead of after it.
+ */
+export function loadLanguage(locale: string, pack: PackName = 'members'): Promise<void> {
+  const key = `${catalogLanguage(locale)}/${pack}` as const;
+  if (packs.has(key)) return Promise.resolve();
+  let loading = loadingPacks.get(key);
+  if (!loading) {
+    loading = packLoaders[key]().then(
+      (module) => {
+        packs.set(key, module.default);
+      },
+      (error: unknown) => {
+        // Tried again by the next element that needs it (after a network failure, say).
+        loadingPacks.delete(key);
+        throw error;
+      },
+    );
+    loadingPacks.set(key, loading);
+  }
+  return loading;
+}
 
 interface Resolved {
   locale: string;
@@ -60,9 +100,16 @@ export class LocaleController implements ReactiveController {
     if (requestUpdate) this.host.requestUpdate();
   }
 
-  /** This component's messages in the element's language. */
+  /** Resolves when these packs are loaded in the element's language (HearthElement waits for it to render). */
+  async whenReady(packNames: readonly PackName[]): Promise<void> {
+    await Promise.all(packNames.map((pack) => loadLanguage(this.locale, pack)));
+  }
+
+  /** This component's messages in the element's language; only once `whenReady()` has resolved. */
   messages<M extends Messages>(catalog: Catalog<M>): M {
-    return catalog[catalogLanguage(this.locale)];
+    const messages = packs.get(`${catalogLanguage(this.locale)}/${catalog.pack}`)?.[catalog.id];
+    if (!messages) throw new Error(`Hearth: the "${catalog.id}" strings were read before their language was loaded.`);
+    return messages as M;
   }
 
   /** A date and time, e.g. "12 March 2026, 18:30", in the element's locale. */
@@ -80,6 +127,16 @@ export class LocaleController implements ReactiveController {
     if (size < 86_400) return format.format(Math.round(seconds / 3600), 'hour');
     if (size < 7 * 86_400) return format.format(Math.round(seconds / 86_400), 'day');
     return new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium' }).format(new Date(value));
+  }
+
+  /** "Arabic" / "العربية" for `ar`, in the element's language (one formatter per locale, shared). */
+  languageName(code: string): string {
+    let names = languageNames.get(this.locale);
+    if (!names) {
+      names = new Intl.DisplayNames([this.locale], { type: 'language' });
+      languageNames.set(this.locale, names);
+    }
+    return names.of(code) ?? code;
   }
 
   number(value: number): string {

@@ -1,0 +1,6 @@
+import { defineElement } from '../base/define-element.js';
+// A thread renders a composer for replies.
+import '../hearth-composer/define.js';
+import { HearthThread } from './hearth-thread.js';
+
+defineElement('hearth-thread', HearthThread);
