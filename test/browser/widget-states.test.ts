@@ -1,0 +1,95 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium, phoneViewport } from '../support/chromium.js';
+import { startDemoStack, type DemoStack } from '../support/demo-stack.js';
+
+/** Loading, error with retry, offline, empty and signed-out states, and a page that loads the script twice. */
+describe.runIf(chromiumAvailable)('widget states on a host page', () => {
+  let stack: DemoStack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startDemoStack(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it('shows a loading state, then an error with a retry that recovers when the API answers again', async () => {
+    const context = await browser.newContext({ viewport: phoneViewport });
+    const page = await context.newPage();
+    let failing = true;
+    let release: () => void = () => {};
+    const held = new Promise<void>((done) => (release = done));
+    await page.route(`${stack.api.url}/graphql`, async (route) => {
+      if (!failing) return route.continue();
+      await held;
+      return route.fulfill({ status: 502, contentType: 'text/plain', body: 'Bad gateway' });
+    });
+    await stack.hostPages.open(page, { body: '<main><h1>Groups</h1><hearth-group-finder></hearth-group-finder></main>' });
+    const finder = page.locator('hearth-group-finder');
+    await finder.locator('[aria-busy="true"] [part~="skeleton"]').first().waitFor();
+    release();
+    const error = finder.locator('[part~="state"][part~="error"]');
+    await error.waitFor();
+    expect(await error.getAttribute('role')).toBe('alert');
+    expect(await error.textContent()).toContain('Something went wrong');
+    failing = false;
+    await error.getByRole('button', { name: 'Try again' }).click();
+    await finder.locator('[part~="card"]').first().waitFor();
+    await context.close();
+  });
+
+  it('says the reader is offline, and loads by itself when the connection returns', async () => {
+    const context = await browser.newContext({ viewport: phoneViewport });
+    const page = await context.newPage();
+    await stack.hostPages.open(page, { body: '<main><h1>Groups</h1><hearth-group-finder></hearth-group-finder></main>' });
+    const finder = page.locator('hearth-group-finder');
+    await finder.locator('[part~="card"]').first().waitFor();
+    // The connection drops: a new search fails as offline, and runs by itself once the connection is back.
+    await context.setOffline(true);
+    await finder.locator('input[type="search"]').fill('grief');
+    await finder.locator('input[type="search"]').press('Enter');
+    const offline = finder.locator('[part~="offline"]');
+    await offline.waitFor();
+    expect(await offline.textContent()).toContain('You are offline');
+    await context.setOffline(false);
+    await finder.locator('[part~="card"]', { hasText: 'Grief and Loss Circle' }).waitFor();
+    await context.close();
+  });
+
+  it('asks the host to sign the reader in, through an event the host page listens to', async () => {
+    const page = await browser.newPage({ viewport: phoneViewport });
+    await stack.hostPages.open(page, {
+      head: `<script type="module">document.addEventListener('hearth-sign-in-request', (event) => { window.signInRequests = [...(window.signInRequests ?? []), event.detail.action]; });</script>`,
+      body: '<main><h1>Group</h1><hearth-group group="grief-and-loss"></hearth-group></main>',
+    });
+    const group = page.locator('hearth-group');
+    await group.locator('[part~="signed-out"]').first().waitFor();
+    await group.locator('[part~="signed-out"]').getByRole('button', { name: 'Sign in' }).first().click();
+    expect(await page.evaluate(() => (window as unknown as { signInRequests?: string[] }).signInRequests)).toEqual(['join']);
+    await page.close();
+  });
+
+  it('works when the page loads the script twice (two copies, one definition each)', async () => {
+    const page = await browser.newPage({ viewport: phoneViewport });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await stack.hostPages.open(page, {
+      // A second copy at another URL is a separate module instance, as when two CMS blocks each carry the tag.
+      head: `<script type="module" src="${stack.api.url}/widgets/hearth.js?copy=2"></script>
+             <script type="module">Hearth.configure({ institution: 'nour' });</script>`,
+      body: '<main><h1>Groups</h1><hearth-group-finder id="a"></hearth-group-finder><hearth-group-finder id="b" lang="ar"></hearth-group-finder></main>',
+    });
+    await page.locator('#a [part~="card"]').first().waitFor();
+    await page.locator('#b [part~="card"]').first().waitFor();
+    // One configuration for the page: the second call reached the same widgets.
+    expect(await page.locator('#a [part~="card"]', { hasText: 'مجموعة' }).count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
