@@ -1,8 +1,8 @@
 import { cpus } from 'node:os';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { signSsoToken } from '@hearth/server';
 import pg from 'pg';
+import { busyShareOfMachine } from '../machine.js';
 import { compareFeeds, hearthFeedQuery, postgraphileFeedQuery, summarizeFeed, type FeedPostSummary } from './feed-queries.js';
 import { formatFiguresTable, measureLoad, type FiguresRow, type LoadRequest } from './measure-load.js';
 import {
@@ -185,26 +185,6 @@ async function readDatabaseFacts(): Promise<DatabaseFacts> {
   } finally {
     await client.end();
   }
-}
-
-/**
- * The share of the machine's CPU time something was using over one second, with both servers idle: other work
- * competing with the measurement (the load average would still count the seed that just ran).
- */
-async function busyShareOfMachine(): Promise<number> {
-  const totals = () =>
-    cpus().reduce(
-      (sum, cpu) => {
-        const { idle, user, nice, sys, irq } = cpu.times;
-        return { idle: sum.idle + idle, all: sum.all + idle + user + nice + sys + irq };
-      },
-      { idle: 0, all: 0 },
-    );
-  const before = totals();
-  await sleep(1_000);
-  const after = totals();
-  const all = after.all - before.all;
-  return all > 0 ? 1 - (after.idle - before.idle) / all : 0;
 }
 
 /** Hard stop for the whole run, well past what the settings need, so a hung server can't keep it going. */
