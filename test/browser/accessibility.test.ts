@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from '../support/axe.js';
-import { chromiumAvailable, launchChromium, phoneViewport } from '../support/chromium.js';
-import { signInToken, startDemoStack, type DemoStack } from '../support/demo-stack.js';
+import { chromiumAvailable, phoneViewport } from '../support/chromium.js';
+import { signInToken, withDemoStackAndBrowser, type DemoStack } from '../support/demo-stack.js';
 
 /**
  * axe-core (WCAG 2.2 A and AA rules) on each widget's main states, in English and Arabic, at a phone's width:
@@ -13,8 +13,11 @@ describe.runIf(chromiumAvailable)('accessibility of the widgets', () => {
   let browser: Browser;
   let context: BrowserContext;
 
+  withDemoStackAndBrowser((started) => {
+    ({ stack, browser } = started);
+  });
+
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startDemoStack(), launchChromium()]);
     // A member's report, so the facilitator's queue holds a case besides the seeded join requests.
     const token = await signInToken(stack, 'nour', 'demo-amal');
     const feed = await stack.graphql<{ group: { posts: { edges: Array<{ node: { id: string; viewerIsAuthor: boolean } }> } } }>(
@@ -28,10 +31,6 @@ describe.runIf(chromiumAvailable)('accessibility of the widgets', () => {
       { token },
     );
     expect(reported.data?.report.__typename).toBe('Report');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
   });
 
   async function pageAs(member: string | null, institution: 'riverside' | 'nour', path: string): Promise<Page> {

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, desktopViewport, launchChromium, phoneViewport } from '../support/chromium.js';
-import { startDemoStack, type DemoStack } from '../support/demo-stack.js';
+import { chromiumAvailable, desktopViewport, phoneViewport } from '../support/chromium.js';
+import { withDemoStackAndBrowser, type DemoStack } from '../support/demo-stack.js';
 
 /**
  * The whole flow the issue describes, on the Arabic edition of the clinic site (Al-Nour Hospital), through the
@@ -42,13 +42,12 @@ for (const [size, viewport] of [
       return context.newPage();
     };
 
-    beforeAll(async () => {
-      [stack, browser] = await Promise.all([startDemoStack(), launchChromium()]);
+    withDemoStackAndBrowser((started) => {
+      ({ stack, browser } = started);
     });
+
     afterAll(async () => {
       for (const context of contexts) await context.close();
-      await browser?.close();
-      await stack?.close();
     });
 
     it('takes a guest from an Arabic search to a published anonymous post, a reply, a reaction and a report in the queue', async () => {

@@ -1,18 +1,14 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium, phoneViewport } from '../support/chromium.js';
-import { startDemoStack, type DemoStack } from '../support/demo-stack.js';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, phoneViewport } from '../support/chromium.js';
+import { withDemoStackAndBrowser, type DemoStack } from '../support/demo-stack.js';
 
 describe.runIf(chromiumAvailable)('the group finder on the clinic site', () => {
   let stack: DemoStack;
   let browser: Browser;
 
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startDemoStack(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+  withDemoStackAndBrowser((started) => {
+    ({ stack, browser } = started);
   });
 
   it('lets a guest find a group by searching in Arabic, and takes them to its page', async () => {

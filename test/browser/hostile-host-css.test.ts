@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from '../support/chromium.js';
-import { startDemoStack, type DemoStack } from '../support/demo-stack.js';
+import { withDemoStackAndBrowser, type DemoStack } from '../support/demo-stack.js';
 
 /** What careless or hostile host pages ship: global resets, `!important` everywhere, odd root sizes. */
 const hostileCss = `
@@ -67,12 +67,8 @@ describe.runIf(chromiumAvailable)('a widget on a host page with hostile CSS', ()
   let stack: DemoStack;
   let browser: Browser;
 
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startDemoStack(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+  withDemoStackAndBrowser((started) => {
+    ({ stack, browser } = started);
   });
 
   const widgets = [

@@ -1,7 +1,7 @@
 import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium, phoneViewport } from '../support/chromium.js';
-import { startDemoStack, type DemoStack } from '../support/demo-stack.js';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, phoneViewport } from '../support/chromium.js';
+import { withDemoStackAndBrowser, type DemoStack } from '../support/demo-stack.js';
 
 async function box(locator: Locator) {
   const found = await locator.boundingBox();
@@ -13,12 +13,8 @@ describe.runIf(chromiumAvailable)('right-to-left layout', () => {
   let stack: DemoStack;
   let browser: Browser;
 
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startDemoStack(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+  withDemoStackAndBrowser((started) => {
+    ({ stack, browser } = started);
   });
 
   it('renders the Arabic site right to left, with the search button on the left of the field', async () => {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from '../support/chromium.js';
-import { signInToken, startDemoStack, type DemoStack } from '../support/demo-stack.js';
+import { signInToken, withDemoStackAndBrowser, type DemoStack } from '../support/demo-stack.js';
 
 const hostileBody = 'Before <img src=x onerror="window.__xss = (window.__xss || 0) + 1"> middle <script>window.__xss = 99</script> **after**';
 
@@ -23,8 +23,11 @@ describe.runIf(chromiumAvailable)('user content in the widgets', () => {
   let browser: Browser;
   let postId: string;
 
+  withDemoStackAndBrowser((started) => {
+    ({ stack, browser } = started);
+  });
+
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startDemoStack(), launchChromium()]);
     // A member of the Riverside diabetes circle (open to guests) posts the hostile text through the API.
     const token = await signInToken(stack, 'riverside', 'demo-amal');
     const group = await stack.graphql<{ group: { id: string } }>(`{ group(slug: "type-2-diabetes-circle") { id } }`, {}, { token });
@@ -43,10 +46,6 @@ describe.runIf(chromiumAvailable)('user content in the widgets', () => {
       { token: sara },
     );
     expect(approved.data?.moderate.__typename).toBe('ModerationAction');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
   });
 
   it('shows markup a member typed as text and runs none of it', async () => {

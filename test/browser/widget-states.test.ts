@@ -1,19 +1,15 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium, phoneViewport } from '../support/chromium.js';
-import { startDemoStack, type DemoStack } from '../support/demo-stack.js';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, phoneViewport } from '../support/chromium.js';
+import { withDemoStackAndBrowser, type DemoStack } from '../support/demo-stack.js';
 
 /** Loading, error with retry, offline, empty and signed-out states, and a page that loads the script twice. */
 describe.runIf(chromiumAvailable)('widget states on a host page', () => {
   let stack: DemoStack;
   let browser: Browser;
 
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startDemoStack(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+  withDemoStackAndBrowser((started) => {
+    ({ stack, browser } = started);
   });
 
   it('shows a loading state, then an error with a retry that recovers when the API answers again', async () => {

@@ -1,4 +1,7 @@
 import { startClinicSite, type ClinicSite } from '@hearth/example-clinic-site';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from './chromium.js';
 import { startHostPages, type HostPages } from './host-page.js';
 import { seedDemo, startTestServer, testAudience, type DemoCredentials, type ListeningTestServer } from '@hearth/server/test-support';
 
@@ -77,4 +80,21 @@ async function sessionCookie(stack: DemoStack, institution: string, member: stri
   const cookie = response.headers.get('set-cookie');
   if (!cookie) throw new Error(`Sign-in as ${member} failed: ${response.status}`);
   return cookie.split(';')[0]!;
+}
+
+/**
+ * A suite's API, clinic site and Chromium: started before its tests, closed after them. `receive` gets them once
+ * started (suites keep them in their own variables).
+ */
+export function withDemoStackAndBrowser(receive: (started: { stack: DemoStack; browser: Browser }) => void): void {
+  let started: { stack: DemoStack; browser: Browser } | undefined;
+  beforeAll(async () => {
+    const [stack, browser] = await Promise.all([startDemoStack(), launchChromium()]);
+    started = { stack, browser };
+    receive(started);
+  });
+  afterAll(async () => {
+    await started?.browser.close();
+    await started?.stack.close();
+  });
 }

@@ -57,22 +57,17 @@ export abstract class HearthElement extends LitElement {
     this.announcement = '';
   }
 
-  /**
-   * Holds every update until the strings of the element's language have arrived (one chunk per language, fetched
-   * once per page), so nothing renders half in another language; a failed fetch is tried again shortly.
-   */
-  protected override async scheduleUpdate(): Promise<void> {
-    this.i18n.resolve(false);
-    for (;;) {
-      try {
-        await this.i18n.whenReady((this.constructor as typeof HearthElement).languagePacks);
-        break;
-      } catch {
-        await new Promise((retry) => setTimeout(retry, 3000));
-        this.i18n.resolve(false);
-      }
-    }
-    super.scheduleUpdate();
+  /** Whether the strings this widget reads have arrived in its language; until then it shows a quiet skeleton. */
+  protected get localized(): boolean {
+    const packs = (this.constructor as typeof HearthElement).languagePacks;
+    if (this.i18n.isReady(packs)) return true;
+    // Asked for here, so a widget in another language than the page's gets its strings too; it renders again once
+    // they are in (a failed fetch is tried again at the next render, after the network comes back, say).
+    this.i18n.whenReady(packs).then(
+      () => this.requestUpdate(),
+      () => undefined,
+    );
+    return false;
   }
 
   protected get common() {
@@ -102,6 +97,13 @@ export abstract class HearthElement extends LitElement {
   protected abstract renderContent(): unknown;
 
   protected override render(): TemplateResult {
+    // The data starts loading in this same update (the tasks run whatever is rendered), so the strings and the
+    // data arrive side by side.
+    if (!this.localized) {
+      return html`<div part="base" class="base" dir=${this.i18n.dir} lang=${this.i18n.locale} aria-busy="true">
+        <div class="skeleton" part="skeleton"></div>
+      </div>`;
+    }
     return html`<div part="base" class="base" dir=${this.i18n.dir} lang=${this.i18n.locale}>
       ${this.connection.client ? this.renderContent() : html`<p class="panel" role="alert">${this.common.notConfigured}</p>`}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>

@@ -189,6 +189,7 @@ export class HearthFeed extends HearthElement {
   };
 
   protected override updated(): void {
+    if (!this.localized) return;
     const result = this.feed.value;
     if (!result || this.feed.status !== TaskStatus.COMPLETE || result === this.#announcedPage) return;
     this.#announcedPage = result;

@@ -102,6 +102,7 @@ export class HearthGroupFinder extends HearthElement {
   }
 
   protected override updated(): void {
+    if (!this.localized) return;
     // A new first page: tell screen readers how many groups it found.
     const page = this.results.value;
     if (page && page !== this.#announcedPage) {

@@ -100,15 +100,24 @@ export class LocaleController implements ReactiveController {
     if (requestUpdate) this.host.requestUpdate();
   }
 
-  /** Resolves when these packs are loaded in the element's language (HearthElement waits for it to render). */
+  /** Whether these packs are loaded in the element's language (HearthElement renders its content only then). */
+  isReady(packNames: readonly PackName[]): boolean {
+    const language = catalogLanguage(this.locale);
+    return packNames.every((pack) => packs.has(`${language}/${pack}`));
+  }
+
+  /** Resolves when these packs are loaded in the element's language. */
   async whenReady(packNames: readonly PackName[]): Promise<void> {
     await Promise.all(packNames.map((pack) => loadLanguage(this.locale, pack)));
   }
 
   /** This component's messages in the element's language; only once `whenReady()` has resolved. */
   messages<M extends Messages>(catalog: Catalog<M>): M {
-    const messages = packs.get(`${catalogLanguage(this.locale)}/${catalog.pack}`)?.[catalog.id];
-    if (!messages) throw new Error(`Hearth: the "${catalog.id}" strings were read before their language was loaded.`);
+    // Should an event arrive before this element's language did, another language's strings beat no words at all.
+    const messages =
+      packs.get(`${catalogLanguage(this.locale)}/${catalog.pack}`)?.[catalog.id] ??
+      [...packs.entries()].find(([key]) => key.endsWith(`/${catalog.pack}`))?.[1][catalog.id];
+    if (!messages) throw new Error(`Hearth: the "${catalog.id}" strings were read before any language was loaded.`);
     return messages as M;
   }
 
