@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable, phoneViewport } from '../support/chromium.js';
-import { withDemoStackAndBrowser, type DemoStack } from '../support/demo-stack.js';
+import { signInToken, withDemoStackAndBrowser, type DemoStack } from '../support/demo-stack.js';
 
 /** Loading, error with retry, offline, empty and signed-out states, and a page that loads the script twice. */
 describe.runIf(chromiumAvailable)('widget states on a host page', () => {
@@ -86,6 +86,26 @@ describe.runIf(chromiumAvailable)('widget states on a host page', () => {
     // One configuration for the page: the second call reached the same widgets.
     expect(await page.locator('#a [part~="card"]', { hasText: 'مجموعة' }).count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('takes its settings from the nearest provider, and reloads when the provider signs the reader in', async () => {
+    const page = await browser.newPage({ viewport: phoneViewport });
+    const token = await signInToken(stack, 'riverside', 'demo-amal');
+    await stack.hostPages.open(page, {
+      body: `<main><h1>Groups</h1>
+        <hearth-provider institution="nour" locale="ar"><section lang="ar" dir="rtl"><hearth-group-finder id="nour"></hearth-group-finder></section></hearth-provider>
+        <hearth-provider id="riverside"><hearth-group group="grief-and-loss"></hearth-group></hearth-provider></main>`,
+    });
+    // The first provider's institution wins over the page's configuration (riverside).
+    await page.locator('#nour [part~="card"]', { hasText: 'مجموعة الفقد والحزن' }).first().waitFor();
+    const group = page.locator('hearth-group');
+    await group.locator('[part~="signed-out"]').first().waitFor();
+    // The host signs its reader in without a page load: the provider's token reaches the widget, which reloads.
+    await page.evaluate((value) => {
+      (document.querySelector('#riverside') as HTMLElement & { token?: string }).token = value;
+    }, token);
+    await group.getByText('You’re a member of this group.').first().waitFor();
     await page.close();
   });
 });

@@ -52,6 +52,8 @@ await writeFile(join(packageFolder, 'dist', 'licenses.txt'), `Third-party code b
 // Which file imports which (statically or on demand): bench/widgets reads it for what each page downloads.
 await writeFile(join(packageFolder, 'dist', 'metafile.json'), JSON.stringify(result.metafile));
 
-const outputs = Object.entries(result.metafile.outputs).map(([file, output]) => `${file} ${(output.bytes / 1024).toFixed(1)} KiB`);
+const outputs = Object.entries(result.metafile.outputs)
+  .filter(([file]) => file.endsWith('.js'))
+  .map(([file, output]) => `${file} ${(output.bytes / 1024).toFixed(1)} KiB`);
 console.log(`widgets: built ${outputs.join(', ')}`);
 await writeManifestAndDocs(packageFolder);
