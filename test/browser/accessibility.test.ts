@@ -147,4 +147,45 @@ describe.runIf(chromiumAvailable)('accessibility of the widgets', () => {
     expect(violations.some((violation) => violation.includes('color-contrast'))).toBe(true);
     await context.close();
   });
+
+  it('works from the keyboard alone, with a visible focus ring, and keeps still for readers who ask for less motion', async () => {
+    const page = await pageAs('demo-mariam', 'nour', '/groups/diabetes-support');
+    const group = page.locator('hearth-group');
+    const firstAnswer = group.locator('textarea').first();
+    await firstAnswer.waitFor();
+    /** What has focus, through the shadow roots, and whether it shows a ring. */
+    const focused = () =>
+      page.evaluate(() => {
+        let element = document.activeElement;
+        while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+        if (!element) return null;
+        const style = getComputedStyle(element);
+        return { tag: element.localName, label: element.getAttribute('aria-label') ?? element.textContent?.trim() ?? '', outline: `${style.outlineStyle} ${style.outlineWidth}` };
+      });
+    // Tab until the first entry question's field has focus, then answer both and send, never touching the mouse.
+    for (let step = 0; step < 60 && (await focused())?.tag !== 'textarea'; step++) await page.keyboard.press('Tab');
+    expect((await focused())?.tag).toBe('textarea');
+    await page.keyboard.type('أبحث عن دعم بعد التشخيص.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('المنتدى.');
+    await page.keyboard.press('Tab');
+    const button = await focused();
+    expect(button?.tag).toBe('button');
+    expect(button?.label).toBe('أرسل الطلب');
+    // The focus ring: a 3px outline, only while focused from the keyboard.
+    expect(button?.outline).toBe('solid 3px');
+    await page.keyboard.press('Enter');
+    await group.getByText('أُرسل طلبك، وسيراجعه أحد الميسّرين.').first().waitFor();
+    await context.close();
+
+    // Reduced motion: the loading skeleton's shimmer stops.
+    context = await browser.newContext({ viewport: phoneViewport, reducedMotion: 'reduce' });
+    const still = await context.newPage();
+    await still.route(`${stack.api.url}/graphql`, () => undefined);
+    await stack.hostPages.open(still, { body: '<main><h1>Groups</h1><hearth-group-finder></hearth-group-finder></main>' });
+    const skeleton = still.locator('hearth-group-finder [part~="skeleton"]').first();
+    await skeleton.waitFor();
+    expect(await skeleton.evaluate((element) => getComputedStyle(element).animationName)).toBe('none');
+    await context.close();
+  });
 });
