@@ -112,6 +112,24 @@ for (const [size, viewport] of [
       await thread.locator('hearth-composer').getByRole('button', { name: 'أرسل الرد' }).click();
       await expectText(thread.locator('[part~="reply"]').first(), reply);
 
+      // 7. The writer, still anonymous, answers that reply under it.
+      const answer = 'شكرًا لكِ، هذا يطمئنني كثيرًا.';
+      await huda.reload();
+      const hudaCard = huda.locator('hearth-feed [part~="post"]', { hasText: postTitle });
+      await hudaCard.getByRole('button', { name: 'اعرض المنشور' }).click();
+      await hudaCard.getByRole('button', { name: 'افتح المحادثة' }).click();
+      const hudaThread = hudaCard.locator('hearth-thread');
+      await hudaThread.locator('[part~="answer-button"]').first().click();
+      const answerComposer = hudaThread.locator('.answering hearth-composer');
+      await answerComposer.getByLabel('ردّك').fill(answer);
+      await answerComposer.getByLabel('ردّ دون اسم').check();
+      await answerComposer.getByRole('button', { name: 'أرسل الرد' }).click();
+      const answered = hudaThread.locator('.answers [part~="reply"]', { hasText: answer });
+      await answered.waitFor();
+      // Under the same alias as her post in this thread, never her name.
+      expect(await answered.textContent()).toContain('مشارك مجهول 1');
+      expect(await answered.textContent()).not.toContain('هدى');
+
       const support = thread.locator('[part~="post"] [part~="reaction"]').first();
       await support.click();
       await expect.poll(() => support.getAttribute('aria-pressed')).toBe('true');
@@ -123,7 +141,7 @@ for (const [size, viewport] of [
       await reportForm.getByRole('button', { name: 'أرسل البلاغ' }).click();
       await expectText(thread.locator('[part~="report-done"]'), 'شكرًا لك. سيطّلع الميسّرون على هذا.');
 
-      // 7. The report is in the facilitator's queue, with the post and the reporter's note.
+      // 8. The report is in the facilitator's queue, with the post and the reporter's note.
       await lina.reload();
       const item = queue.locator('[part~="item"]', { hasText: postTitle });
       await expectText(item, 'أرجو التأكد من المعلومة.');

@@ -53,6 +53,8 @@ const formatOptions = ['FORUM', 'IN_PERSON', 'VIDEO', 'PHONE'];
  * @fires hearth-sign-in-request - A session ended and the reader should sign in again on the host site.
  */
 export class HearthGroupFinder extends HearthElement {
+  static override languagePacks = ['members', 'finder'] as const;
+
   static override styles = [...HearthElement.styles, groupFinderStyles];
 
   static override properties = {

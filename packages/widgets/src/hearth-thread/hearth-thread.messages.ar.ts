@@ -20,6 +20,7 @@ const ar: ThreadMessages = {
   reactionsLabel: 'تفاعل',
   reactFailed: 'تعذّر حفظ تفاعلك. يُرجى المحاولة مرة أخرى.',
   reactForbidden: 'التفاعل متاح لأعضاء هذه المجموعة فقط.',
+  answer: (name: string) => `أجب ${name}`,
   report: 'إبلاغ',
   reportHeading: 'أبلغ الميسّرين',
   reasonLabel: 'ما المشكلة؟',

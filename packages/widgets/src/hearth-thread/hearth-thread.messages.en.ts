@@ -17,6 +17,7 @@ const en = {
   reactionsLabel: 'React',
   reactFailed: 'Your reaction could not be saved. Please try again.',
   reactForbidden: 'Only members of this group can react.',
+  answer: (name: string) => `Answer ${name}`,
   report: 'Report',
   reportHeading: 'Tell the facilitators',
   reasonLabel: 'What is the problem?',

@@ -90,7 +90,8 @@ export const threadStyles = css`
     outline: 3px solid var(--focus);
     outline-offset: 2px;
   }
-  .more-answers {
+  .more-answers,
+  .answering {
     margin-block-start: 0.5em;
     margin-inline-start: clamp(0.75em, 4vw, 2em);
   }

@@ -115,6 +115,7 @@ export class HearthThread extends HearthElement {
     reactionProblems: { state: true },
     loadingMore: { state: true },
     reportFor: { state: true },
+    answering: { state: true },
     reportReason: { state: true },
     reportSending: { state: true },
     reportProblem: { state: true },
@@ -142,6 +143,8 @@ export class HearthThread extends HearthElement {
   /** `replies`, or the id of a reply whose answers are loading. */
   declare private loadingMore: string | null;
   /** The item whose report form is open (one at a time). */
+  /** The reply the reader is answering (its composer open under it), if any. */
+  declare private answering: string | null;
   declare private reportFor: string | null;
   declare private reportReason: string;
   declare private reportSending: boolean;
@@ -165,6 +168,7 @@ export class HearthThread extends HearthElement {
     this.reactionProblems = new Map();
     this.loadingMore = null;
     this.reportFor = null;
+    this.answering = null;
     this.reportReason = '';
     this.reportSending = false;
     this.reportProblem = null;
@@ -261,6 +265,8 @@ export class HearthThread extends HearthElement {
 
   readonly #onReplyCreated = (event: CustomEvent<ReplyCreatedDetail>): void => {
     if (!this.post || event.detail.postId !== this.post) return;
+    // An answer was sent: its composer closes, and the answer shows under its reply.
+    this.answering = null;
     void this.#showNewReply(event.detail.replyId);
   };
 
@@ -517,6 +523,7 @@ export class HearthThread extends HearthElement {
                   ${repeat(entry.answers, (answer) => answer.id, (answer) => html`<li>${this.#renderReply(answer, post)}</li>`)}
                 </ol>`
               : nothing}
+            ${this.#renderAnswering(entry.reply, post)}
             ${entry.answersPage.hasNextPage
               ? html`<p class="more-answers">
                   <button part="load-more" ?disabled=${this.loadingMore === entry.reply.id} @click=${() => this.#loadMoreAnswers(entry)}>
@@ -678,6 +685,27 @@ export class HearthThread extends HearthElement {
               )}
             </ul>`
         : nothing}
+    </div>`;
+  }
+
+  /** "Answer" under a reply, for members who may reply: a composer for an answer to that reply opens below it. */
+  #renderAnswering(reply: Reply, post: ThreadPost) {
+    if (!post.group.viewerCanPost || post.locked || post.status !== 'PUBLISHED' || isTombstone(reply)) return nothing;
+    const m = this.#messages;
+    const key = domKey(reply.id);
+    const open = this.answering === reply.id;
+    return html`<div class="answering">
+      <button
+        type="button"
+        class="quiet"
+        part="answer-button"
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls=${`${key}-answer`}
+        @click=${() => (this.answering = open ? null : reply.id)}
+      >
+        ${m.answer(authorNameOf(this.i18n, reply))}
+      </button>
+      <div id=${`${key}-answer`}>${open ? html`<hearth-composer post=${post.id} parent-reply=${reply.id}></hearth-composer>` : nothing}</div>
     </div>`;
   }
 

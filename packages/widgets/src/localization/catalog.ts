@@ -6,8 +6,8 @@
  */
 export type Messages = object;
 
-/** The packs of strings: what every members' widget uses, and the facilitators' queue's own. */
-export type PackName = 'members' | 'facilitators';
+/** The packs of strings: what the group page's widgets use, and the finder's and the facilitators' queue's own. */
+export type PackName = 'members' | 'finder' | 'facilitators';
 
 /** A component's messages, looked up by `id` in its pack in the element's language. */
 export interface Catalog<M extends Messages> {

@@ -7,9 +7,16 @@ import arabicMembers from './packs/ar.js';
 import englishMembers from './packs/en.js';
 import arabicFacilitators from './packs/facilitators.ar.js';
 import englishFacilitators from './packs/facilitators.en.js';
+import arabicFinder from './packs/finder.ar.js';
+import englishFinder from './packs/finder.en.js';
 
-const englishPack = { ...englishMembers, ...englishFacilitators };
-const arabicPack = { ...arabicMembers, ...arabicFacilitators };
+const englishPack = { ...englishMembers, ...englishFinder, ...englishFacilitators };
+const arabicPack = { ...arabicMembers, ...arabicFinder, ...arabicFacilitators };
+const packsByName = {
+  members: [englishMembers, arabicMembers],
+  finder: [englishFinder, arabicFinder],
+  facilitators: [englishFacilitators, arabicFacilitators],
+} as const;
 
 const sourceFolder = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -50,7 +57,7 @@ describe('localization', () => {
     expect(Object.keys(arabicPack).sort()).toEqual(ids);
     // Each catalog is in the pack it names, in both languages.
     for (const { catalog } of await declaredCatalogs()) {
-      const [english, arabic] = catalog.pack === 'facilitators' ? [englishFacilitators, arabicFacilitators] : [englishMembers, arabicMembers];
+      const [english, arabic] = packsByName[catalog.pack];
       expect(Object.keys(english), catalog.id).toContain(catalog.id);
       expect(Object.keys(arabic), catalog.id).toContain(catalog.id);
     }

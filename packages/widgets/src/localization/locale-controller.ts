@@ -6,11 +6,13 @@ type Pack = Record<string, Messages>;
 
 /**
  * Strings travel in packs, one chunk per pack and language (localization/packs/): a page in one language never
- * loads the other, and only pages with the facilitators' queue load its strings.
+ * loads the other, and only pages with a finder or the facilitators' queue load those widgets' strings.
  */
 const packLoaders: Record<`${SupportedLanguage}/${PackName}`, () => Promise<{ default: Pack }>> = {
   'en/members': () => import('./packs/en.js'),
   'ar/members': () => import('./packs/ar.js'),
+  'en/finder': () => import('./packs/finder.en.js'),
+  'ar/finder': () => import('./packs/finder.ar.js'),
   'en/facilitators': () => import('./packs/facilitators.en.js'),
   'ar/facilitators': () => import('./packs/facilitators.ar.js'),
 };

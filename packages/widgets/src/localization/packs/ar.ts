@@ -1,12 +1,11 @@
 /**
  * The members' widgets' Arabic strings in one chunk, loaded once per page when the first widget in Arabic needs it
- * (localization/locale-controller.ts); a page in one language never downloads the other, and the facilitators'
- * strings come in a pack of their own (facilitators.*.ts).
+ * (localization/locale-controller.ts); a page in one language never downloads the other, and the finder's and the
+ * facilitators' strings come in packs of their own (finder.*.ts, facilitators.*.ts).
  */
 import contentMessages from '../../content/content.messages.ar.js';
 import composerMessages from '../../hearth-composer/hearth-composer.messages.ar.js';
 import feedMessages from '../../hearth-feed/hearth-feed.messages.ar.js';
-import groupFinderMessages from '../../hearth-group-finder/hearth-group-finder.messages.ar.js';
 import groupMessages from '../../hearth-group/hearth-group.messages.ar.js';
 import threadMessages from '../../hearth-thread/hearth-thread.messages.ar.js';
 import commonMessages from '../../localization/common.messages.ar.js';
@@ -18,7 +17,6 @@ const pack: EnglishPack = {
   contentMessages,
   composerMessages,
   feedMessages,
-  groupFinderMessages,
   groupMessages,
   threadMessages,
   commonMessages,
