@@ -108,4 +108,24 @@ describe.runIf(chromiumAvailable)('widget states on a host page', () => {
     await group.getByText('You’re a member of this group.').first().waitFor();
     await page.close();
   });
+
+  it('keeps relative times true while the page stays open', async () => {
+    const token = await signInToken(stack, 'riverside', 'demo-sara');
+    const group = await stack.graphql<{ group: { id: string } }>(`{ group(slug: "type-2-diabetes-circle") { id } }`, {}, { token });
+    const created = await stack.graphql<{ createPost: { __typename: string; post: { status: string } } }>(
+      `mutation ($input: CreatePostInput!) { createPost(input: $input) { __typename ... on CreatePostPayload { post { status } } } }`,
+      { input: { groupId: group.data!.group.id, title: 'Welcome to the newest members', body: 'Say hello whenever you are ready.' } },
+      { token },
+    );
+    expect(created.data?.createPost.post.status).toBe('PUBLISHED');
+    const page = await browser.newPage({ viewport: phoneViewport });
+    await page.clock.install();
+    await stack.hostPages.open(page, { body: '<main><h1>Group</h1><hearth-feed group="type-2-diabetes-circle"></hearth-feed></main>' });
+    const card = page.locator('hearth-feed [part~="post"]', { hasText: 'Welcome to the newest members' });
+    await card.locator('time').first().waitFor();
+    expect(await card.locator('time').first().textContent()).toBe('now');
+    await page.clock.fastForward('05:00');
+    await expect.poll(() => card.locator('time').first().textContent()).toBe('5 minutes ago');
+    await page.close();
+  });
 });

@@ -3,6 +3,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { HearthElement } from '../base/hearth-element.js';
+import { MinuteClockController } from '../base/minute-clock-controller.js';
 import { groupLookup } from '../base/group-reference.js';
 import type { PostCreatedDetail, ReplyCreatedDetail } from '../base/hearth-events.js';
 import { dataOf, LoadFailure } from '../base/load-failure.js';
@@ -64,6 +65,9 @@ interface FeedResult {
  * @fires hearth-sign-in-request - A guest asked to take part, or a session ended: `{ action }`.
  */
 export class HearthFeed extends HearthElement {
+  /** Keeps "5 minutes ago" true while the page stays open. */
+  readonly #clock = new MinuteClockController(this);
+
   static override styles = [...HearthElement.styles, contentStyles, feedStyles];
 
   static override properties = {

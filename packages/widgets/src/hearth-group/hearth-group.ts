@@ -13,6 +13,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { groupLookup } from '../base/group-reference.js';
 import { HearthElement } from '../base/hearth-element.js';
+import { MinuteClockController } from '../base/minute-clock-controller.js';
 import { emit } from '../base/hearth-events.js';
 import { dataOf, requestIdOf } from '../base/load-failure.js';
 import { domainMessages } from '../localization/domain.messages.js';
@@ -94,6 +95,9 @@ const scheduledFormats = new Set(['IN_PERSON', 'VIDEO', 'PHONE']);
  * @fires hearth-sign-in-request - A guest wants to join, or a session ended: `{ action: 'join' }` or `{ action: 'session' }`.
  */
 export class HearthGroup extends HearthElement {
+  /** Keeps "5 minutes ago" true while the page stays open. */
+  readonly #clock = new MinuteClockController(this);
+
   static override styles = [...HearthElement.styles, groupStyles];
 
   static override properties = {

@@ -15,6 +15,7 @@ import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { groupLookup } from '../base/group-reference.js';
 import { HearthElement } from '../base/hearth-element.js';
+import { MinuteClockController } from '../base/minute-clock-controller.js';
 import { dataOf, LoadFailure } from '../base/load-failure.js';
 import { contentMessages } from '../content/content.messages.js';
 import { contentStyles } from '../content/content.styles.js';
@@ -103,6 +104,9 @@ const pageSize = 10;
  * @fires hearth-sign-in-request - A guest (or a reader whose session ended) chose to sign in: `{ action: 'moderate' }`.
  */
 export class HearthModerationQueue extends HearthElement {
+  /** Keeps "5 minutes ago" true while the page stays open. */
+  readonly #clock = new MinuteClockController(this);
+
   static override languagePacks = ['members', 'facilitators'] as const;
 
   static override styles = [...HearthElement.styles, contentStyles, moderationQueueStyles];

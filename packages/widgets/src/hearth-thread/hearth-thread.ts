@@ -3,6 +3,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { HearthElement } from '../base/hearth-element.js';
+import { MinuteClockController } from '../base/minute-clock-controller.js';
 import type { ReplyCreatedDetail } from '../base/hearth-events.js';
 import { dataOf } from '../base/load-failure.js';
 import { contentMessages } from '../content/content.messages.js';
@@ -101,6 +102,9 @@ const maxPageSize = 100;
  * @fires hearth-sign-in-request - A guest pressed a reaction (`react`) or "Report" (`report`), or a session ended.
  */
 export class HearthThread extends HearthElement {
+  /** Keeps "5 minutes ago" true while the page stays open. */
+  readonly #clock = new MinuteClockController(this);
+
   static override styles = [...HearthElement.styles, contentStyles, threadStyles];
 
   static override properties = {
