@@ -101,6 +101,25 @@ describe.runIf(chromiumAvailable)('accessibility of the widgets', () => {
     const warningGate = thread.getByRole('button', { name: 'اعرض المنشور' });
     if (await warningGate.count()) await warningGate.first().click();
     await thread.locator('[part~="reaction"]').first().waitFor();
+    // The outline holds together: from the feed's heading down into the thread and its composers, no level skipped.
+    await thread.locator('[part~="answer-button"]').first().click();
+    await thread.locator('.answering hearth-composer h4, .answering hearth-composer h5').first().waitFor();
+    const levels = await page.locator('hearth-group').evaluate((host) => {
+      const found: number[] = [];
+      const walk = (root: ShadowRoot) => {
+        for (const element of root.querySelectorAll('*')) {
+          const match = /^h([1-6])$/.exec(element.localName);
+          if (match) found.push(Number(match[1]));
+          if (element.shadowRoot) walk(element.shadowRoot);
+        }
+      };
+      walk(host.shadowRoot!);
+      return found;
+    });
+    expect(levels[0]).toBe(2);
+    levels.forEach((level, index) => {
+      if (index > 0) expect(level, `heading ${index} (h${level}) after h${levels[index - 1]}`).toBeLessThanOrEqual(levels[index - 1]! + 1);
+    });
     await thread.getByRole('button', { name: 'إبلاغ' }).first().click();
     await thread.locator('[part~="report-form"]').waitFor();
     await expectNoSeriousViolations(page, 'hearth-group');
@@ -183,6 +202,8 @@ describe.runIf(chromiumAvailable)('accessibility of the widgets', () => {
     const still = await context.newPage();
     await still.route(`${stack.api.url}/graphql`, () => undefined);
     await stack.hostPages.open(still, { body: '<main><h1>Groups</h1><hearth-group-finder></hearth-group-finder></main>' });
+    // Once the widget has its strings (its form is there), the skeleton is the one that waits for the data.
+    await still.locator('hearth-group-finder input[type="search"]').waitFor();
     const skeleton = still.locator('hearth-group-finder [part~="skeleton"]').first();
     await skeleton.waitFor();
     expect(await skeleton.evaluate((element) => getComputedStyle(element).animationName)).toBe('none');

@@ -25,6 +25,8 @@ describe.runIf(chromiumAvailable)('widget states on a host page', () => {
     });
     await stack.hostPages.open(page, { body: '<main><h1>Groups</h1><hearth-group-finder></hearth-group-finder></main>' });
     const finder = page.locator('hearth-group-finder');
+    // The form is there (the widget has its strings); the results wait for the API.
+    await finder.locator('input[type="search"]').waitFor();
     await finder.locator('[aria-busy="true"] [part~="skeleton"]').first().waitFor();
     release();
     const error = finder.locator('[part~="state"][part~="error"]');

@@ -150,6 +150,7 @@ it('takes a screenshot of every widget state', async () => {
   });
   await stack.hostPages.open(states, { body: '<main style="padding:16px"><hearth-group-finder></hearth-group-finder></main>' });
   const loading = states.locator('hearth-group-finder');
+  await loading.locator('input[type="search"]').waitFor();
   await loading.locator('[part~="skeleton"]').first().waitFor();
   await shoot(loading, 'state-loading-en');
   release();

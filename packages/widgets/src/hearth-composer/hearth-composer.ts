@@ -86,6 +86,7 @@ export class HearthComposer extends HearthElement {
     group: {},
     post: {},
     parentReply: { attribute: 'parent-reply' },
+    headingLevel: { attribute: 'heading-level', type: Number },
     draft: { state: true },
     problems: { state: true },
     failure: { state: true },
@@ -100,6 +101,8 @@ export class HearthComposer extends HearthElement {
   declare post: string | undefined;
   /** The global ID of the reply this one answers (with `post`). */
   declare parentReply: string | undefined;
+  /** The level of the composer's heading in the host page's outline (2 to 5); the crisis panel's is one deeper. @default 2 */
+  declare headingLevel: number;
   declare private draft: Draft;
   declare private problems: Partial<Record<Field, string>>;
   declare private failure: FormFailure | null;
@@ -110,6 +113,7 @@ export class HearthComposer extends HearthElement {
 
   constructor() {
     super();
+    this.headingLevel = 2;
     this.draft = emptyDraft;
     this.problems = {};
     this.failure = null;
@@ -298,6 +302,22 @@ export class HearthComposer extends HearthElement {
     if (first) await this.#focus(`#${first}`);
   }
 
+  /** A heading `depth` levels below the composer's own (Lit binds no tag names, hence the switch). */
+  #heading(depth: number, id: string, text: string) {
+    switch (Math.min(6, Math.max(2, Math.round(this.headingLevel) || 2) + depth)) {
+      case 3:
+        return html`<h3 id=${id} tabindex="-1">${text}</h3>`;
+      case 4:
+        return html`<h4 id=${id} tabindex="-1">${text}</h4>`;
+      case 5:
+        return html`<h5 id=${id} tabindex="-1">${text}</h5>`;
+      case 6:
+        return html`<h6 id=${id} tabindex="-1">${text}</h6>`;
+      default:
+        return html`<h2 id=${id} tabindex="-1">${text}</h2>`;
+    }
+  }
+
   #dismissCrisis(): void {
     this.crisis = null;
     void this.#focus('#composer-heading');
@@ -306,7 +326,7 @@ export class HearthComposer extends HearthElement {
   protected override renderContent() {
     const m = this.#messages;
     return html`<section class="stack" aria-labelledby="composer-heading">
-      <h2 id="composer-heading" tabindex="-1">${this.#replying ? m.replyHeading : m.postHeading}</h2>
+      ${this.#heading(0, 'composer-heading', this.#replying ? m.replyHeading : m.postHeading)}
       ${this.crisis ? this.#renderCrisis(this.crisis) : nothing}
       ${this.renderTask(this.context, (context) => this.#renderContext(context), 1)}
     </section>`;
@@ -487,7 +507,7 @@ export class HearthComposer extends HearthElement {
   #renderCrisis(resources: CrisisResource[]) {
     const m = this.#messages;
     return html`<section class="panel crisis stack" part="crisis" role="region" aria-labelledby="crisis-heading">
-      <h3 id="crisis-heading" tabindex="-1">${m.crisisHeading}</h3>
+      ${this.#heading(1, 'crisis-heading', m.crisisHeading)}
       <p>${m.crisisCare}</p>
       <p>${m.crisisLead}</p>
       <ul class="resources">

@@ -709,7 +709,7 @@ export class HearthThread extends HearthElement {
       >
         ${m.answer(authorNameOf(this.i18n, reply))}
       </button>
-      <div id=${`${key}-answer`}>${open ? html`<hearth-composer post=${post.id} parent-reply=${reply.id}></hearth-composer>` : nothing}</div>
+      <div id=${`${key}-answer`}>${open ? html`<hearth-composer post=${post.id} parent-reply=${reply.id} heading-level=${this.headingLevel === 3 ? 4 : 3}></hearth-composer>` : nothing}</div>
     </div>`;
   }
 
@@ -718,7 +718,8 @@ export class HearthThread extends HearthElement {
     const m = this.#messages;
     if (post.locked) return html`<p class="panel closed" part="state locked">${m.locked}</p>`;
     if (post.status !== 'PUBLISHED') return nothing;
-    if (post.group.viewerCanPost) return html`<hearth-composer post=${post.id}></hearth-composer>`;
+    // The composer's heading sits at the level of the thread's "Replies".
+    if (post.group.viewerCanPost) return html`<hearth-composer post=${post.id} heading-level=${this.headingLevel === 3 ? 3 : 2}></hearth-composer>`;
     if (!this.connection.mayHaveMember) {
       return html`<div class="row">
         <p class="muted">${m.signInToReply}</p>

@@ -5,6 +5,8 @@ export const controlStyles = css`
   h2,
   h3,
   h4,
+  h5,
+  h6,
   p,
   ul,
   ol,
@@ -24,7 +26,9 @@ export const controlStyles = css`
     line-height: 1.3;
     font-weight: 650;
   }
-  h4 {
+  h4,
+  h5,
+  h6 {
     font-size: 1em;
     font-weight: 650;
   }
