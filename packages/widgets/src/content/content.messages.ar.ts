@@ -1,4 +1,4 @@
-import { plural } from '../localization/catalog.js';
+import { formatNumber, plural } from '../localization/catalog.js';
 import type { ContentMessages } from './content.messages.en.js';
 
 const ar: ContentMessages = {
@@ -7,7 +7,7 @@ const ar: ContentMessages = {
   hidePost: 'أخفِ المنشور',
   showReply: 'اعرض الرد',
   anonymousBadge: 'الاسم مخفي',
-  anonymousAlias: (alias: string) => (alias ? `مشارك مجهول ${new Intl.NumberFormat('ar').format(Number(alias))}` : 'مشارك مجهول'),
+  anonymousAlias: (alias: string) => (alias ? `مشارك مجهول ${formatNumber('ar', Number(alias))}` : 'مشارك مجهول'),
   you: 'أنت',
   edited: 'معدَّل',
   editedAt: (when: string) => `عُدِّل في ${when}`,

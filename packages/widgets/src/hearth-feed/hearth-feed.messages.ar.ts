@@ -1,4 +1,4 @@
-import { plural } from '../localization/catalog.js';
+import { formatNumber, plural } from '../localization/catalog.js';
 import type { FeedMessages } from './hearth-feed.messages.en.js';
 
 const ar: FeedMessages = {
@@ -19,7 +19,7 @@ const ar: FeedMessages = {
   closeConversation: 'أغلق المحادثة',
   postCount: (count: number, more: boolean) =>
     more
-      ? `يُعرض ${new Intl.NumberFormat('ar').format(count)} منشورًا، وهناك المزيد`
+      ? `يُعرض ${formatNumber('ar', count)} منشورًا، وهناك المزيد`
       : plural('ar', count, { zero: 'لا منشورات', one: 'يُعرض منشور واحد', two: 'يُعرض منشوران', few: 'تُعرض {n} منشورات', many: 'يُعرض {n} منشورًا', other: 'يُعرض {n} منشور' }),
   morePosts: (count: number) =>
     plural('ar', count, { zero: 'لا منشورات أخرى', one: 'منشور آخر', two: 'منشوران آخران', few: '{n} منشورات أخرى', many: '{n} منشورًا آخر', other: '{n} منشور آخر' }),

@@ -1,4 +1,4 @@
-import { plural } from '../localization/catalog.js';
+import { formatNumber, plural } from '../localization/catalog.js';
 import type { GroupFinderMessages } from './hearth-group-finder.messages.en.js';
 
 const ar: GroupFinderMessages = {
@@ -16,7 +16,7 @@ const ar: GroupFinderMessages = {
   acceptingLabel: 'المجموعات التي تقبل أعضاء جددًا فقط',
   resultCount: (count: number, more: boolean) =>
     more
-      ? `عُثر على أكثر من ${new Intl.NumberFormat('ar').format(count)} مجموعة`
+      ? `عُثر على أكثر من ${formatNumber('ar', count)} مجموعة`
       : plural('ar', count, { zero: 'لم يُعثر على أي مجموعة', one: 'عُثر على مجموعة واحدة', two: 'عُثر على مجموعتين', few: 'عُثر على {n} مجموعات', many: 'عُثر على {n} مجموعة', other: 'عُثر على {n} مجموعة' }),
   noResultsTitle: 'لا توجد مجموعات مطابقة',
   noResultsBody: 'جرّب كلمات أخرى أو عوامل تصفية أقل. بعض المجموعات غير مُدرجة للعامة: اسأل فريق الرعاية.',

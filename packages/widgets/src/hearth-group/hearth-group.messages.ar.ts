@@ -1,4 +1,4 @@
-import { plural } from '../localization/catalog.js';
+import { formatNumber, plural } from '../localization/catalog.js';
 import type { GroupMessages } from './hearth-group.messages.en.js';
 
 const ar: GroupMessages = {
@@ -67,7 +67,7 @@ const ar: GroupMessages = {
   withdrawn: 'سُحب طلبك. يمكنك تقديم طلب جديد في أي وقت.',
   waitlisted: (position: number | null | undefined) =>
     position
-      ? `أنت في قائمة الانتظار، وترتيبك ${new Intl.NumberFormat('ar').format(position)}. ستحصل على مكان فور توفّره.`
+      ? `أنت في قائمة الانتظار، وترتيبك ${formatNumber('ar', position)}. ستحصل على مكان فور توفّره.`
       : 'أنت في قائمة الانتظار. ستحصل على مكان فور توفّره.',
   leaveWaitlist: 'غادر قائمة الانتظار',
   leaveWaitlistConfirm: 'هل تريد مغادرة قائمة الانتظار؟ ستفقد ترتيبك فيها.',

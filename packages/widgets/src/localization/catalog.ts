@@ -1,3 +1,5 @@
+import { sharedFormatter } from './intl-formats.js';
+
 /**
  * Messages are per component: each component folder declares its catalog in `*.messages.ts` and keeps the text
  * in `*.messages.en.ts` and `*.messages.ar.ts` (the Arabic typed against the English, so a string missing in
@@ -41,6 +43,11 @@ export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other
 
 /** Picks the plural form for `count` and puts the localized number in place of `{n}`. */
 export function plural(locale: string, count: number, forms: PluralForms): string {
-  const rule = new Intl.PluralRules(locale).select(count);
-  return (forms[rule] ?? forms.other).replace('{n}', new Intl.NumberFormat(locale).format(count));
+  const rule = sharedFormatter(`plural ${locale}`, () => new Intl.PluralRules(locale)).select(count);
+  return (forms[rule] ?? forms.other).replace('{n}', formatNumber(locale, count));
+}
+
+/** A number in the locale's digits and grouping. */
+export function formatNumber(locale: string, value: number): string {
+  return sharedFormatter(`number ${locale}`, () => new Intl.NumberFormat(locale)).format(value);
 }

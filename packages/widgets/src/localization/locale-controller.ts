@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { closestAcrossShadows } from '../configuration/closest-across-shadows.js';
-import { catalogLanguage, directionOf, type Catalog, type Messages, type PackName, type SupportedLanguage } from './catalog.js';
+import { sharedFormatter } from './intl-formats.js';
+import { catalogLanguage, directionOf, formatNumber, type Catalog, type Messages, type PackName, type SupportedLanguage } from './catalog.js';
 
 type Pack = Record<string, Messages>;
 
@@ -18,7 +19,6 @@ const packLoaders: Record<`${SupportedLanguage}/${PackName}`, () => Promise<{ de
 };
 const packs = new Map<string, Pack>();
 const loadingPacks = new Map<string, Promise<void>>();
-const languageNames = new Map<string, Intl.DisplayNames>();
 
 /**
  * Loads a pack of strings in a language (once). The script-tag entry asks for the members' pack in the page's
@@ -125,38 +125,38 @@ export class LocaleController implements ReactiveController {
 
   /** A date and time, e.g. "12 March 2026, 18:30", in the element's locale. */
   dateTime(value: string | Date): string {
-    return new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+    return this.#dates('medium', 'short').format(new Date(value));
   }
 
   /** "3 hours ago", "أمس"; the date itself past a week. */
   relativeTime(value: string | Date, now = Date.now()): string {
     const seconds = (new Date(value).getTime() - now) / 1000;
-    const format = new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' });
+    const format = sharedFormatter(`relative ${this.locale}`, () => new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' }));
     const size = Math.abs(seconds);
     if (size < 60) return format.format(0, 'second');
     if (size < 3600) return format.format(Math.round(seconds / 60), 'minute');
     if (size < 86_400) return format.format(Math.round(seconds / 3600), 'hour');
     if (size < 7 * 86_400) return format.format(Math.round(seconds / 86_400), 'day');
-    return new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium' }).format(new Date(value));
+    return this.#dates('medium').format(new Date(value));
   }
 
   /** "Arabic" / "العربية" for `ar`, in the element's language (one formatter per locale, shared). */
   languageName(code: string): string {
-    let names = languageNames.get(this.locale);
-    if (!names) {
-      names = new Intl.DisplayNames([this.locale], { type: 'language' });
-      languageNames.set(this.locale, names);
-    }
-    return names.of(code) ?? code;
+    return sharedFormatter(`language ${this.locale}`, () => new Intl.DisplayNames([this.locale], { type: 'language' })).of(code) ?? code;
   }
 
   number(value: number): string {
-    return new Intl.NumberFormat(this.locale).format(value);
+    return formatNumber(this.locale, value);
   }
 
   /** "diabetes, nutrition and chronic illness" in the element's language. */
   list(values: readonly string[]): string {
-    return new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(values);
+    return sharedFormatter(`list ${this.locale}`, () => new Intl.ListFormat(this.locale, { type: 'conjunction' })).format(values);
+  }
+
+  /** A date formatter in the element's locale, with or without the time. */
+  #dates(dateStyle: 'medium' | 'long', timeStyle?: 'short'): Intl.DateTimeFormat {
+    return sharedFormatter(`date ${this.locale} ${dateStyle} ${timeStyle}`, () => new Intl.DateTimeFormat(this.locale, { dateStyle, timeStyle }));
   }
 
   #compute(): Resolved {
