@@ -15,19 +15,6 @@ export const groupFinderStyles = css`
     flex: 1 1 auto;
     min-inline-size: 0;
   }
-  details {
-    border: 1px solid var(--border);
-    border-radius: var(--radius);
-    padding-block: 0.25em;
-    padding-inline: 0.75em;
-  }
-  summary {
-    cursor: pointer;
-    font-weight: 600;
-    min-block-size: 44px;
-    display: flex;
-    align-items: center;
-  }
   .filters {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(12em, 1fr));

@@ -109,18 +109,6 @@ export const groupStyles = css`
     color: var(--muted);
     font-size: 0.875em;
   }
-  details {
-    border: 1px solid var(--border);
-    border-radius: var(--radius);
-    padding-inline: 0.75em;
-  }
-  summary {
-    cursor: pointer;
-    font-weight: 600;
-    min-block-size: 44px;
-    display: flex;
-    align-items: center;
-  }
   .answers {
     margin: 0;
     padding-block-end: 0.75em;

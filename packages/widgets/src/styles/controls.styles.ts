@@ -148,6 +148,19 @@ export const controlStyles = css`
     font-weight: 500;
     min-block-size: 44px;
   }
+  details {
+    border: 1px solid var(--border);
+    border-radius: var(--radius);
+    padding-block: 0.25em;
+    padding-inline: 0.75em;
+  }
+  summary {
+    cursor: pointer;
+    font-weight: 600;
+    min-block-size: 44px;
+    display: flex;
+    align-items: center;
+  }
   .badge {
     display: inline-flex;
     align-items: center;
