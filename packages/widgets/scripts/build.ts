@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { compactGraphqlPlugin } from './compact-graphql-plugin.js';
-import { cssTargets, minifyCssPlugin } from './minify-css-plugin.js';
+import { cssTargets, minifyTemplatesPlugin } from './minify-templates-plugin.js';
 import { writeManifestAndDocs } from './custom-elements.js';
 
 const packageFolder = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,7 +35,7 @@ const result = await build({
   charset: 'utf8',
   define: { HEARTH_VERSION: JSON.stringify(version) },
   metafile: true,
-  plugins: [compactGraphqlPlugin, minifyCssPlugin],
+  plugins: [compactGraphqlPlugin, minifyTemplatesPlugin],
   logLevel: 'warning',
 });
 
