@@ -1,3 +1,5 @@
+import { print } from '@0no-co/graphql.web';
+import { groupsQuery } from '@hearth/client';
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,37 +14,12 @@ import { join } from 'node:path';
 export const institutionSlug = 'riverside';
 
 /**
- * The finder's first request, copied from `groupsQuery` and its `GroupSummaryFields` fragment in
- * packages/client/src/operations/ (gql.tada drops the fragment's client-only `@_unmask` before sending). The run
- * compares it with what the widget actually sends, so the two pages never ask the server for different work.
+ * The finder's first request: the SDK's own `groupsQuery` (with its `GroupSummaryFields` fragment), printed as a
+ * page would send it. The run checks that the widget sends this very document, so the two pages never ask the
+ * server for different work.
  */
-export const groupsDocument = `query Groups($filter: GroupFilter, $first: Int, $after: String) {
-  groups(filter: $filter, first: $first, after: $after) {
-    edges { cursor node { ...GroupSummaryFields } }
-    pageInfo { hasNextPage endCursor }
-  }
-}
-
-fragment GroupSummaryFields on Group {
-  id
-  slug
-  name
-  description
-  topics
-  languages
-  facilitation
-  visibility
-  joinPolicy
-  formats
-  location
-  timeZone
-  capacity
-  memberCount
-  acceptingMembers
-  archived
-  publicReading
-  facilitators { name role credential }
-}`;
+// gql.tada types documents with graphql-js's AST types; graphql.web's printer takes the same shape under its own.
+export const groupsDocument = print(groupsQuery as unknown as Parameters<typeof print>[0]);
 
 /** The variables the finder sends for its first page with no search and no facets chosen. */
 export const groupsVariables = {
