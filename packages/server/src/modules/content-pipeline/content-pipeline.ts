@@ -38,11 +38,44 @@ export interface CrisisResource {
   locale: string;
 }
 
+/**
+ * How urgent crisis language is, most urgent first: IMMINENT when a plan, means or a time is present; HIGH for
+ * direct ideation, intent or self-harm; CONCERN for warning signs that call for a check-in (burdensomeness,
+ * hopelessness, farewells without more). The moderation queue orders by it.
+ */
+export type RiskLevel = 'IMMINENT' | 'HIGH' | 'CONCERN';
+export const riskLevels: readonly RiskLevel[] = ['IMMINENT', 'HIGH', 'CONCERN'];
+
+/** The warning-sign categories of clinical guidance that the detector recognises (crisis-detector.ts). */
+export type WarningSign =
+  | 'DIRECT_IDEATION'
+  | 'INTENT_OR_PLAN'
+  | 'MEANS_OR_METHOD'
+  | 'TIMING'
+  | 'FAREWELL_OR_FINALITY'
+  | 'BURDENSOMENESS'
+  | 'HOPELESSNESS'
+  | 'SELF_HARM';
+export const warningSigns: readonly WarningSign[] = [
+  'DIRECT_IDEATION',
+  'INTENT_OR_PLAN',
+  'MEANS_OR_METHOD',
+  'TIMING',
+  'FAREWELL_OR_FINALITY',
+  'BURDENSOMENESS',
+  'HOPELESSNESS',
+  'SELF_HARM',
+];
+
 export interface ContentOutcome {
   /** PUBLISHED unless a stage held it (PENDING_REVIEW). */
   status: 'PUBLISHED' | 'PENDING_REVIEW';
-  /** Set by crisis detection: the item is published but goes to the top of the facilitators' queue. */
+  /** Set by crisis detection (riskLevel !== null): the item goes to the top of the facilitators' queue. */
   crisis: boolean;
+  /** The crisis detector's risk level, or null when it found none. */
+  riskLevel: RiskLevel | null;
+  /** The warning signs behind the risk level (empty when none). */
+  warningSigns: WarningSign[];
   /** Why the item is held or flagged, for the moderation case (e.g. 'WORD_LIST', 'FIRST_POSTS', 'CRISIS_LANGUAGE'). */
   reasons: string[];
   /** Shown to the author at once when non-empty (the crisis detector matched). */
@@ -73,7 +106,7 @@ export function withReason(outcome: ContentOutcome, reason: string): ContentOutc
 }
 
 export function initialOutcome(): ContentOutcome {
-  return { status: 'PUBLISHED', crisis: false, reasons: [], crisisResources: [] };
+  return { status: 'PUBLISHED', crisis: false, riskLevel: null, warningSigns: [], reasons: [], crisisResources: [] };
 }
 
 /** Runs the stages in order; the first refusal stops the pipeline and nothing is stored. */

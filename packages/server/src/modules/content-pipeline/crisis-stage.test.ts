@@ -36,6 +36,8 @@ describeEachDatabase('crisis detection stage', (api) => {
     expect(outcome).toEqual({
       status: 'PUBLISHED',
       crisis: true,
+      riskLevel: 'HIGH',
+      warningSigns: ['DIRECT_IDEATION'],
       reasons: ['CRISIS_LANGUAGE'],
       crisisResources: [{ name: 'خط المستشفى', phone: '920000000', url: null, description: null, locale: 'ar' }],
     });

@@ -1,4 +1,4 @@
-import { withReason, type ContentDraft, type ContentStage } from './content-pipeline.js';
+import { withReason, type ContentDraft, type ContentStage, type RiskLevel, type WarningSign } from './content-pipeline.js';
 import { detectCrisisLanguage } from './crisis-detector.js';
 import { crisisResourcesFor } from './crisis-resources.js';
 
@@ -10,15 +10,25 @@ import { crisisResourcesFor } from './crisis-resources.js';
  * the writer speaking, so it is not searched.
  */
 export function draftInCrisis(draft: ContentDraft): boolean {
+  return draftRisk(draft).riskLevel !== null;
+}
+
+/** The draft's risk level and warning signs (title and body together). */
+export function draftRisk(draft: ContentDraft): { riskLevel: RiskLevel | null; warningSigns: WarningSign[] } {
   const text = [draft.title, draft.body].filter((part): part is string => Boolean(part)).join('\n');
-  return detectCrisisLanguage(text, { stopAtFirst: true }).crisis;
+  const detection = detectCrisisLanguage(text);
+  if (!detection.crisis) return { riskLevel: null, warningSigns: [] };
+  // Interim mapping of the phrase matcher's two categories, until the detector reports risk levels itself.
+  const signs = detection.categories.map((category): WarningSign => (category === 'SELF_HARM' ? 'SELF_HARM' : 'DIRECT_IDEATION'));
+  return { riskLevel: 'HIGH', warningSigns: [...new Set(signs)] };
 }
 
 export const crisisStage: ContentStage = {
   name: 'crisis detection',
   async apply(draft, author, outcome, db) {
-    if (!draftInCrisis(draft)) return outcome;
+    const { riskLevel, warningSigns } = draftRisk(draft);
+    if (riskLevel === null) return outcome;
     const crisisResources = await crisisResourcesFor(db, author.group.institution_id, author.member.locale);
-    return { ...withReason(outcome, 'CRISIS_LANGUAGE'), crisis: true, crisisResources };
+    return { ...withReason(outcome, 'CRISIS_LANGUAGE'), crisis: true, riskLevel, warningSigns, crisisResources };
   },
 };
