@@ -8,6 +8,7 @@ import { LocaleController } from '../localization/locale-controller.js';
 import { controlStyles } from '../styles/controls.styles.js';
 import { themeStyles } from '../styles/theme.styles.js';
 import { emit } from './hearth-events.js';
+import { isOffline } from './failure-message.js';
 import { LoadFailure, requestIdOf } from './load-failure.js';
 import { OnlineController } from './online-controller.js';
 
@@ -133,7 +134,7 @@ export abstract class HearthElement extends LitElement {
   protected renderFailure(error: unknown, retry: () => void): TemplateResult {
     const common = this.common;
     const failure = error instanceof LoadFailure ? error.failure : undefined;
-    if (!this.network.online || (failure?.kind === 'network' && !navigator.onLine)) {
+    if (isOffline(failure, this.network.online)) {
       return html`<div class="panel" part="state offline" role="alert">
         <h3>${common.offlineTitle}</h3>
         <p>${common.offlineBody}</p>

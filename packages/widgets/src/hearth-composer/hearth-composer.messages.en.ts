@@ -43,7 +43,6 @@ const en = {
   } as Record<string, string>,
   notSent: 'This could not be sent.',
   keptDraft: 'What you wrote is still here.',
-  offline: 'You seem to be offline. When you are connected again, press "Try again".',
   notMember: 'Only members of this group can post here. Join the group first to take part.',
   pendingMember: 'Your request to join is waiting for a facilitator. You can post once it is approved.',
   suspended: (until: string) => `You cannot post in this group until ${until}.`,

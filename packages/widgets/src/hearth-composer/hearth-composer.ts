@@ -4,7 +4,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { HearthElement } from '../base/hearth-element.js';
 import { emit } from '../base/hearth-events.js';
 import { groupLookup } from '../base/group-reference.js';
-import { dataOf, requestIdOf } from '../base/load-failure.js';
+import { failureMessage } from '../base/failure-message.js';
+import { heading, headingLevel } from '../base/heading.js';
+import { dataOf } from '../base/load-failure.js';
 import { composerMessages } from './hearth-composer.messages.js';
 import { composerGroupQuery, composerPostQuery } from './hearth-composer.operations.js';
 import { composerStyles } from './hearth-composer.styles.js';
@@ -272,10 +274,8 @@ export class HearthComposer extends HearthElement {
   }
 
   #transportFailure(failure: HearthFailure): FormFailure {
-    const common = this.common;
-    if (failure.kind === 'http' && failure.status === 401) return { text: common.sessionExpired, retry: false, signIn: true };
-    if (failure.kind === 'network') return { text: navigator.onLine ? common.unreachable : this.#messages.offline, retry: true };
-    return { text: common.failedBody, retry: true, reference: requestIdOf(failure) };
+    const message = failureMessage(this.common, failure);
+    return { text: message.text, retry: message.retry, signIn: message.signIn, reference: message.reference };
   }
 
   /** Maps the API's field paths (`["input", "title"]`) to the form's fields, in the reader's language where known. */
@@ -304,18 +304,7 @@ export class HearthComposer extends HearthElement {
 
   /** A heading `depth` levels below the composer's own (Lit binds no tag names, hence the switch). */
   #heading(depth: number, id: string, text: string) {
-    switch (Math.min(6, Math.max(2, Math.round(this.headingLevel) || 2) + depth)) {
-      case 3:
-        return html`<h3 id=${id} tabindex="-1">${text}</h3>`;
-      case 4:
-        return html`<h4 id=${id} tabindex="-1">${text}</h4>`;
-      case 5:
-        return html`<h5 id=${id} tabindex="-1">${text}</h5>`;
-      case 6:
-        return html`<h6 id=${id} tabindex="-1">${text}</h6>`;
-      default:
-        return html`<h2 id=${id} tabindex="-1">${text}</h2>`;
-    }
+    return heading(headingLevel(this.headingLevel, depth), text, { id, focusable: true });
   }
 
   #dismissCrisis(): void {

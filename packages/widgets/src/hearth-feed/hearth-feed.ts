@@ -6,6 +6,7 @@ import { HearthElement } from '../base/hearth-element.js';
 import { MinuteClockController } from '../base/minute-clock-controller.js';
 import { groupLookup } from '../base/group-reference.js';
 import type { PostCreatedDetail, ReplyCreatedDetail } from '../base/hearth-events.js';
+import { failureMessage } from '../base/failure-message.js';
 import { dataOf, LoadFailure } from '../base/load-failure.js';
 import { contentMessages } from '../content/content.messages.js';
 import { contentStyles } from '../content/content.styles.js';
@@ -232,7 +233,7 @@ export class HearthFeed extends HearthElement {
       this.more = { posts: [...(this.more?.posts ?? []), ...added], pageInfo: page.pageInfo };
       this.announce(this.#messages.morePosts(added.length));
     } catch (error) {
-      this.announce(error instanceof LoadFailure && error.failure.kind === 'network' ? this.common.unreachable : this.common.failedBody);
+      this.announce(error instanceof LoadFailure ? failureMessage(this.common, error.failure).text : this.common.failedBody);
     } finally {
       this.loadingMore = false;
     }

@@ -15,7 +15,8 @@ import { groupLookup } from '../base/group-reference.js';
 import { HearthElement } from '../base/hearth-element.js';
 import { MinuteClockController } from '../base/minute-clock-controller.js';
 import { emit } from '../base/hearth-events.js';
-import { dataOf, requestIdOf } from '../base/load-failure.js';
+import { failureMessage } from '../base/failure-message.js';
+import { dataOf } from '../base/load-failure.js';
 import { domainMessages } from '../localization/domain.messages.js';
 import { groupMessages } from './hearth-group.messages.js';
 import { groupPageQuery } from './hearth-group.operations.js';
@@ -723,15 +724,10 @@ export class HearthGroup extends HearthElement {
 
   /** A transport failure: what happened, with a retry; nothing the reader typed is touched. */
   #failed(failure: HearthFailure, retry: () => void): void {
-    const common = this.common;
-    const m = this.#messages;
-    if (failure.kind === 'http' && failure.status === 401) {
-      this.problem = { text: common.sessionExpired, signIn: true };
-    } else if (failure.kind === 'network') {
-      this.problem = { text: `${this.network.online ? common.unreachable : common.offlineTitle} ${m.kept}`, retry };
-    } else {
-      this.problem = { text: `${common.failedBody} ${m.kept}`, reference: requestIdOf(failure), retry };
-    }
+    const message = failureMessage(this.common, failure);
+    this.problem = message.signIn
+      ? { text: message.text, signIn: true }
+      : { text: `${message.text} ${this.#messages.kept}`, reference: message.reference, retry };
     this.announce(this.problem.text);
   }
 

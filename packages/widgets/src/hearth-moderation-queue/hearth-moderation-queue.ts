@@ -16,6 +16,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { groupLookup } from '../base/group-reference.js';
 import { HearthElement } from '../base/hearth-element.js';
 import { MinuteClockController } from '../base/minute-clock-controller.js';
+import { failureMessage, type ApiRefusal } from '../base/failure-message.js';
 import { dataOf, LoadFailure } from '../base/load-failure.js';
 import { contentMessages } from '../content/content.messages.js';
 import { contentStyles } from '../content/content.styles.js';
@@ -218,11 +219,8 @@ export class HearthModerationQueue extends HearthElement {
     (this.renderRoot.querySelector(selector) as HTMLElement | null)?.focus();
   }
 
-  #failureText(result: HearthFailure | { kind: 'error'; error: { message: string } }): string {
-    if (result.kind === 'error') return result.error.message;
-    if (result.kind === 'http' && result.status === 401) return this.common.sessionExpired;
-    if (result.kind === 'network') return navigator.onLine ? this.common.unreachable : this.common.offlineTitle;
-    return this.common.failedBody;
+  #failureText(result: HearthFailure | { kind: 'error'; error: ApiRefusal }): string {
+    return failureMessage(this.common, result).text;
   }
 
   // Join requests ---------------------------------------------------------------------------------------------

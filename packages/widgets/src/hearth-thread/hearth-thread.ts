@@ -5,6 +5,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { HearthElement } from '../base/hearth-element.js';
 import { MinuteClockController } from '../base/minute-clock-controller.js';
 import type { ReplyCreatedDetail } from '../base/hearth-events.js';
+import { failureMessage } from '../base/failure-message.js';
+import { heading } from '../base/heading.js';
 import { dataOf } from '../base/load-failure.js';
 import { contentMessages } from '../content/content.messages.js';
 import { contentStyles } from '../content/content.styles.js';
@@ -352,11 +354,10 @@ export class HearthThread extends HearthElement {
     if (result.kind === 'error') {
       if (result.error.__typename === 'ForbiddenError') problem = m.reactForbidden;
       else if (result.error.__typename === 'RateLimitedError') problem = this.common.rateLimited(result.error.retryAfterSeconds);
-    } else if (result.kind === 'http' && result.status === 401) {
-      problem = this.common.sessionExpired;
-      this.requestSignIn('react');
-    } else if (result.kind === 'network' && !navigator.onLine) {
-      problem = this.common.offlineTitle;
+    } else {
+      const failure = failureMessage(this.common, result);
+      if (failure.signIn) this.requestSignIn('react');
+      if (failure.signIn || result.kind === 'network') problem = failure.text;
     }
     this.#setReactionProblem(item.id, problem);
     this.announce(problem);
@@ -430,11 +431,10 @@ export class HearthThread extends HearthElement {
       else if (error.__typename === 'ForbiddenError') problem = m.reportForbidden;
       else if (error.__typename === 'RateLimitedError') problem = this.common.rateLimited(error.retryAfterSeconds);
       else if (error.__typename === 'ValidationError') problem = error.fields[0]?.message ?? m.reportFailed;
-    } else if (result.kind === 'http' && result.status === 401) {
-      problem = this.common.sessionExpired;
-      this.requestSignIn('report');
-    } else if (result.kind === 'network') {
-      problem = navigator.onLine ? this.common.unreachable : this.common.offlineBody;
+    } else {
+      const failure = failureMessage(this.common, result);
+      if (failure.signIn) this.requestSignIn('report');
+      if (failure.signIn || result.kind === 'network') problem = failure.text;
     }
     if (!outcome) {
       this.reportProblem = { field: null, message: problem };
@@ -464,14 +464,7 @@ export class HearthThread extends HearthElement {
   }
 
   #heading(level: number, id: string, content: unknown, part?: string): TemplateResult {
-    switch (level) {
-      case 3:
-        return html`<h3 id=${id} part=${part ?? nothing} dir="auto">${content}</h3>`;
-      case 4:
-        return html`<h4 id=${id} part=${part ?? nothing} dir="auto">${content}</h4>`;
-      default:
-        return html`<h2 id=${id} part=${part ?? nothing} dir="auto">${content}</h2>`;
-    }
+    return heading(level, content, { id, part, dir: 'auto' });
   }
 
   #renderThread(model: ThreadModel) {

@@ -12,6 +12,8 @@ const en = {
   unreachable: 'The support group service could not be reached.',
   offlineTitle: 'You are offline',
   offlineBody: 'Check your connection. This will load again when you are back online.',
+  offline: 'You seem to be offline. Check your connection, then try again.',
+  notDone: 'This could not be done.',
   sessionExpired: 'Your session has ended. Please sign in again on this site.',
   forbidden: 'You do not have access to this.',
   notFound: 'This is no longer available.',

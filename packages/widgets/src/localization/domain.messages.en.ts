@@ -13,6 +13,19 @@ const en = {
     MISINFORMATION: 'Harmful misinformation',
     OTHER: 'Something else',
   } as Record<string, string>,
+  /** Who can find out who wrote an anonymous post: the group header and the composer both say this sentence. */
+  anonymousRevealableBy: {
+    NOBODY: 'Nobody can find out who wrote an anonymous post: not the other members, not the facilitators, not the site\'s administrators.',
+    ADMINS:
+      'Only the site\'s administrators can find out who wrote an anonymous post, and only if the writer may be in danger. Every time this happens it is recorded.',
+    FACILITATORS_AND_ADMINS:
+      'Only if the writer may be in danger can the group\'s professional facilitators or the site\'s administrators find out who wrote an anonymous post, so they can help. Every time this happens it is recorded.',
+  } as Record<string, string>,
+  /** Who can read what is posted in the group, said in the composer before anything is sent. */
+  postsReadableBy: {
+    GUESTS: 'Anyone, including people who aren\'t signed in, can read this.',
+    MEMBERS: 'Only members of this group can read this.',
+  } as Record<string, string>,
 };
 
 export type DomainMessages = typeof en;
