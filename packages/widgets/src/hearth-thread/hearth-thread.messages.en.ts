@@ -31,9 +31,6 @@ const en = {
   alreadyReported: 'You have already reported this. Thank you — the facilitators will look at it.',
   reportFailed: 'The report could not be sent. Please try again.',
   reportForbidden: 'Only members of this group can report posts.',
-  crisisNow: 'If someone may be in danger right now, call your local emergency number or go to the nearest emergency department.',
-  crisisResources: 'Help you can reach now:',
-  call: 'Call',
 };
 
 export type ThreadMessages = typeof en;

@@ -114,24 +114,6 @@ export const threadStyles = css`
   .crisis {
     gap: 0.5em;
   }
-  .crisis ul {
-    list-style: none;
-    padding: 0;
-    display: flex;
-    flex-direction: column;
-    gap: 0.75em;
-  }
-  .crisis li {
-    display: flex;
-    flex-direction: column;
-    gap: 0.1em;
-  }
-  .crisis a {
-    font-weight: 600;
-    min-block-size: 44px;
-    display: inline-flex;
-    align-items: center;
-  }
   .done {
     outline: none;
   }

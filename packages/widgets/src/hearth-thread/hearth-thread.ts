@@ -10,6 +10,8 @@ import { heading } from '../base/heading.js';
 import { dataOf } from '../base/load-failure.js';
 import { contentMessages } from '../content/content.messages.js';
 import { contentStyles } from '../content/content.styles.js';
+import { crisisMessages } from '../content/crisis.messages.js';
+import { crisisResourcesStyles, renderCrisisResources } from '../content/crisis-resources.js';
 import { postBody } from '../content/post-body.js';
 import {
   authorNameOf,
@@ -107,7 +109,7 @@ export class HearthThread extends HearthElement {
   /** Keeps "5 minutes ago" true while the page stays open. */
   readonly #clock = new MinuteClockController(this);
 
-  static override styles = [...HearthElement.styles, contentStyles, threadStyles];
+  static override styles = [...HearthElement.styles, contentStyles, crisisResourcesStyles, threadStyles];
 
   static override properties = {
     post: {},
@@ -661,27 +663,11 @@ export class HearthThread extends HearthElement {
   }
 
   #renderCrisisHelp() {
-    const m = this.#messages;
+    const m = this.i18n.messages(crisisMessages);
     const resources = this.crisisResources ?? [];
     return html`<div class="panel crisis stack" part="crisis">
-      <p><strong>${m.crisisNow}</strong></p>
-      ${resources.length
-        ? html`<p>${m.crisisResources}</p>
-            <ul>
-              ${resources.map(
-                (resource) => html`<li>
-                  <span dir="auto"><strong>${resource.name}</strong></span>
-                  ${resource.description ? html`<span class="small" dir="auto">${resource.description}</span>` : nothing}
-                  ${resource.phone
-                    ? html`<a href=${`tel:${resource.phone.replace(/[^\d+]/g, '')}`}>${m.call} <bdi dir="ltr">${resource.phone}</bdi></a>`
-                    : nothing}
-                  ${resource.url && /^https?:\/\//i.test(resource.url)
-                    ? html`<a href=${resource.url} target="_blank" rel="noopener noreferrer"><bdi dir="ltr">${hostOf(resource.url)}</bdi></a>`
-                    : nothing}
-                </li>`,
-              )}
-            </ul>`
-        : nothing}
+      <p><strong>${m.emergency}</strong></p>
+      ${resources.length ? html`<p>${m.reachNow}</p>${renderCrisisResources(this.i18n, resources, null)}` : nothing}
     </div>`;
   }
 
@@ -758,14 +744,6 @@ function toggled(reactions: Reactions, kind: string, on: boolean): Reactions {
 /** An id-safe key for an item's elements (global ids hold `=`, `+` and `/`). */
 function domKey(id: string): string {
   return `i-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }
 
 declare global {
