@@ -9,6 +9,7 @@ export { HearthProvider } from './hearth-provider/hearth-provider.js';
 export { HearthGroupFinder } from './hearth-group-finder/hearth-group-finder.js';
 export { HearthGroup } from './hearth-group/hearth-group.js';
 export { HearthComposer } from './hearth-composer/hearth-composer.js';
+export { HearthCrisisHelp, type CrisisSubject } from './hearth-crisis-help/hearth-crisis-help.js';
 export { HearthModerationQueue } from './hearth-moderation-queue/hearth-moderation-queue.js';
 export { HearthFeed } from './hearth-feed/hearth-feed.js';
 export { HearthThread } from './hearth-thread/hearth-thread.js';

@@ -2,6 +2,7 @@ import { defineElement } from './base/define-element.js';
 import { HearthGroupFinder } from './hearth-group-finder/hearth-group-finder.js';
 import { HearthGroup } from './hearth-group/hearth-group.js';
 import { HearthComposer } from './hearth-composer/hearth-composer.js';
+import { HearthCrisisHelp } from './hearth-crisis-help/hearth-crisis-help.js';
 import { HearthModerationQueue } from './hearth-moderation-queue/hearth-moderation-queue.js';
 import { HearthProvider } from './hearth-provider/hearth-provider.js';
 import { HearthFeed } from './hearth-feed/hearth-feed.js';
@@ -13,6 +14,7 @@ export const hearthElements = {
   'hearth-group-finder': HearthGroupFinder,
   'hearth-group': HearthGroup,
   'hearth-composer': HearthComposer,
+  'hearth-crisis-help': HearthCrisisHelp,
   'hearth-moderation-queue': HearthModerationQueue,
   'hearth-feed': HearthFeed,
   'hearth-thread': HearthThread,

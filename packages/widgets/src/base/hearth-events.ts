@@ -19,12 +19,19 @@ export interface PostCreatedDetail {
   groupId: string;
   /** `PUBLISHED`, or `PENDING_REVIEW` when held for the facilitators. */
   status: string;
+  /**
+   * The writer was shown crisis help in front of everything: listeners (the feed) must not move focus or scroll
+   * to the new post.
+   */
+  helpShown?: boolean;
 }
 
 export interface ReplyCreatedDetail {
   replyId: string;
   postId: string;
   status: string;
+  /** As for a post: crisis help is in front of the writer; the thread keeps focus (and the answer's composer) where it is. */
+  helpShown?: boolean;
 }
 
 export interface MembershipChangeDetail {
@@ -44,6 +51,7 @@ declare global {
     'hearth-reply-created': CustomEvent<ReplyCreatedDetail>;
     'hearth-membership-change': CustomEvent<MembershipChangeDetail>;
     'hearth-post-select': CustomEvent<PostSelectDetail>;
+    'hearth-crisis-help-close': CustomEvent<Record<string, never>>;
   }
 }
 

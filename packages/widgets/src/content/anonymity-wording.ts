@@ -6,6 +6,16 @@ import type { DomainMessages } from '../localization/domain.messages.en.js';
  * enforces: the group header, the composer and the docs can no longer say three different things.
  */
 
+/**
+ * Until Group.anonymousAuthorsRevealableBy is in the client's schema (the queue branch adds it), the value the
+ * API will give, from the contract's rule: ANONYMOUS → nobody; revealable in crisis → the professional
+ * facilitators and the admins, or only the admins in a peer-led group. Replaced by the field as soon as it lands.
+ */
+export function anonymousAuthorsRevealableBy(group: { anonymityPolicy: string; facilitation?: string }): string {
+  if (group.anonymityPolicy !== 'ANONYMOUS_REVEALABLE_IN_CRISIS') return 'NOBODY';
+  return group.facilitation === 'PROFESSIONAL' ? 'FACILITATORS_AND_ADMINS' : 'ADMINS';
+}
+
 /** Who can find out who wrote an anonymous post in this group. */
 export function whoCanRevealAnonymousAuthors(domain: DomainMessages, revealableBy: string): string {
   // A value this bundle does not know yet (a newer API) gets the widest wording rather than a promise that may be false.

@@ -15,9 +15,6 @@ const en = {
   anonymousPost: 'Post anonymously',
   anonymousReply: 'Reply anonymously',
   anonymousHidden: 'Other members and the facilitators see "Anonymous" and a number (for example "Anonymous 2") instead of your name, the same number throughout this conversation.',
-  anonymousRecorded: 'The service still keeps a private record that you wrote it, which the site\'s administrators can see if it ever needs moderating.',
-  anonymousRevealable:
-    'If you may be in danger (someone reports it, or your words suggest it), a professional facilitator may see who you are so they can help you. Every time this happens it is recorded.',
   heldFirstPosts: (count: number) =>
     plural('en', count, {
       one: 'In this group, a new member\'s first post is read by a facilitator before others see it.',
@@ -31,11 +28,6 @@ const en = {
   replyPublished: 'Your reply has been shared.',
   postPending: 'Your post will appear once a facilitator has reviewed it.',
   replyPending: 'Your reply will appear once a facilitator has reviewed it.',
-  crisisHeading: 'Support is here for you',
-  crisisCare: "It sounds like you're going through something very hard. You don't have to face it alone.",
-  crisisLead: 'You can reach these services now. They are free and confidential:',
-  crisisCall: 'Call',
-  crisisDismiss: 'Hide these contacts',
   required: {
     title: 'Please give your post a title.',
     body: 'Please write something first.',

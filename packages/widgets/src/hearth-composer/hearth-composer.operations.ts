@@ -10,6 +10,7 @@ const composerGroupFields = /* @__PURE__ */ graphql(`
     archived
     allowsAnonymousPosts
     anonymityPolicy
+    facilitation
     heldFirstPosts
     viewerCanPost
     viewerMembership { status role suspendedUntil }

@@ -52,27 +52,4 @@ export const composerStyles = css`
   .panel.error li + li {
     margin-block-start: 0.25em;
   }
-  .crisis h3 {
-    color: #7a2e0e;
-  }
-  .resources {
-    list-style: none;
-    padding: 0;
-    display: flex;
-    flex-direction: column;
-    gap: var(--space);
-  }
-  .resources > li {
-    background: var(--surface);
-    border: 1px solid var(--crisis-border);
-    border-radius: var(--radius);
-    padding: calc(var(--space) * 0.75);
-    gap: 0.5em;
-  }
-  .resources a:not(.button) {
-    display: inline-flex;
-    align-items: center;
-    min-block-size: 44px;
-    font-weight: 600;
-  }
 `;

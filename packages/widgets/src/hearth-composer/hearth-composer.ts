@@ -1,6 +1,7 @@
 import { createPostMutation, createReplyMutation, type HearthFailure, type ResultOf } from '@hearth/client';
 import { Task } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { HearthElement } from '../base/hearth-element.js';
 import { emit } from '../base/hearth-events.js';
 import { groupLookup } from '../base/group-reference.js';
@@ -10,9 +11,18 @@ import { dataOf } from '../base/load-failure.js';
 import { composerMessages } from './hearth-composer.messages.js';
 import { composerGroupQuery, composerPostQuery } from './hearth-composer.operations.js';
 import { composerStyles } from './hearth-composer.styles.js';
+import { loadLanguage } from '../localization/locale-controller.js';
+import { domainMessages } from '../localization/domain.messages.js';
+import { anonymousAuthorsRevealableBy, whoCanRevealAnonymousAuthors } from '../content/anonymity-wording.js';
+import type { CrisisResourceView } from '../content/crisis-contacts.js';
+import type { CrisisSubject, HearthCrisisHelp } from '../hearth-crisis-help/hearth-crisis-help.js';
 
 type ComposerGroup = NonNullable<ResultOf<typeof composerGroupQuery>['group']>;
-type CrisisResource = { name: string; description: string | null; phone: string | null; url: string | null };
+/** The help shown after a post or reply that spoke of crisis, and what it was about. */
+interface CrisisHelp {
+  resources: CrisisResourceView[];
+  subject: CrisisSubject;
+}
 
 /** What the composer found out before showing a form. */
 type Context =
@@ -111,7 +121,7 @@ export class HearthComposer extends HearthElement {
   declare private sending: boolean;
   /** The status of the item just written (PUBLISHED or PENDING_REVIEW), for the confirmation. */
   declare private sent: string | null;
-  declare private crisis: CrisisResource[] | null;
+  declare private crisis: CrisisHelp | null;
 
   constructor() {
     super();
@@ -158,6 +168,21 @@ export class HearthComposer extends HearthElement {
 
   #edit(change: Partial<Draft>): void {
     this.draft = { ...this.draft, ...change };
+    void this.#prepareCrisisHelp().catch(() => undefined);
+  }
+
+  #crisisHelpReady: Promise<unknown> | undefined;
+
+  /**
+   * The crisis help panel's code and strings, fetched once the reader starts writing (most pages are read, not
+   * written on), so they are here before the post that may need them is sent; awaited again before showing it.
+   */
+  #prepareCrisisHelp(): Promise<unknown> {
+    this.#crisisHelpReady ??= Promise.all([import('../hearth-crisis-help/define.js'), loadLanguage(this.i18n.locale, 'writers')]).catch((error: unknown) => {
+      this.#crisisHelpReady = undefined;
+      throw error;
+    });
+    return this.#crisisHelpReady;
   }
 
   /** The problems the browser can find without asking the API (lengths are held back by `maxlength`). */
@@ -199,17 +224,24 @@ export class HearthComposer extends HearthElement {
     if (result.kind === 'ok') {
       const data = result.data;
       const status = 'post' in data ? data.post.status : data.reply.status;
-      if ('post' in data) emit(this, 'hearth-post-created', { postId: data.post.id, groupId: context.group.id, status });
-      else emit(this, 'hearth-reply-created', { replyId: data.reply.id, postId: context.postId!, status });
+      const helpShown = data.crisisResources.length > 0;
+      if ('post' in data) emit(this, 'hearth-post-created', { postId: data.post.id, groupId: context.group.id, status, helpShown });
+      else emit(this, 'hearth-reply-created', { replyId: data.reply.id, postId: context.postId!, status, helpShown });
       // The reader's words went through: only now is the form emptied (unless they kept typing meanwhile).
       if (this.draft === draft) this.draft = emptyDraft;
       this.sent = status;
       const pending = status === 'PENDING_REVIEW';
       const confirmation = this.#replying ? (pending ? m.replyPending : m.replyPublished) : pending ? m.postPending : m.postPublished;
-      if (data.crisisResources.length) {
-        this.crisis = data.crisisResources;
-        this.announce(`${confirmation} ${m.crisisCare}`);
-        await this.#focus('#crisis-heading');
+      if (helpShown) {
+        const item = 'post' in data ? data.post : data.reply;
+        this.crisis = { resources: data.crisisResources, subject: { id: item.id, kind: 'post' in data ? 'post' : 'reply', contentWarning: item.contentWarning ?? null } };
+        // In front of the writer at once: a dialog on a phone, the top of the viewport on a wide screen.
+        await this.#prepareCrisisHelp().catch(() => undefined);
+        await this.updateComplete;
+        const help = this.renderRoot.querySelector<HearthCrisisHelp>('hearth-crisis-help');
+        if (customElements.get('hearth-crisis-help') && help) await help.present();
+        else await this.#focus('#crisis-fallback');
+        this.announce(confirmation);
       } else {
         this.announce(confirmation);
         await this.#focus('#sent');
@@ -449,7 +481,7 @@ export class HearthComposer extends HearthElement {
       </label>
       <div id="anonymous-hint" class="hint small">
         <p>${m.anonymousHidden}</p>
-        <p>${group.anonymityPolicy === 'ANONYMOUS_REVEALABLE_IN_CRISIS' ? m.anonymousRevealable : m.anonymousRecorded}</p>
+        <p>${whoCanRevealAnonymousAuthors(this.i18n.messages(domainMessages), anonymousAuthorsRevealableBy(group))}</p>
       </div>
       ${problem ? html`<p id="anonymous-problem" class="problem">${problem}</p>` : nothing}
     </div>`;
@@ -493,45 +525,26 @@ export class HearthComposer extends HearthElement {
     </div>`;
   }
 
-  #renderCrisis(resources: CrisisResource[]) {
-    const m = this.#messages;
-    return html`<section class="panel crisis stack" part="crisis" role="region" aria-labelledby="crisis-heading">
-      ${this.#heading(1, 'crisis-heading', m.crisisHeading)}
-      <p>${m.crisisCare}</p>
-      <p>${m.crisisLead}</p>
-      <ul class="resources">
-        ${resources.map((resource) => {
-          const phone = telephoneHref(resource.phone);
-          const url = webHref(resource.url);
-          return html`<li class="stack">
-            <h4 dir="auto">${resource.name}</h4>
-            ${resource.description ? html`<p dir="auto">${resource.description}</p>` : nothing}
-            <div class="row">
-              ${phone ? html`<a class="button primary" href=${phone}>${m.crisisCall} <span dir="ltr">${resource.phone}</span></a>` : nothing}
-              ${url ? html`<a href=${url.href} target="_blank" rel="noopener noreferrer" dir="ltr">${url.host}</a>` : nothing}
-            </div>
-          </li>`;
-        })}
-      </ul>
-      <p><button type="button" @click=${this.#dismissCrisis}>${m.crisisDismiss}</button></p>
-    </section>`;
-  }
-}
-
-/** A `tel:` link for a number as written for people ("116 123", "+966 920033360"), or null. */
-function telephoneHref(phone: string | null): string | null {
-  const digits = phone?.replace(/[\s().-]/g, '') ?? '';
-  return /^\+?\d{2,15}$/.test(digits) ? `tel:${digits}` : null;
-}
-
-/** Only http(s) addresses become links. */
-function webHref(value: string | null): URL | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
-  } catch {
-    return null;
+  #renderCrisis(help: CrisisHelp) {
+    const group = this.context.value?.kind === 'ready' ? this.context.value.group.id : undefined;
+    return html`<hearth-crisis-help
+      part="crisis"
+      .resources=${help.resources}
+      .subject=${help.subject}
+      group=${ifDefined(group)}
+      heading-level=${headingLevel(this.headingLevel, 1)}
+      api=${ifDefined(this.api)}
+      institution=${ifDefined(this.institution)}
+      token=${ifDefined(this.token)}
+      locale=${ifDefined(this.locale)}
+      .getToken=${this.getToken}
+      @hearth-crisis-help-close=${this.#dismissCrisis}
+    >
+      <!-- Shown only if the panel's code could not be fetched: the resources as this page already has them. -->
+      <div id="crisis-fallback" class="panel crisis" role="alert" tabindex="-1">
+        ${help.resources.map((resource) => html`<p dir="auto">${resource.name} <bdi dir="ltr">${resource.phone ?? ''}</bdi></p>`)}
+      </div>
+    </hearth-crisis-help>`;
   }
 }
 

@@ -178,7 +178,8 @@ export class HearthFeed extends HearthElement {
     const groupId = this.feed.value?.group?.id;
     if (!groupId || event.detail.groupId !== groupId) return;
     const m = this.#messages;
-    this.#arriving = { postId: event.detail.postId, message: event.detail.status === 'PENDING_REVIEW' ? m.pending : m.published };
+    // Crisis help is in front of the writer: the list reloads, but focus and scrolling stay with the help.
+    this.#arriving = event.detail.helpShown ? undefined : { postId: event.detail.postId, message: event.detail.status === 'PENDING_REVIEW' ? m.pending : m.published };
     // A new post heads the newest and the latest-activity orders; the unanswered view lists the oldest first.
     if (this.#view === 'UNANSWERED') this.view = 'NEWEST';
     else void this.feed.run();

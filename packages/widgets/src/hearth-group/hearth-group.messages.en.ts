@@ -15,12 +15,8 @@ const en = {
   full: 'Full',
   guidelines: 'Group guidelines',
   privacy: 'Privacy and posting',
-  anonymity: {
-    DISABLED: 'Posts here show your name, or the pseudonym you choose for this group.',
-    ANONYMOUS: 'You may post anonymously here. Nobody, not even the facilitators, can see who wrote an anonymous post.',
-    ANONYMOUS_REVEALABLE_IN_CRISIS:
-      'You may post anonymously here. Only in a crisis, when someone may be in danger, can a professional facilitator see who wrote an anonymous post, and every time this happens it is recorded.',
-  } as Record<string, string>,
+  namedPosts: 'Posts here show your name, or the pseudonym you choose for this group.',
+  anonymousAllowed: 'You may post anonymously here.',
   heldPosts: (count: number) =>
     count === 0
       ? 'Posts appear in the group as soon as they are sent.'

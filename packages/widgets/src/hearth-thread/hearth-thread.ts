@@ -1,6 +1,7 @@
 import { crisisResourcesQuery, reactMutation, replyRepliesQuery, reportMutation, type HearthClient, type ResultOf, type replyFields } from '@hearth/client';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { HearthElement } from '../base/hearth-element.js';
 import { MinuteClockController } from '../base/minute-clock-controller.js';
@@ -10,8 +11,7 @@ import { heading } from '../base/heading.js';
 import { dataOf } from '../base/load-failure.js';
 import { contentMessages } from '../content/content.messages.js';
 import { contentStyles } from '../content/content.styles.js';
-import { crisisMessages } from '../content/crisis.messages.js';
-import { crisisResourcesStyles, renderCrisisResources } from '../content/crisis-resources.js';
+import { loadLanguage } from '../localization/locale-controller.js';
 import { postBody } from '../content/post-body.js';
 import {
   authorNameOf,
@@ -109,7 +109,7 @@ export class HearthThread extends HearthElement {
   /** Keeps "5 minutes ago" true while the page stays open. */
   readonly #clock = new MinuteClockController(this);
 
-  static override styles = [...HearthElement.styles, contentStyles, crisisResourcesStyles, threadStyles];
+  static override styles = [...HearthElement.styles, contentStyles, threadStyles];
 
   static override properties = {
     post: {},
@@ -273,6 +273,9 @@ export class HearthThread extends HearthElement {
 
   readonly #onReplyCreated = (event: CustomEvent<ReplyCreatedDetail>): void => {
     if (!this.post || event.detail.postId !== this.post) return;
+    // Crisis help is in front of the writer inside the composer that sent it: that composer stays open and
+    // focus stays on the help; the reply shows when the thread next loads.
+    if (event.detail.helpShown) return;
     // An answer was sent: its composer closes, and the answer shows under its reply.
     this.answering = null;
     void this.#showNewReply(event.detail.replyId);
@@ -402,6 +405,9 @@ export class HearthThread extends HearthElement {
     const slug = this.model?.post.group.institution.slug;
     if (this.crisisResources !== undefined || !client || !slug) return;
     this.crisisResources = null;
+    // The help element's code and strings come with the resources (a failure leaves the plain list below).
+    void import('../hearth-crisis-help/define.js').catch(() => undefined);
+    void loadLanguage(this.i18n.locale, 'writers').catch(() => undefined);
     const result = await client.request(crisisResourcesQuery, { slug, locale: this.i18n.locale });
     this.crisisResources = result.kind === 'ok' ? (result.data.institution?.crisisResources ?? null) : null;
   }
@@ -663,12 +669,19 @@ export class HearthThread extends HearthElement {
   }
 
   #renderCrisisHelp() {
-    const m = this.i18n.messages(crisisMessages);
-    const resources = this.crisisResources ?? [];
-    return html`<div class="panel crisis stack" part="crisis">
-      <p><strong>${m.emergency}</strong></p>
-      ${resources.length ? html`<p>${m.reachNow}</p>${renderCrisisResources(this.i18n, resources, null)}` : nothing}
-    </div>`;
+    // The one crisis help element, fetched when a reporter first picks a reason that says someone is in danger.
+    return html`<hearth-crisis-help
+      part="crisis"
+      mode="resources"
+      .resources=${this.crisisResources ?? []}
+      locale=${this.i18n.locale}
+      api=${ifDefined(this.api)}
+      institution=${ifDefined(this.institution)}
+      token=${ifDefined(this.token)}
+      .getToken=${this.getToken}
+    >
+      ${(this.crisisResources ?? []).map((resource) => html`<p dir="auto">${resource.name} <bdi dir="ltr">${resource.phone ?? ''}</bdi></p>`)}
+    </hearth-crisis-help>`;
   }
 
   /** "Answer" under a reply, for members who may reply: a composer for an answer to that reply opens below it. */

@@ -8,8 +8,11 @@ import { sharedFormatter } from './intl-formats.js';
  */
 export type Messages = object;
 
-/** The packs of strings: what the group page's widgets use, and the finder's and the facilitators' queue's own. */
-export type PackName = 'members' | 'finder' | 'facilitators';
+/**
+ * The packs of strings: what the group page's widgets use, the finder's and the facilitators' queue's own, and
+ * the writers' (the crisis help panel, fetched when a member starts writing rather than with every page).
+ */
+export type PackName = 'members' | 'finder' | 'facilitators' | 'writers';
 
 /** A component's messages, looked up by `id` in its pack in the element's language. */
 export interface Catalog<M extends Messages> {

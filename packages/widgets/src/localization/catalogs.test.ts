@@ -9,13 +9,16 @@ import arabicFacilitators from './packs/facilitators.ar.js';
 import englishFacilitators from './packs/facilitators.en.js';
 import arabicFinder from './packs/finder.ar.js';
 import englishFinder from './packs/finder.en.js';
+import arabicWriters from './packs/writers.ar.js';
+import englishWriters from './packs/writers.en.js';
 
-const englishPack = { ...englishMembers, ...englishFinder, ...englishFacilitators };
-const arabicPack = { ...arabicMembers, ...arabicFinder, ...arabicFacilitators };
+const englishPack = { ...englishMembers, ...englishFinder, ...englishFacilitators, ...englishWriters };
+const arabicPack = { ...arabicMembers, ...arabicFinder, ...arabicFacilitators, ...arabicWriters };
 const packsByName = {
   members: [englishMembers, arabicMembers],
   finder: [englishFinder, arabicFinder],
   facilitators: [englishFacilitators, arabicFacilitators],
+  writers: [englishWriters, arabicWriters],
 } as const;
 
 const sourceFolder = join(dirname(fileURLToPath(import.meta.url)), '..');

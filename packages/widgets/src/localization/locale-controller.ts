@@ -16,6 +16,8 @@ const packLoaders: Record<`${SupportedLanguage}/${PackName}`, () => Promise<{ de
   'ar/finder': () => import('./packs/finder.ar.js'),
   'en/facilitators': () => import('./packs/facilitators.en.js'),
   'ar/facilitators': () => import('./packs/facilitators.ar.js'),
+  'en/writers': () => import('./packs/writers.en.js'),
+  'ar/writers': () => import('./packs/writers.ar.js'),
 };
 const packs = new Map<string, Pack>();
 const loadingPacks = new Map<string, Promise<void>>();

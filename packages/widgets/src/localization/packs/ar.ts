@@ -4,7 +4,6 @@
  * facilitators' strings come in packs of their own (finder.*.ts, facilitators.*.ts).
  */
 import contentMessages from '../../content/content.messages.ar.js';
-import crisisMessages from '../../content/crisis.messages.ar.js';
 import composerMessages from '../../hearth-composer/hearth-composer.messages.ar.js';
 import feedMessages from '../../hearth-feed/hearth-feed.messages.ar.js';
 import groupMessages from '../../hearth-group/hearth-group.messages.ar.js';
@@ -16,7 +15,6 @@ import type { EnglishPack } from './en.js';
 // Typed against the English pack: a component whose Arabic strings are missing fails to compile.
 const pack: EnglishPack = {
   contentMessages,
-  crisisMessages,
   composerMessages,
   feedMessages,
   groupMessages,

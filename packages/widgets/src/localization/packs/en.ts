@@ -4,7 +4,6 @@
  * facilitators' strings come in packs of their own (finder.*.ts, facilitators.*.ts).
  */
 import contentMessages from '../../content/content.messages.en.js';
-import crisisMessages from '../../content/crisis.messages.en.js';
 import composerMessages from '../../hearth-composer/hearth-composer.messages.en.js';
 import feedMessages from '../../hearth-feed/hearth-feed.messages.en.js';
 import groupMessages from '../../hearth-group/hearth-group.messages.en.js';
@@ -14,7 +13,6 @@ import domainMessages from '../../localization/domain.messages.en.js';
 
 const pack = {
   contentMessages,
-  crisisMessages,
   composerMessages,
   feedMessages,
   groupMessages,

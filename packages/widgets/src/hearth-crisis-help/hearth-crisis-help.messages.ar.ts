@@ -1,14 +1,14 @@
-import type { CrisisMessages } from './crisis.messages.en.js';
+import type { CrisisHelpMessages } from './hearth-crisis-help.messages.en.js';
 
-const ar: CrisisMessages = {
-  heading: 'الدعم متاح لك',
-  care: 'يبدو أنك تمرّ بوقت عصيب جدًا. ليس عليك أن تواجه هذا وحدك.',
-  lead: 'يمكنك التواصل مع هذه الجهات الآن، وخدماتها مجانية وسرّية:',
+const ar: CrisisHelpMessages = {
   emergency: 'إذا كان أحد في خطر الآن، فاتصل برقم الطوارئ في بلدك أو توجّه إلى أقرب قسم طوارئ.',
   reachNow: 'جهات يمكنك التواصل معها الآن:',
   call: 'اتصل بالرقم',
   text: 'أرسل رسالة نصية',
   online: 'تحدّث أو اطلب المساعدة عبر الإنترنت',
+  heading: 'الدعم متاح لك',
+  care: 'يبدو أنك تمرّ بوقت عصيب جدًا. ليس عليك أن تواجه هذا وحدك.',
+  lead: 'يمكنك التواصل مع هذه الجهات الآن، وخدماتها مجانية وسرّية:',
   facilitatorHeading: 'تحدّث إلى أحد الميسّرين الآن',
   facilitatorLead: 'اكتب إلى ميسّري هذه المجموعة. لن يقرأ رسالتك غيرهم، وسيردّون عليك هنا.',
   facilitatorLabel: 'رسالتك إلى الميسّرين',

@@ -1,8 +1,8 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { heading } from '../base/heading.js';
 import type { LocaleController } from '../localization/locale-controller.js';
-import { crisisContacts, inReaderLanguageFirst, type CrisisResourceView } from './crisis-contacts.js';
-import { crisisMessages } from './crisis.messages.js';
+import { crisisContacts, inReaderLanguageFirst, type CrisisResourceView } from '../content/crisis-contacts.js';
+import { crisisHelpMessages } from './hearth-crisis-help.messages.js';
 
 /**
  * The list of crisis resources, the same part wherever help is shown (the writer's help panel, the report form
@@ -10,7 +10,7 @@ import { crisisMessages } from './crisis.messages.js';
  * heading at `level` where the panel has a heading of its own, else bold text (the report form has none).
  */
 export function renderCrisisResources(i18n: LocaleController, resources: readonly CrisisResourceView[], level: number | null): TemplateResult {
-  const m = i18n.messages(crisisMessages);
+  const m = i18n.messages(crisisHelpMessages);
   return html`<ul class="crisis-resources" part="crisis-resources">
     ${inReaderLanguageFirst(resources, i18n.locale).map((resource) => {
       const contacts = crisisContacts(resource);

@@ -1,13 +1,13 @@
-/** The crisis help the composer's panel and the thread's report form both show. */
+/** What the crisis help panel says to the writer (its own pack: only pages where someone writes load it). */
 const en = {
-  heading: 'Support is here for you',
-  care: "It sounds like you're going through something very hard. You don't have to face it alone.",
-  lead: 'You can reach these services now. They are free and confidential:',
   emergency: 'If someone may be in danger right now, call your local emergency number or go to the nearest emergency department.',
   reachNow: 'Help you can reach now:',
   call: 'Call',
   text: 'Text',
   online: 'Chat or find help online',
+  heading: 'Support is here for you',
+  care: "It sounds like you're going through something very hard. You don't have to face it alone.",
+  lead: 'You can reach these services now. They are free and confidential:',
   facilitatorHeading: 'Talk to a facilitator now',
   facilitatorLead: 'Write to the facilitators of this group. Only they will read it, and they will answer you here.',
   facilitatorLabel: 'Your message to the facilitators',
@@ -29,5 +29,5 @@ const en = {
   notDone: 'That did not work. You can try again, or use the contacts above.',
 };
 
-export type CrisisMessages = typeof en;
+export type CrisisHelpMessages = typeof en;
 export default en;

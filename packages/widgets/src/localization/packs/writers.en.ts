@@ -1,0 +1,6 @@
+/** What a writer may need after sending (the crisis help panel), loaded when they start writing, not with the page. */
+import crisisHelpMessages from '../../hearth-crisis-help/hearth-crisis-help.messages.en.js';
+
+const pack = { crisisHelpMessages };
+
+export default pack;
