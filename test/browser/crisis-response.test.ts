@@ -100,5 +100,27 @@ for (const [size, viewport] of [
       await help.getByRole('button', { name: 'Close' }).click();
       await expect.poll(async () => (await focused(amal))?.text).toBe('Start a conversation');
     });
+
+    it("opens the facilitator's desk on the crisis item, above the join requests, with how long it has waited", async () => {
+      const lina = await person();
+      await signIn(lina, stack, 'Lina Mansour', '/facilitators');
+      const desk = lina.locator('hearth-moderation-queue');
+      const crisis = desk.locator('[part~="crisis"]');
+      const first = crisis.locator('[part~="item"]').first();
+      await expectText(first, crisisTitle);
+      await expectText(first, 'waiting for a facilitator');
+      // The crisis section comes before the join requests and the other reports, and is on the first screen.
+      const top = async (locator: Locator) => (await locator.boundingBox())!.y;
+      await desk.locator('[part~="requests"]').getByRole('heading', { name: 'Join requests' }).waitFor();
+      expect(await top(crisis)).toBeLessThan(await top(desk.locator('[part~="requests"]')));
+      expect(await top(crisis)).toBeLessThan(await top(desk.locator('[part~="queue"]')));
+      expect(await top(first)).toBeLessThan(viewport.height);
+      // The writer is anonymous: the card does not name her.
+      expect(await first.textContent()).not.toContain('Amal');
+      // The usual report actions are folded under "More actions".
+      const more = first.getByText('More actions');
+      await more.click();
+      await first.getByRole('button', { name: 'No action needed' }).waitFor();
+    });
   });
 }

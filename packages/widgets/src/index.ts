@@ -11,6 +11,8 @@ export { HearthGroup } from './hearth-group/hearth-group.js';
 export { HearthComposer } from './hearth-composer/hearth-composer.js';
 export { HearthCrisisHelp, type CrisisSubject } from './hearth-crisis-help/hearth-crisis-help.js';
 export { HearthModerationQueue } from './hearth-moderation-queue/hearth-moderation-queue.js';
+export { HearthJoinRequests } from './hearth-moderation-queue/join-requests.js';
+export { HearthModerationItem } from './hearth-moderation-queue/moderation-item.js';
 export { HearthFeed } from './hearth-feed/hearth-feed.js';
 export { HearthThread } from './hearth-thread/hearth-thread.js';
 export type * from './base/hearth-events.js';

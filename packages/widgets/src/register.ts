@@ -4,6 +4,8 @@ import { HearthGroup } from './hearth-group/hearth-group.js';
 import { HearthComposer } from './hearth-composer/hearth-composer.js';
 import { HearthCrisisHelp } from './hearth-crisis-help/hearth-crisis-help.js';
 import { HearthModerationQueue } from './hearth-moderation-queue/hearth-moderation-queue.js';
+import { HearthJoinRequests } from './hearth-moderation-queue/join-requests.js';
+import { HearthModerationItem } from './hearth-moderation-queue/moderation-item.js';
 import { HearthProvider } from './hearth-provider/hearth-provider.js';
 import { HearthFeed } from './hearth-feed/hearth-feed.js';
 import { HearthThread } from './hearth-thread/hearth-thread.js';
@@ -16,6 +18,8 @@ export const hearthElements = {
   'hearth-composer': HearthComposer,
   'hearth-crisis-help': HearthCrisisHelp,
   'hearth-moderation-queue': HearthModerationQueue,
+  'hearth-join-requests': HearthJoinRequests,
+  'hearth-moderation-item': HearthModerationItem,
   'hearth-feed': HearthFeed,
   'hearth-thread': HearthThread,
 } as const;

@@ -39,6 +39,12 @@ export interface MembershipChangeDetail {
   status: string;
 }
 
+export interface ModerationItemResolvedDetail {
+  itemId: string;
+  /** What happened, for screen readers ("Hidden from the group.", "Another facilitator has already dealt with this."). */
+  outcome: string;
+}
+
 export interface PostSelectDetail {
   postId: string;
 }
@@ -52,6 +58,7 @@ declare global {
     'hearth-membership-change': CustomEvent<MembershipChangeDetail>;
     'hearth-post-select': CustomEvent<PostSelectDetail>;
     'hearth-crisis-help-close': CustomEvent<Record<string, never>>;
+    'hearth-moderation-item-resolved': CustomEvent<ModerationItemResolvedDetail>;
   }
 }
 

@@ -3,6 +3,9 @@ import type { ModerationQueueMessages } from './hearth-moderation-queue.messages
 
 const ar: ModerationQueueMessages = {
   requestsHeading: 'طلبات الانضمام',
+  crisisHeading: 'قد يكون أحدٌ في خطر',
+  waiting: (since: string) => `نُبّه إليه ${since}، وينتظر أحد الميسّرين`,
+  moreActions: 'إجراءات أخرى',
   queueHeading: 'البلاغات والمنشورات المعلّقة',
   notFacilitator: 'هذه القائمة متاحة لميسّري المجموعة فقط.',
   noRequests: 'لا أحد بانتظار الانضمام.',

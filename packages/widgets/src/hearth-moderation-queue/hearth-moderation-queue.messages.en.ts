@@ -3,6 +3,9 @@ import { plural } from '../localization/catalog.js';
 const en = {
   requestsHeading: 'Join requests',
   queueHeading: 'Reports and held posts',
+  crisisHeading: 'Someone may be in danger',
+  waiting: (since: string) => `Flagged ${since}, waiting for a facilitator`,
+  moreActions: 'More actions',
   notFacilitator: "Only the group's facilitators can see this queue.",
   noRequests: 'No one is waiting to join.',
   requestsIn: (group: string) => `Requests to join ${group}`,

@@ -115,4 +115,18 @@ export const moderationQueueStyles = css`
   .confirm {
     border-color: var(--danger);
   }
+  .waiting {
+    font-weight: 650;
+    color: #7a2e0e;
+  }
+  .more > summary {
+    cursor: pointer;
+    font-weight: 600;
+    min-block-size: 44px;
+    display: flex;
+    align-items: center;
+  }
+  .more[open] > summary {
+    margin-block-end: 0.5em;
+  }
 `;
