@@ -304,6 +304,31 @@ describeEachDatabase('anonymity', (api) => {
       expect((await reply(cast.member.token, { postId, body: 'Hi.' })).reply).toMatchObject({ anonymous: false });
     });
 
+    it("the writer's reactions anywhere in their anonymous thread show under its alias; elsewhere under their name", async () => {
+      const cast = await createCast(api().database.db);
+      const postId = await post(cast, cast.author.token, true, 'Thank you all');
+      const answer = await reply(cast.member.token, { postId, body: 'We are here.' });
+      const answerToAnswer = await reply(cast.peer.token, { postId, parentReplyId: answer.reply.id, body: 'Yes.' });
+      const elsewhere = await post(cast, cast.member.token, false, 'A named thread');
+      for (const subjectId of [answer.reply.id, answerToAnswer.reply.id, elsewhere]) {
+        for (const who of [cast.author, cast.professional]) {
+          const reacted = await api().graphql(reactMutation, { input: { subjectId, kind: 'THANK_YOU', on: true } }, { token: who.token });
+          expect(reacted.data?.react.__typename).not.toMatch(/Error/);
+        }
+      }
+      const reactionsOf = async (id: string, token: string) =>
+        (await api().graphql(`query($id: ID!) { node(id: $id) { ... on Post { reactions { name } } ... on Reply { reactions { name } } } }`, { id }, { token }))
+          .data!.node.reactions.map((reaction: any) => reaction.name as string)
+          .sort();
+      for (const viewer of [cast.member, cast.peer, cast.professional, cast.admin]) {
+        for (const subjectId of [answer.reply.id, answerToAnswer.reply.id]) {
+          expect(await reactionsOf(subjectId, viewer.token)).toEqual(['Anonymous 1', 'Dana Levi']);
+        }
+        // Outside their anonymous thread, the writer reacts under their name like anyone.
+        expect(await reactionsOf(elsewhere, viewer.token)).toEqual(['Amal Haddad', 'Dana Levi']);
+      }
+    });
+
     it("unansweredPosts doesn't tell whose a reply is: only a reply that shows as the writer's leaves a post waiting", async () => {
       const cast = await createCast(api().database.db);
       const namedByWriter = await post(cast, cast.author.token, true, 'Answered by a name');
