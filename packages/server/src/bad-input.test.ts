@@ -87,6 +87,39 @@ const cases: BadInputCase[] = [
   },
 ];
 
+const resultOf = (field: string, input: string) =>
+  `mutation($input: ${input}!) { ${field}(input: $input) { __typename ... on Error { message } ... on ValidationError { fields { path message } } } }`;
+const yearsAhead = (years: number) => new Date(Date.now() + years * 365.25 * 24 * 3600 * 1000).toISOString();
+const somePost = globalId('Post', '00000000-0000-4000-8000-000000000001');
+
+// DateTime input: one bound for every instant a decision takes (schema/date-input.ts), and the scalar's years.
+cases.push(
+  {
+    name: 'a suspension until the year 275760',
+    query: resultOf('suspendMember', 'SuspendMemberInput'),
+    variables: ({ awayMembershipId }) => ({ input: { membershipId: awayMembershipId, reason: 'A break.', until: '+275760-09-13T00:00:00.000Z' } }),
+    expect: { code: ['BAD_USER_INPUT', 'VALIDATION'] },
+  },
+  {
+    name: 'a suspension six years ahead',
+    query: resultOf('suspendMember', 'SuspendMemberInput'),
+    variables: ({ awayMembershipId }) => ({ input: { membershipId: awayMembershipId, reason: 'A break.', until: yearsAhead(6) } }),
+    expect: { typename: 'ValidationError', path: 'input.until' },
+  },
+  {
+    name: 'a moderation suspension ten years ahead',
+    query: resultOf('moderate', 'ModerateInput'),
+    variables: () => ({ input: { subjectId: somePost, action: 'SUSPEND', reason: 'A break.', suspendUntil: yearsAhead(10) } }),
+    expect: { typename: 'ValidationError', path: 'input.suspendUntil' },
+  },
+  {
+    name: 'an invitation expiring in the year 9999',
+    query: resultOf('createInvitation', 'CreateInvitationInput'),
+    variables: ({ group }) => ({ input: { groupId: globalId('Group', group.id), expiresAt: '9999-12-31T23:59:59.000Z' } }),
+    expect: { typename: 'ValidationError', path: 'input.expiresAt' },
+  },
+);
+
 /** A document refused before execution: armor's limits and graphql-js's parser answer with one of these codes. */
 const documentRefused = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED'];
 

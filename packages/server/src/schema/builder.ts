@@ -92,6 +92,9 @@ builder.scalarType('DateTime', {
   parseValue: (value) => {
     const date = typeof value === 'string' ? new Date(value) : null;
     if (!date || Number.isNaN(date.getTime())) throw new ValidationError([{ path: [], message: 'Expected an ISO 8601 date-time.' }]);
+    // Four-digit years only: JavaScript reads "+275760-09-13" too, which PostgreSQL and clients don't share.
+    const year = date.getUTCFullYear();
+    if (year < 1000 || year > 9999) throw new ValidationError([{ path: [], message: 'Expected a date-time between the years 1000 and 9999.' }]);
     return date;
   },
 });
