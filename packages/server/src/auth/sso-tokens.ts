@@ -2,7 +2,7 @@ import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors as joseErr
 import type { HearthDb } from '../db/database.js';
 import type { InstitutionRow, SsoKeyRow } from '../db/tables.js';
 import { findActiveSsoKeys, findInstitutionBySlug } from '../modules/institutions/institution.queries.js';
-import { readDisplayName } from '../schema/text-input.js';
+import { readDisplayName, slugText } from '../schema/text-input.js';
 
 /**
  * Host-site SSO (design section 4). An institution's backend signs a short-lived JWT for its signed-in user:
@@ -132,6 +132,9 @@ export async function verifySsoToken(db: HearthDb, token: string, audience: stri
   }
   if (!algorithm || algorithm.toLowerCase() === 'none') reject('UNSIGNED', 'Unsigned tokens are not accepted.');
   if (typeof issuer !== 'string' || issuer === '') reject('MISSING_CLAIM', 'The token has no "iss" claim.');
+  // Only a slug can name an institution; anything else (a NUL byte, 10,000 characters) is refused before the
+  // database sees it.
+  if (!slugText.safeParse(issuer).success) reject('UNKNOWN_INSTITUTION', 'The token was issued by an unknown institution.');
   const institution = await findInstitutionBySlug(db, issuer);
   if (!institution) reject('UNKNOWN_INSTITUTION', 'The token was issued by an unknown institution.');
 

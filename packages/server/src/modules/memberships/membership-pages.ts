@@ -1,5 +1,5 @@
-import { ValidationError } from '../../schema/errors.js';
-import { readPageRequest, toConnection, type ConnectionArgs, type PageRequest } from '../../schema/keyset-pagination.js';
+import { z } from 'zod';
+import { cursorPart, readPage, toConnection, type ConnectionArgs, type PageRequest } from '../../schema/keyset-pagination.js';
 import type { RowCursor } from './membership.queries.js';
 
 /**
@@ -7,14 +7,10 @@ import type { RowCursor } from './membership.queries.js';
  * here, so a list of groups with their join requests costs one query rather than one per group.
  */
 
-/** The page asked for, with its cursor read as [id] of the last row seen; any other cursor is refused. */
+/** The page asked for, with its cursor read as [id] of the last row seen (schema/keyset-pagination.ts). */
 export function readRowPage(args: ConnectionArgs): { page: PageRequest; after: RowCursor | null } {
-  const page = readPageRequest(args);
-  if (page.after === null) return { page, after: null };
-  const [id] = page.after;
-  const valid = page.after.length === 1 && typeof id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id);
-  if (!valid) throw ValidationError.field(['after'], 'The cursor is not valid; use a cursor from a previous page.');
-  return { page, after: { id } };
+  const { page, after } = readPage(args, z.tuple([cursorPart.id]));
+  return { page, after: after === null ? null : { id: after[0] } };
 }
 
 /** One connection per parent key, from rows ordered within each parent (`page.size + 1` at most per parent). */

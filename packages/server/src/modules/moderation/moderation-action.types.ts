@@ -2,7 +2,7 @@ import type { MembershipRow, ModerationActionRow } from '../../db/tables.js';
 import { builder } from '../../schema/builder.js';
 import type { HearthContext } from '../../schema/context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../schema/errors.js';
-import { readPageRequest, toConnection } from '../../schema/keyset-pagination.js';
+import { toConnection } from '../../schema/keyset-pagination.js';
 import { memberTime } from '../../schema/member-times.js';
 import { GroupNode } from '../groups/group.types.js';
 import { MemberNode } from '../members/member.types.js';
@@ -20,7 +20,7 @@ import {
   moderationListing,
   warningVisibleTo,
 } from './moderation.rules.js';
-import { readIdCursor } from './moderation-pages.js';
+import { readIdPage } from './moderation-pages.js';
 import { loadModerationSubject, ModerationSubjectTypeEnum, subjectFieldOptions, toWholeSecond } from './moderation-subject.types.js';
 
 export const ModerationActionKindEnum = builder.enumType('ModerationActionKind', {
@@ -144,8 +144,7 @@ builder.queryField('auditLog', (t) =>
     args: { groupId: t.arg.globalID({ for: GroupNode }), ...t.arg.connectionArgs() },
     authScopes: (_root, args) => (args.groupId ? { groupFacilitator: args.groupId.id } : { signedIn: true, institutionManager: true }),
     resolve: async (_root, args, context) => {
-      const page = readPageRequest(args);
-      const after = readIdCursor(page);
+      const { page, after } = readIdPage(args);
       const { scope, managed } = await moderationListing(context.db, context.access, args.groupId?.id ?? null);
       const rows = await findAuditLogPage(context.db, {
         scope,
