@@ -1,9 +1,10 @@
 import { beforeAll, expect, it } from 'vitest';
 import { databaseFingerprint, internalDetailPattern } from '../test-support/database-fingerprint.js';
-import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, type TestInstitution, type TestMember } from '../test-support/factories.js';
+import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, testAudience, type TestInstitution, type TestMember } from '../test-support/factories.js';
 import { describeEachDatabase } from '../test-support/test-api.js';
 import type { GroupRow } from './db/tables.js';
 import { encodeGlobalId as globalId } from './schema/global-ids.js';
+import { signSsoToken } from './auth/sso-tokens.js';
 
 /**
  * Bad input of every kind gets a clear, typed error, leaks nothing internal, and leaves the database exactly as
@@ -20,6 +21,10 @@ interface BadInputCase {
   variables: (fixture: Fixture) => Record<string, unknown>;
   /** Which token to send. */
   as?: 'admin' | 'otherAdmin' | 'member' | 'none';
+  /** A token made for the case instead (a crafted SSO token). */
+  token?: (fixture: Fixture) => Promise<string>;
+  /** The HTTP status, when the case is about it (typed results are always 200). */
+  status?: number;
   /** The typed outcome: a result-union typename, or a top-level error code. */
   expect: { typename: string; field?: string; path?: string } | { code: string | string[] };
 }
@@ -86,6 +91,104 @@ const cases: BadInputCase[] = [
     expect: { typename: 'ForbiddenError' },
   },
 ];
+
+const resultOf = (field: string, input: string) =>
+  `mutation($input: ${input}!) { ${field}(input: $input) { __typename ... on Error { message } ... on ValidationError { fields { path message } } } }`;
+const yearsAhead = (years: number) => new Date(Date.now() + years * 365.25 * 24 * 3600 * 1000).toISOString();
+const somePost = globalId('Post', '00000000-0000-4000-8000-000000000001');
+
+// DateTime input: one bound for every instant a decision takes (schema/date-input.ts), and the scalar's years.
+cases.push(
+  {
+    name: 'a suspension until the year 275760',
+    query: resultOf('suspendMember', 'SuspendMemberInput'),
+    variables: ({ awayMembershipId }) => ({ input: { membershipId: awayMembershipId, reason: 'A break.', until: '+275760-09-13T00:00:00.000Z' } }),
+    expect: { code: ['BAD_USER_INPUT', 'VALIDATION'] },
+  },
+  {
+    name: 'a suspension six years ahead',
+    query: resultOf('suspendMember', 'SuspendMemberInput'),
+    variables: ({ awayMembershipId }) => ({ input: { membershipId: awayMembershipId, reason: 'A break.', until: yearsAhead(6) } }),
+    expect: { typename: 'ValidationError', path: 'input.until' },
+  },
+  {
+    name: 'a moderation suspension ten years ahead',
+    query: resultOf('moderate', 'ModerateInput'),
+    variables: () => ({ input: { subjectId: somePost, action: 'SUSPEND', reason: 'A break.', suspendUntil: yearsAhead(10) } }),
+    expect: { typename: 'ValidationError', path: 'input.suspendUntil' },
+  },
+  {
+    name: 'an invitation expiring in the year 9999',
+    query: resultOf('createInvitation', 'CreateInvitationInput'),
+    variables: ({ group }) => ({ input: { groupId: globalId('Group', group.id), expiresAt: '9999-12-31T23:59:59.000Z' } }),
+    expect: { typename: 'ValidationError', path: 'input.expiresAt' },
+  },
+);
+
+// NUL bytes, in any argument (schema/refuse-nul.ts), and cursors decoded by one rule with ranges
+// (schema/keyset-pagination.ts): each a typed error, never PostgreSQL's.
+const cursorOf = (key: unknown[]) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+const someId = '00000000-0000-4000-8000-000000000002';
+const groupPosts = `query($id: ID!, $after: String) { node(id: $id) { ... on Group { posts(after: $after) { edges { cursor } } } } }`;
+const groupsAfter = `query($after: String) { groups(after: $after) { edges { cursor } } }`;
+const joinRequestsAfter = `query($id: ID!, $after: String) { node(id: $id) { ... on Group { joinRequests(after: $after) { edges { cursor } } } } }`;
+const groupPostsCase = (name: string, after: string): BadInputCase => ({
+  name,
+  query: groupPosts,
+  variables: ({ group }) => ({ id: globalId('Group', group.id), after }),
+  expect: { code: 'VALIDATION' },
+});
+
+cases.push(
+  { name: 'a NUL byte in a slug', query: `query($slug: String!) { group(slug: $slug) { id } }`, variables: () => ({ slug: 'support\u0000group' }), expect: { code: 'VALIDATION' } },
+  { name: "a NUL byte in an institution's slug", query: `query($slug: String!) { institution(slug: $slug) { id } }`, variables: () => ({ slug: 'a\u0000' }), as: 'none', expect: { code: 'VALIDATION' } },
+  { name: 'a NUL byte in a search', query: `query($text: String!) { groups(filter: { text: $text }) { edges { cursor } } }`, variables: () => ({ text: 'grief\u0000' }), expect: { code: 'VALIDATION' } },
+  { name: 'a NUL byte in a cursor', query: groupsAfter, variables: () => ({ after: 'WyJuYW1l\u0000' }), expect: { code: 'VALIDATION' } },
+  { name: 'a NUL byte inside a decoded cursor', query: groupsAfter, variables: () => ({ after: cursorOf(['name', 'a\u0000b', someId]) }), expect: { code: 'VALIDATION' } },
+  { name: 'a lone surrogate inside a decoded cursor', query: groupsAfter, variables: () => ({ after: cursorOf(['name', 'a\uD800b', someId]) }), expect: { code: 'VALIDATION' } },
+  { name: 'a relevance score out of range in a cursor', query: `query($after: String) { groups(filter: { text: "grief" }, after: $after) { edges { cursor } } }`, variables: () => ({ after: cursorOf(['relevance', 'x', '1e309', someId]) }), expect: { code: 'VALIDATION' } },
+  { name: 'a cursor that is not base64url', query: groupsAfter, variables: () => ({ after: 'not a cursor!' }), expect: { code: 'VALIDATION' } },
+  { name: 'an over-long cursor', query: groupsAfter, variables: () => ({ after: 'A'.repeat(5000) }), expect: { code: 'VALIDATION' } },
+  groupPostsCase('a feed cursor past the year 9999', cursorOf([0, 253_402_300_800, someId])),
+  groupPostsCase('a feed cursor with a huge time', cursorOf([0, 1e300, someId])),
+  groupPostsCase('a feed cursor with a negative time', cursorOf([0, -1, someId])),
+  groupPostsCase('a feed cursor with a fractional time', cursorOf([1, 1.5, someId])),
+  groupPostsCase('a feed cursor with a pinned flag of 2', cursorOf([2, 100, someId])),
+  groupPostsCase('a feed cursor with a NUL in its id', cursorOf([0, 100, `${someId}\u0000`])),
+  {
+    name: 'a membership cursor that is not an id',
+    query: joinRequestsAfter,
+    variables: ({ approvalGroup }) => ({ id: globalId('Group', approvalGroup.id), after: cursorOf(['2026-01-01T00:00:00.000000Z', someId]) }),
+    expect: { code: 'VALIDATION' },
+  },
+  {
+    name: 'a NUL byte in a mutation input',
+    query: createGroup,
+    variables: () => ({ input: { ...validGroup, slug: 'nul\u0000slug' } }),
+    expect: { typename: 'ValidationError', path: 'input.slug' },
+  },
+  {
+    name: 'a NUL byte in an id',
+    query: updateGroup,
+    variables: () => ({ input: { groupId: 'R3JvdXA6\u0000', description: 'x' } }),
+    expect: { typename: 'ValidationError', path: 'input.groupId' },
+  },
+  {
+    name: 'a NUL byte in node(id:)',
+    query: `query($id: ID!) { node(id: $id) { id } }`,
+    variables: () => ({ id: `${globalId('Group', someId)}\u0000` }),
+    expect: { code: 'VALIDATION' },
+  },
+  {
+    name: "a NUL byte in a token's iss",
+    query: `query { me { id } }`,
+    variables: () => ({}),
+    token: ({ home }) =>
+      signSsoToken({ institutionSlug: `${home.row.slug}\u0000`, kid: home.kid, secret: home.secret, subject: 'nul-iss', audience: testAudience }),
+    status: 401,
+    expect: { code: 'UNAUTHENTICATED' },
+  },
+);
 
 /** A document refused before execution: armor's limits and graphql-js's parser answer with one of these codes. */
 const documentRefused = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED'];
@@ -171,9 +274,13 @@ describeEachDatabase('bad input', (api) => {
     it(`${badCase.name}: a typed error, nothing internal, nothing written`, async () => {
       const db = api().database.db;
       const before = await databaseFingerprint(db);
-      const token = badCase.as === 'none' ? undefined : badCase.as === 'otherAdmin' ? fixture.otherAdmin.token : badCase.as === 'member' ? fixture.member.token : fixture.admin.token;
+      const token = badCase.token
+        ? await badCase.token(fixture)
+        : badCase.as === 'none' ? undefined : badCase.as === 'otherAdmin' ? fixture.otherAdmin.token : badCase.as === 'member' ? fixture.member.token : fixture.admin.token;
       const response = await api().graphql(badCase.query, badCase.variables(fixture), { token });
       const text = JSON.stringify(response);
+      if (badCase.status) expect(response.status, text).toBe(badCase.status);
+      else if ('typename' in badCase.expect) expect(response.status, text).toBe(200);
       expect(text).not.toMatch(internalDetailPattern);
       if ('code' in badCase.expect) {
         const codes = Array.isArray(badCase.expect.code) ? badCase.expect.code : [badCase.expect.code];

@@ -4,6 +4,7 @@ import { upsertMemberFromClaims } from '../modules/members/member.queries.js';
 import { hashServiceToken, looksLikeServiceToken } from './service-tokens.js';
 import { TokenRejectedError, verifySsoToken } from './sso-tokens.js';
 import type { Viewer } from './viewer.js';
+import { slugText } from '../schema/text-input.js';
 
 /** `lastUsedAt` of a service token is kept to this precision, so a busy backend's requests cost no extra write. */
 const lastUsedPrecisionMs = 60_000;
@@ -19,7 +20,9 @@ export async function authenticate(db: HearthDb, request: Request, audience: str
   const authorization = request.headers.get('authorization');
   if (!authorization) {
     const slug = request.headers.get(institutionHeader);
-    const institution = slug ? await findInstitutionBySlug(db, slug.trim().toLowerCase()) : undefined;
+    const named = slug?.trim().toLowerCase();
+    // A header that is no slug names no institution (and never reaches the database).
+    const institution = named && slugText.safeParse(named).success ? await findInstitutionBySlug(db, named) : undefined;
     return { kind: 'guest', institutionId: institution?.id ?? null };
   }
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());

@@ -152,6 +152,21 @@ describeEachDatabase('SSO tokens', (api) => {
       expect(rows).toHaveLength(1);
     });
 
+    it('stores the name claim as a profile edit would: NFC, trimmed; Arabic with its marks kept', async () => {
+      const decomposed = await api().graphql(meQuery, {}, { token: await hsToken({ institution: clinic, subject: 'nfc-name', claims: { name: '  Rene\u0301e  ' } }) });
+      expect(decomposed.data?.me).toMatchObject({ displayName: 'Ren\u00e9e' });
+      const arabic = await api().graphql(meQuery, {}, { token: await hsToken({ institution: clinic, subject: 'arabic-name', claims: { name: 'أمل \u200Fحداد' } }) });
+      expect(arabic.data?.me).toMatchObject({ displayName: 'أمل \u200Fحداد' });
+      // The profile form refuses what the token is refused for (the same rule, schema/text-input.ts).
+      const member = await hsToken({ institution: clinic, subject: 'nfc-name' });
+      const edit = await api().graphql(
+        `mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { __typename ... on ValidationError { fields { path message } } } }`,
+        { input: { displayName: 'evil\u202Egnp.exe' } },
+        { token: member },
+      );
+      expect(edit.data?.updateProfile.__typename).toBe('ValidationError');
+    });
+
     it('verifies a token without a kid against any active key', async () => {
       const token = await hsToken({ institution: clinic, subject: 'no-kid', header: { kid: undefined } });
       expect((await api().graphql(meQuery, {}, { token })).status).toBe(200);
@@ -232,6 +247,12 @@ describeEachDatabase('SSO tokens', (api) => {
       { name: 'a token without an expiry', reason: 'MISSING_CLAIM', subject: 'no-exp', authorization: async () => `Bearer ${await hsToken({ institution: clinic, subject: 'no-exp', expiresAt: null })}` },
       { name: 'a token with a malformed locale claim', reason: 'MISSING_CLAIM', subject: 'bad-locale', authorization: async () => `Bearer ${await hsToken({ institution: clinic, subject: 'bad-locale', claims: { locale: '<script>' } })}` },
       { name: 'a token with a control character in its name claim', reason: 'MISSING_CLAIM', subject: 'bad-name', authorization: async () => `Bearer ${await hsToken({ institution: clinic, subject: 'bad-name', claims: { name: 'a\u0000b' } })}` },
+      { name: 'a token with a right-to-left override in its name claim', reason: 'MISSING_CLAIM', subject: 'rlo-name', authorization: async () => `Bearer ${await hsToken({ institution: clinic, subject: 'rlo-name', claims: { name: 'evil\u202Egnp.exe' } })}` },
+      { name: 'a token with a zero-width space in its name claim', reason: 'MISSING_CLAIM', subject: 'zwsp-name', authorization: async () => `Bearer ${await hsToken({ institution: clinic, subject: 'zwsp-name', claims: { name: 'Admin\u200B' } })}` },
+      { name: 'a token with an isolate in its name claim', reason: 'MISSING_CLAIM', subject: 'isolate-name', authorization: async () => `Bearer ${await hsToken({ institution: clinic, subject: 'isolate-name', claims: { name: '\u2067Amal\u2069' } })}` },
+      { name: 'a token with a name claim longer than a profile allows', reason: 'MISSING_CLAIM', subject: 'long-name', authorization: async () => `Bearer ${await hsToken({ institution: clinic, subject: 'long-name', claims: { name: 'x'.repeat(81) } })}` },
+      { name: 'a token with a blank name claim', reason: 'MISSING_CLAIM', subject: 'blank-name', authorization: async () => `Bearer ${await hsToken({ institution: clinic, subject: 'blank-name', claims: { name: '   ' } })}` },
+      { name: 'a token with a name claim that is not a string', reason: 'MISSING_CLAIM', subject: 'number-name', authorization: async () => `Bearer ${await hsToken({ institution: clinic, subject: 'number-name', claims: { name: 42 } })}` },
       {
         name: 'a token signed with HS512',
         reason: 'UNSUPPORTED_ALGORITHM',

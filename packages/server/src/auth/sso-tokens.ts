@@ -2,6 +2,7 @@ import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors as joseErr
 import type { HearthDb } from '../db/database.js';
 import type { InstitutionRow, SsoKeyRow } from '../db/tables.js';
 import { findActiveSsoKeys, findInstitutionBySlug } from '../modules/institutions/institution.queries.js';
+import { readDisplayName, slugText } from '../schema/text-input.js';
 
 /**
  * Host-site SSO (design section 4). An institution's backend signs a short-lived JWT for its signed-in user:
@@ -106,6 +107,17 @@ function claimString(payload: JWTPayload, name: string, maxLength: number): stri
   return text;
 }
 
+/**
+ * The `name` claim, under the rule a profile edit's display name follows (schema/text-input.ts): a name the member
+ * couldn't type into their profile refuses the token instead of being stored and shown.
+ */
+function nameClaim(payload: JWTPayload): string | undefined {
+  if (payload.name === undefined || payload.name === null) return undefined;
+  const read = readDisplayName(payload.name);
+  if ('problem' in read) reject('MISSING_CLAIM', `The token's "name" claim is not a name Hearth can show: ${read.problem}`);
+  return read.name;
+}
+
 export async function verifySsoToken(db: HearthDb, token: string, audience: string): Promise<VerifiedSsoToken> {
   let algorithm: string | undefined;
   let kid: string | undefined;
@@ -120,6 +132,9 @@ export async function verifySsoToken(db: HearthDb, token: string, audience: stri
   }
   if (!algorithm || algorithm.toLowerCase() === 'none') reject('UNSIGNED', 'Unsigned tokens are not accepted.');
   if (typeof issuer !== 'string' || issuer === '') reject('MISSING_CLAIM', 'The token has no "iss" claim.');
+  // Only a slug can name an institution; anything else (a NUL byte, 10,000 characters) is refused before the
+  // database sees it.
+  if (!slugText.safeParse(issuer).success) reject('UNKNOWN_INSTITUTION', 'The token was issued by an unknown institution.');
   const institution = await findInstitutionBySlug(db, issuer);
   if (!institution) reject('UNKNOWN_INSTITUTION', 'The token was issued by an unknown institution.');
 
@@ -146,7 +161,7 @@ export async function verifySsoToken(db: HearthDb, token: string, audience: stri
   return {
     institution,
     subject: claimString(payload, 'sub', 200)!,
-    name: claimString(payload, 'name', 80),
+    name: nameClaim(payload),
     locale,
     institutionAdmin: Array.isArray(roles) ? roles.includes('institution_admin') : undefined,
   };

@@ -7,6 +7,7 @@ import ValidationPlugin from '@pothos/plugin-validation';
 import type { HearthContext } from './context.js';
 import { ForbiddenError, ValidationError } from './errors.js';
 import { decodeGlobalId } from './global-ids.js';
+import { refuseNulPlugin } from './refuse-nul.js';
 
 /**
  * Scopes that fields declare in `authScopes`. Group-scoped ones take the group's database id; each is answered
@@ -38,8 +39,9 @@ export const builder = new SchemaBuilder<{
 }>({
   defaultFieldNullability: false,
   // Order matters: errors first so it catches what the others throw (scope-auth's ForbiddenError, dataloader
-  // misses); relay before scope-auth so scopes receive decoded global IDs.
-  plugins: [ErrorsPlugin, RelayPlugin, ScopeAuthPlugin, ValidationPlugin, DataloaderPlugin],
+  // misses); the NUL check next, on the raw arguments before anything reads them; relay before scope-auth so
+  // scopes receive decoded global IDs.
+  plugins: [ErrorsPlugin, refuseNulPlugin, RelayPlugin, ScopeAuthPlugin, ValidationPlugin, DataloaderPlugin],
   errors: {
     defaultTypes: [],
     directResult: true,
@@ -92,6 +94,9 @@ builder.scalarType('DateTime', {
   parseValue: (value) => {
     const date = typeof value === 'string' ? new Date(value) : null;
     if (!date || Number.isNaN(date.getTime())) throw new ValidationError([{ path: [], message: 'Expected an ISO 8601 date-time.' }]);
+    // Four-digit years only: JavaScript reads "+275760-09-13" too, which PostgreSQL and clients don't share.
+    const year = date.getUTCFullYear();
+    if (year < 1000 || year > 9999) throw new ValidationError([{ path: [], message: 'Expected a date-time between the years 1000 and 9999.' }]);
     return date;
   },
 });

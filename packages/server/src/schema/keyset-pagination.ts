@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ValidationError } from './errors.js';
 
 /**
@@ -25,14 +26,49 @@ export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
+const invalidCursorMessage = 'The cursor is not valid; use a cursor from a previous page.';
+
+function invalidCursor(): never {
+  throw ValidationError.field(['after'], invalidCursorMessage);
+}
+
+/** Longest cursor accepted: ours are well under 300 characters; a longer one is not ours. */
+const maxCursorLength = 1024;
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Seconds from 1970 to the end of the year 9999: every time a cursor may carry, and none that PostgreSQL would refuse. */
+export const maxCursorSeconds = 253_402_300_799;
+/** Characters a cursor's text may never carry to PostgreSQL: NUL, and a surrogate without its pair. */
+const unstorable = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The parts a cursor is made of, each with its range, so every connection decodes its cursor by one rule: a
+ * crafted cursor (a NUL, a year PostgreSQL can't hold, a float where an id goes) is a ValidationError on `after`,
+ * never a value that reaches SQL.
+ */
+export const cursorPart = {
+  id: z.string().regex(uuidPattern),
+  /** Whole seconds since 1970, within the years PostgreSQL and JavaScript share. */
+  seconds: z.number().int().min(0).max(maxCursorSeconds),
+  flag: z.union([z.literal(0), z.literal(1)]),
+  text: (max: number) =>
+    z
+      .string()
+      .max(max)
+      .refine((value) => !unstorable.test(value)),
+  /** A non-negative decimal as text (a relevance score), at most six digits either side of the point. */
+  decimal: z.string().regex(/^\d{1,6}(\.\d{1,6})?$/),
+  literal: <Value extends string>(value: Value) => z.literal(value),
+};
+
 function decodeCursor(cursor: string): unknown[] {
+  if (cursor.length > maxCursorLength || !/^[A-Za-z0-9_-]+$/.test(cursor)) invalidCursor();
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.every((part) => ['string', 'number', 'boolean'].includes(typeof part) || part === null)) return key;
+    if (Array.isArray(key) && key.length > 0) return key;
   } catch {
     // fall through to the typed error
   }
-  throw ValidationError.field(['after'], 'The cursor is not valid; use a cursor from a previous page.');
+  return invalidCursor();
 }
 
 export function readPageRequest(args: ConnectionArgs): PageRequest {
@@ -44,6 +80,23 @@ export function readPageRequest(args: ConnectionArgs): PageRequest {
     throw ValidationError.field(['first'], `first must be between 0 and ${maxPageSize}.`);
   }
   return { size, after: args.after ? decodeCursor(args.after) : null };
+}
+
+/**
+ * The page asked for and its cursor read by `shape` (a tuple of `cursorPart`s, or a union of such tuples), in
+ * one step for every connection. A cursor of another shape, or with a part out of its range, is refused.
+ */
+export function readPage<Shape extends z.ZodType<unknown[]>>(args: ConnectionArgs, shape: Shape): { page: PageRequest; after: z.output<Shape> | null } {
+  const page = readPageRequest(args);
+  return { page, after: readCursor(page, shape) };
+}
+
+/** `readPage` for a page already read (a listing that decides the cursor's shape from other arguments). */
+export function readCursor<Shape extends z.ZodType<unknown[]>>(page: PageRequest, shape: Shape): z.output<Shape> | null {
+  if (page.after === null) return null;
+  const parsed = shape.safeParse(page.after);
+  if (!parsed.success) invalidCursor();
+  return parsed.data;
 }
 
 /** Builds a Relay connection from `page.size + 1` rows fetched in order (the extra row tells if more exist). */

@@ -30,6 +30,20 @@ export function plainText(options: { min?: number; max: number; multiline?: bool
     );
 }
 
+/**
+ * A person's name as Hearth stores it, whoever sets it: the member (updateProfile) or their institution (an SSO
+ * token's `name` claim). One rule, so a name the profile form would refuse (a direction override, a control
+ * character, 81 characters) can't come in through the token instead.
+ */
+export const displayNameText = plainText({ min: 1, max: 80 });
+
+/** `displayNameText` outside GraphQL input (SSO claims): the name as stored, or the first reason it is refused. */
+export function readDisplayName(value: unknown): { name: string } | { problem: string } {
+  const result = displayNameText.safeParse(value);
+  if (result.success) return { name: result.data };
+  return { problem: typeof value === 'string' ? (result.error.issues[0]?.message ?? 'Must be a name.') : 'Must be a string.' };
+}
+
 export const slugText = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Use 2–63 lowercase letters, digits and hyphens, starting with a letter or digit.');

@@ -18,8 +18,9 @@ export interface ContentDraft {
   anonymous: boolean;
   /**
    * True when the draft replaces the text of an existing item (an edit). Every stage checks it as it checks new
-   * text, except the rate limit: an edit adds nothing new for others to read, and fixing a typo must not use up
-   * the allowance for posting. @default false
+   * text, except the rate limit, which counts it against the edit allowance instead of the posting one: fixing a
+   * typo must not use up the allowance for posting, and a script must not rewrite a post hundreds of times.
+   * @default false
    */
   edit?: boolean;
 }

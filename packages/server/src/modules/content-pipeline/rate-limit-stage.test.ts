@@ -10,7 +10,10 @@ const authorOf = (memberId: string) => ({ member: { id: memberId } }) as Content
 
 function setUp() {
   let now = Date.UTC(2026, 0, 1);
-  const rateLimiter = new InMemoryRateLimiter({ policy: { post: { limit: 2, windowSeconds: 600 }, reply: { limit: 3, windowSeconds: 600 } }, clock: () => now });
+  const rateLimiter = new InMemoryRateLimiter({
+    policy: { post: { limit: 2, windowSeconds: 600 }, reply: { limit: 3, windowSeconds: 600 }, edit: { limit: 10, windowSeconds: 600 } },
+    clock: () => now,
+  });
   const author = authorOf(randomUUID());
   const run = (content: ContentDraft, who = author) => rateLimitStage.apply(content, who, initialOutcome(), undefined as never, { rateLimiter });
   return { run, author, advance: (seconds: number) => void (now += seconds * 1000) };
@@ -40,12 +43,16 @@ describe('rate limit stage', () => {
     await refusal(run(draft('REPLY')));
   });
 
-  it('does not count edits: fixing a typo must not use up the allowance for posting', async () => {
-    const { run } = setUp();
-    for (let edit = 0; edit < 10; edit += 1) await run(draft('POST', true));
+  it('counts edits against their own allowance: fixing a typo must not use up the allowance for posting', async () => {
+    const { run, advance } = setUp();
+    for (let edit = 0; edit < 10; edit += 1) await run(draft(edit % 2 === 0 ? 'POST' : 'REPLY', true));
     await run(draft('POST'));
     await run(draft('POST'));
     await refusal(run(draft('POST')));
+    // Edits of posts and replies share one allowance; the eleventh is refused until the first leaves the window.
+    advance(60);
+    expect((await refusal(run(draft('REPLY', true)))).retryAfterSeconds).toBe(540);
+    expect((await refusal(run(draft('POST', true)))).retryAfterSeconds).toBe(540);
   });
 
   it('keeps each member to their own allowance', async () => {

@@ -5,7 +5,7 @@ import type { HearthContext } from '../../schema/context.js';
 import { RateLimitedError } from '../../schema/errors.js';
 
 /**
- * Rate limits per member on the four things a member can do many times over: posting, replying, reacting and
+ * Rate limits per member on the things a member can do many times over: posting, replying, editing, reacting and
  * reporting. One limiter per server (created by `createHearthServer`, on the request context as `rateLimiter`);
  * in memory for a single process, in Redis when `REDIS_URL` is set so every API instance counts against the same
  * windows.
@@ -15,7 +15,7 @@ import { RateLimitedError } from '../../schema/errors.js';
  * through around a window boundary, and its retry-after is exact: when the oldest remembered attempt leaves.
  * Refused attempts are not remembered, so retrying while refused does not push the wait further away.
  */
-export type RateLimitedAction = 'post' | 'reply' | 'react' | 'report';
+export type RateLimitedAction = 'post' | 'reply' | 'edit' | 'react' | 'report';
 
 export interface RateLimitRule {
   /** Attempts allowed inside one window. */
@@ -33,6 +33,9 @@ export type RateLimitPolicy = Record<RateLimitedAction, RateLimitRule>;
 export const defaultRateLimitPolicy: RateLimitPolicy = {
   post: { limit: 5, windowSeconds: 10 * 60 },
   reply: { limit: 30, windowSeconds: 10 * 60 },
+  // Edits of posts and replies together, apart from the posting allowance (fixing a typo must not stop someone
+  // posting): a person reworks a text a few times; 200 edits in seconds, each a history row, is a script.
+  edit: { limit: 30, windowSeconds: 10 * 60 },
   react: { limit: 120, windowSeconds: 10 * 60 },
   report: { limit: 10, windowSeconds: 60 * 60 },
 };

@@ -3,7 +3,7 @@ import type { WordListEntryRow } from '../../db/tables.js';
 import { builder } from '../../schema/builder.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../schema/errors.js';
 import { globalIdOf } from '../../schema/global-ids.js';
-import { readPageRequest, toConnection } from '../../schema/keyset-pagination.js';
+import { cursorPart, readPage, toConnection } from '../../schema/keyset-pagination.js';
 import { plainText } from '../../schema/text-input.js';
 import { InstitutionNode } from '../institutions/institution.types.js';
 import { findWordListEntriesByIds, listWordListEntries } from './word-list.queries.js';
@@ -40,7 +40,8 @@ WordListEntryNode.implement({
 
 const WordListEntryConnection = builder.connectionObject({ type: WordListEntryNode, name: 'WordListEntryConnection' }, { name: 'WordListEntryEdge' });
 
-const cursorSchema = z.tuple([z.string(), z.uuid()]);
+/** [normalized phrase, id] of the last entry seen. */
+const cursorShape = z.tuple([cursorPart.text(400), cursorPart.id]);
 
 builder.objectField(InstitutionNode, 'wordListEntries', (t) =>
   t.connection(
@@ -51,10 +52,8 @@ builder.objectField(InstitutionNode, 'wordListEntries', (t) =>
       authScopes: (institution) => ({ manages: institution.id }),
       unauthorizedResolver: () => null,
       resolve: async (institution, args, context) => {
-        const page = readPageRequest(args);
-        const cursor = page.after === null ? null : cursorSchema.safeParse(page.after);
-        if (cursor && !cursor.success) throw ValidationError.field(['after'], 'The cursor is not valid; use a cursor from a previous page.');
-        const after = cursor?.success ? { phrase: cursor.data[0], id: cursor.data[1] } : null;
+        const { page, after: cursor } = readPage(args, cursorShape);
+        const after = cursor === null ? null : { phrase: cursor[0], id: cursor[1] };
         const rows = await listWordListEntries(context.db, institution.id, { size: page.size, after });
         return toConnection(rows, page, (row) => [row.normalized_phrase, row.id]);
       },

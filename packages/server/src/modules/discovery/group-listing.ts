@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Facilitation, GroupFormat, GroupRow, JoinPolicy } from '../../db/tables.js';
 import type { HearthContext } from '../../schema/context.js';
 import { ValidationError } from '../../schema/errors.js';
-import { toConnection, type PageRequest } from '../../schema/keyset-pagination.js';
+import { z } from 'zod';
+import { cursorPart, readCursor, toConnection, type PageRequest } from '../../schema/keyset-pagination.js';
 import { findInstitutionBySlug } from '../institutions/institution.queries.js';
 import { findListedGroupsByName, findListedGroupsByRelevance, type GroupListing } from './discovery.queries.js';
 import { listingScope } from './discovery.rules.js';
@@ -26,8 +27,6 @@ export interface GroupFilterInput {
  */
 type ListingOrder = { kind: 'relevance'; text: string; fingerprint: string } | { kind: 'name' };
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const scorePattern = /^\d{1,6}(\.\d{1,6})?$/;
 
 function listingOrder(text: string | null | undefined): ListingOrder {
   const words = (text ?? '').normalize('NFC').trim();
@@ -40,20 +39,26 @@ function restartMessage(detail: string): ValidationError {
   return ValidationError.field(['after'], `${detail} Start again from the first page (without "after").`);
 }
 
-function readRelevanceCursor(order: { fingerprint: string }, key: unknown[]): { score: string; id: string } {
-  const [kind, fingerprint, score, id] = key;
-  if (kind === 'name') throw restartMessage('This cursor comes from a list in name order, but this request searches text (ordered by relevance).');
-  if (kind !== 'relevance' || typeof score !== 'string' || !scorePattern.test(score) || typeof id !== 'string' || !uuidPattern.test(id)) {
-    throw restartMessage('The cursor is not valid.');
-  }
+/** ['relevance', fingerprint, score, id] or ['name', name, id] (schema/keyset-pagination.ts checks each part). */
+const listingCursor = z.union([
+  z.tuple([cursorPart.literal('relevance'), cursorPart.text(64), cursorPart.decimal, cursorPart.id]),
+  z.tuple([cursorPart.literal('name'), cursorPart.text(400), cursorPart.id]),
+]);
+
+function readRelevanceCursor(order: { fingerprint: string }, page: PageRequest): { score: string; id: string } | null {
+  const cursor = readCursor(page, listingCursor);
+  if (cursor === null) return null;
+  if (cursor[0] === 'name') throw restartMessage('This cursor comes from a list in name order, but this request searches text (ordered by relevance).');
+  const [, fingerprint, score, id] = cursor;
   if (fingerprint !== order.fingerprint) throw restartMessage('This cursor comes from a search for different text.');
   return { score, id };
 }
 
-function readNameCursor(key: unknown[]): { name: string; id: string } {
-  const [kind, name, id] = key;
-  if (kind === 'relevance') throw restartMessage('This cursor comes from a text search (ordered by relevance), but this request lists groups in name order.');
-  if (kind !== 'name' || typeof name !== 'string' || typeof id !== 'string' || !uuidPattern.test(id)) throw restartMessage('The cursor is not valid.');
+function readNameCursor(page: PageRequest): { name: string; id: string } | null {
+  const cursor = readCursor(page, listingCursor);
+  if (cursor === null) return null;
+  if (cursor[0] === 'relevance') throw restartMessage('This cursor comes from a text search (ordered by relevance), but this request lists groups in name order.');
+  const [, name, id] = cursor;
   return { name, id };
 }
 
@@ -93,11 +98,11 @@ export async function listGroups(context: HearthContext, filter: GroupFilterInpu
   };
 
   if (order.kind === 'relevance') {
-    const after = page.after ? readRelevanceCursor(order, page.after) : null;
+    const after = readRelevanceCursor(order, page);
     const rows = await findListedGroupsByRelevance(context.db, listing, order.text, after);
     return toConnection(rows, page, (row) => ['relevance', order.fingerprint, row.score, row.id], ({ score: _score, relevance: _relevance, ...row }) => share(row));
   }
-  const after = page.after ? readNameCursor(page.after) : null;
+  const after = readNameCursor(page);
   const rows = await findListedGroupsByName(context.db, listing, after);
   return toConnection(rows, page, (row) => ['name', row.name, row.id], share);
 }

@@ -1,6 +1,6 @@
 import { builder } from '../../schema/builder.js';
 import { ForbiddenError, ValidationError } from '../../schema/errors.js';
-import { languageTag, plainText } from '../../schema/text-input.js';
+import { displayNameText, languageTag, plainText } from '../../schema/text-input.js';
 import { InstitutionNode } from '../institutions/institution.types.js';
 import type { MemberRow } from '../../db/tables.js';
 import { findMembersByIds, updateMemberProfile } from './member.queries.js';
@@ -45,7 +45,7 @@ builder.queryField('me', (t) =>
 
 const UpdateProfileInput = builder.inputType('UpdateProfileInput', {
   fields: (t) => ({
-    displayName: t.string({ validate: plainText({ min: 1, max: 80 }) }),
+    displayName: t.string({ validate: displayNameText }),
     locale: t.string({ validate: languageTag }),
     bio: t.string({ validate: plainText({ min: 0, max: 1000, multiline: true }).nullable() }),
   }),

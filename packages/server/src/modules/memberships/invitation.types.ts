@@ -8,7 +8,7 @@ import { encodeGlobalId } from '../../schema/global-ids.js';
 import { FacilitationEnum, GroupNode, JoinPolicyEnum } from '../groups/group.types.js';
 import { createInvitation } from './invitations.js';
 import { createInvitationSchema, membershipRules, revokeInvitationSchema } from './membership-input.js';
-import { connectionsByParent, readTimePage } from './membership-pages.js';
+import { connectionsByParent, readRowPage } from './membership-pages.js';
 import { findInvitationByCode, findInvitationPages, findInvitationsByIds, revokeInvitation } from './membership.queries.js';
 import { invitationProblem } from './membership.rules.js';
 
@@ -60,7 +60,7 @@ builder.objectFields(GroupNode, (t) => ({
     authScopes: (group: GroupRow) => ({ groupFacilitator: group.id }),
     unauthorizedResolver: () => null,
     load: async (ids: string[], context, args) => {
-      const { page, after } = readTimePage(args);
+      const { page, after } = readRowPage(args);
       const rows = await findInvitationPages(context.db, { groupIds: ids, after, limit: page.size + 1 });
       return connectionsByParent(ids, rows, (row) => row.group_id, page);
     },

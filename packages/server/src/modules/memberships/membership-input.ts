@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { globalIdOf } from '../../schema/global-ids.js';
+import { futureInstant } from '../../schema/date-input.js';
 import { plainText } from '../../schema/text-input.js';
 
 /**
@@ -18,8 +19,6 @@ export const membershipRules = {
   reason: plainText({ max: 1000, multiline: true }),
   receiptReference: plainText({ max: 200 }),
 };
-
-const inTheFuture = (message: string) => z.date().refine((date) => date.getTime() > Date.now(), message);
 
 export const joinGroupSchema = z.looseObject({
   groupId: globalIdOf('Group'),
@@ -40,7 +39,7 @@ export const reasonedDecisionSchema = z.looseObject({
 });
 
 export const suspendMemberSchema = reasonedDecisionSchema.extend({
-  until: inTheFuture('A suspension must end in the future.'),
+  until: futureInstant('A suspension must end in the future.'),
 });
 
 export const changeGroupRoleSchema = z.looseObject({ membershipId: globalIdOf('Membership') });
@@ -59,7 +58,7 @@ export const setPseudonymSchema = z.looseObject({
 
 export const createInvitationSchema = z.looseObject({
   groupId: globalIdOf('Group'),
-  expiresAt: inTheFuture('An invitation must expire in the future.').nullish(),
+  expiresAt: futureInstant('An invitation must expire in the future.').nullish(),
   maxUses: z.number().int().min(1, 'Allow at least one use.').max(10_000, 'At most 10,000 uses.').nullish(),
 });
 

@@ -197,18 +197,13 @@ export async function findWaitlistPositions(db: HearthDb, ids: readonly string[]
   return new Map(rows.map((row) => [row.id, row.position]));
 }
 
-/** A point in a keyset-ordered list: the exact (microsecond) sort time of the last row seen, and its id. */
-export interface TimeCursor {
-  time: string;
-  id: string;
-}
-
 /**
- * The sort time as exact text. A JavaScript Date keeps milliseconds while PostgreSQL keeps microseconds, so a
- * cursor made from a Date could land before the row it came from and repeat it on the next page.
+ * A point in a keyset-ordered list: the id of the last row seen; the statement reads that row's sort time itself.
+ * The cursor carries no time, so a facilitator paging through members learns no exact join or request time
+ * (see schema/member-times.ts).
  */
-function exactTime(column: string) {
-  return sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+export interface RowCursor {
+  id: string;
 }
 
 /** Who lists memberships through someone's profile, and so which of them they may see (membership.rules.ts). */
@@ -223,14 +218,14 @@ export interface MembershipPageQuery {
   keys: readonly string[];
   statuses?: readonly MembershipStatus[] | undefined;
   orderBy: 'requested_at' | 'waitlisted_at';
-  after: TimeCursor | null;
+  after: RowCursor | null;
   /** Rows per page, counting the extra one that tells whether another page follows. */
   limit: number;
   /** When set, only memberships this viewer may see: their own, their institution's, those of groups they facilitate. */
   visibleTo?: MembershipListViewer | undefined;
 }
 
-export type MembershipPageRow = MembershipRow & { sort_time: string };
+export type MembershipPageRow = MembershipRow;
 
 /** A membership in force: ACTIVE, or SUSPENDED with the suspension over (as `isMembershipInForce`). */
 function inForce(eb: ExpressionBuilder<HearthDatabase, 'memberships'>): Expression<SqlBool> {
@@ -251,7 +246,6 @@ export async function findMembershipPages(db: HearthDb, query: MembershipPageQue
     .selectFrom('memberships')
     .selectAll('memberships')
     .select([
-      exactTime(`memberships.${orderBy}`).as('sort_time'),
       sql<number>`row_number() over (partition by ${sql.ref(`memberships.${by}`)} order by ${sql.ref(`memberships.${orderBy}`)}, memberships.id)`.as(
         'rank',
       ),
@@ -259,7 +253,9 @@ export async function findMembershipPages(db: HearthDb, query: MembershipPageQue
     .where(`memberships.${by}`, 'in', query.keys)
     .$if(statuses !== undefined, (q) => q.where('memberships.status', 'in', statuses!))
     .$if(after !== null, (q) =>
-      q.where(sql<SqlBool>`(${sql.ref(`memberships.${orderBy}`)}, memberships.id) > (${after!.time}::timestamptz, ${after!.id}::uuid)`),
+      q.where(
+        sql<SqlBool>`(${sql.ref(`memberships.${orderBy}`)}, memberships.id) > (select ${sql.ref(`seen.${orderBy}`)}, seen.id from memberships seen where seen.id = ${after!.id}::uuid)`,
+      ),
     )
     .$if(visibleTo !== undefined, (q) =>
       q.where((eb) => {
@@ -349,12 +345,12 @@ export async function revokeInvitation(db: HearthDb, id: string): Promise<Invita
     .executeTakeFirst();
 }
 
-export type InvitationPageRow = InvitationRow & { sort_time: string };
+export type InvitationPageRow = InvitationRow;
 
 /** One page of invitations per group, newest first, in one statement. */
 export async function findInvitationPages(
   db: HearthDb,
-  query: { groupIds: readonly string[]; after: TimeCursor | null; limit: number },
+  query: { groupIds: readonly string[]; after: RowCursor | null; limit: number },
 ): Promise<InvitationPageRow[]> {
   if (query.groupIds.length === 0 || query.limit <= 0) return [];
   const { after } = query;
@@ -362,12 +358,13 @@ export async function findInvitationPages(
     .selectFrom('invitations')
     .selectAll('invitations')
     .select([
-      exactTime('invitations.created_at').as('sort_time'),
       sql<number>`row_number() over (partition by invitations.group_id order by invitations.created_at desc, invitations.id desc)`.as('rank'),
     ])
     .where('invitations.group_id', 'in', query.groupIds)
     .$if(after !== null, (q) =>
-      q.where(sql<SqlBool>`(invitations.created_at, invitations.id) < (${after!.time}::timestamptz, ${after!.id}::uuid)`),
+      q.where(
+        sql<SqlBool>`(invitations.created_at, invitations.id) < (select seen.created_at, seen.id from invitations seen where seen.id = ${after!.id}::uuid)`,
+      ),
     )
     .as('ranked');
   const rows = await db

@@ -6,6 +6,7 @@ import { builder } from '../../schema/builder.js';
 import type { HearthContext } from '../../schema/context.js';
 import { ConflictError, ForbiddenError, GroupFullError, NotFoundError, ValidationError } from '../../schema/errors.js';
 import type { ConnectionArgs } from '../../schema/keyset-pagination.js';
+import { memberTime } from '../../schema/member-times.js';
 import { GroupNode } from '../groups/group.types.js';
 import { MemberNode } from '../members/member.types.js';
 import { approveJoinRequest, applyToJoin, recordFeePayment, rejectJoinRequest, type JoinIntent } from './join-policies.js';
@@ -19,7 +20,7 @@ import {
   setPseudonymSchema,
   suspendMemberSchema,
 } from './membership-input.js';
-import { connectionsByParent, readTimePage } from './membership-pages.js';
+import { connectionsByParent, readRowPage } from './membership-pages.js';
 import { banMember, changeMembershipRole, leaveGroup, reinstateMember, removeMember, setPseudonym, suspendMember } from './membership-standing.js';
 import { findMembershipPages, findMembershipsByIds, findWaitlistPositions, type MembershipPageQuery } from './membership.queries.js';
 import { isOwnMembership, membershipListViewer, membershipVisibleTo } from './membership.rules.js';
@@ -104,7 +105,15 @@ MembershipNode.implement({
       unauthorizedResolver: () => null,
       resolve: (membership) => membership.status_reason,
     }),
-    suspendedUntil: t.expose('suspended_until', { type: 'DateTime', nullable: true }),
+    suspendedUntil: t.field(
+      memberTime({
+        nullable: true,
+        rounding: 'up',
+        description: 'When the suspension ends by itself.',
+        member: (membership: MembershipRow) => membership.member_id,
+        time: (membership) => membership.suspended_until,
+      }),
+    ),
     feeReceipt: t.string({
       nullable: true,
       description: 'The external receipt reference of a FEE group payment. Facilitators and admins only.',
@@ -112,8 +121,22 @@ MembershipNode.implement({
       unauthorizedResolver: () => null,
       resolve: (membership) => membership.fee_receipt,
     }),
-    requestedAt: t.expose('requested_at', { type: 'DateTime', description: 'When the member asked to join (most recently).' }),
-    joinedAt: t.expose('joined_at', { type: 'DateTime', nullable: true, description: 'When the member last took a seat.' }),
+    requestedAt: t.field(
+      memberTime({
+        nullable: false,
+        description: 'When the member asked to join (most recently).',
+        member: (membership: MembershipRow) => membership.member_id,
+        time: (membership) => membership.requested_at,
+      }),
+    ),
+    joinedAt: t.field(
+      memberTime({
+        nullable: true,
+        description: 'When the member last took a seat.',
+        member: (membership: MembershipRow) => membership.member_id,
+        time: (membership) => membership.joined_at,
+      }),
+    ),
     waitlistPosition: t.loadable({
       type: 'Int',
       nullable: true,
@@ -139,7 +162,7 @@ async function loadMembershipConnections(
   args: ConnectionArgs,
   query: Omit<MembershipPageQuery, 'keys' | 'after' | 'limit'>,
 ) {
-  const { page, after } = readTimePage(args);
+  const { page, after } = readRowPage(args);
   const rows = await findMembershipPages(context.db, { ...query, keys, after, limit: page.size + 1 });
   return connectionsByParent(keys, rows, (row) => row[query.by], page);
 }

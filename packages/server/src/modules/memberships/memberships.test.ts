@@ -10,6 +10,7 @@ import {
 } from '../../../test-support/factories.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
 import { encodeGlobalId as globalId } from '../../schema/global-ids.js';
+import { toUtcDay } from '../../schema/member-times.js';
 
 
 const membershipFields = /* GraphQL */ `
@@ -413,7 +414,9 @@ describeEachDatabase('memberships', (api) => {
       const until = inTwoDays();
 
       const suspended = await result(suspend, { membershipId: joined.id, until, reason: 'Cooling off after a heated thread.' }, facilitator.token);
-      expect(suspended).toMatchObject({ status: 'SUSPENDED', suspendedUntil: until, inForce: false, statusReason: 'Cooling off after a heated thread.' });
+      // The facilitator reads the end of the suspension by the day (schema/member-times.ts); the member exactly.
+      const untilDay = toUtcDay(new Date(until), 'up').toISOString();
+      expect(suspended).toMatchObject({ status: 'SUSPENDED', suspendedUntil: untilDay, inForce: false, statusReason: 'Cooling off after a heated thread.' });
       const seat = await api().graphql(`query($id: ID!) { node(id: $id) { ... on Group { memberCount } } }`, { id: groupId(row) }, { token: admin.token });
       expect(seat.data?.node.memberCount).toBe(2);
       const reinstated = await result(reinstate, { membershipId: joined.id }, facilitator.token);

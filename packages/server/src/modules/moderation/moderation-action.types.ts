@@ -2,7 +2,8 @@ import type { MembershipRow, ModerationActionRow } from '../../db/tables.js';
 import { builder } from '../../schema/builder.js';
 import type { HearthContext } from '../../schema/context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../schema/errors.js';
-import { readPageRequest, toConnection } from '../../schema/keyset-pagination.js';
+import { toConnection } from '../../schema/keyset-pagination.js';
+import { memberTime } from '../../schema/member-times.js';
 import { GroupNode } from '../groups/group.types.js';
 import { MemberNode } from '../members/member.types.js';
 import { MembershipNode } from '../memberships/membership.types.js';
@@ -19,7 +20,7 @@ import {
   moderationListing,
   warningVisibleTo,
 } from './moderation.rules.js';
-import { readIdCursor } from './moderation-pages.js';
+import { readIdPage } from './moderation-pages.js';
 import { loadModerationSubject, ModerationSubjectTypeEnum, subjectFieldOptions, toWholeSecond } from './moderation-subject.types.js';
 
 export const ModerationActionKindEnum = builder.enumType('ModerationActionKind', {
@@ -78,12 +79,18 @@ ModerationActionNode.implement({
         "The author the action concerned. Shown to the institution's admins, and to the group's facilitators unless the item was anonymous.",
       resolve: (entry, _args, context) => (auditTargetVisibleTo(auditViewerFor(context.access, entry.institution_id), entry) ? entry.target_member_id : null),
     }),
-    suspendedUntil: t.field({
-      type: 'DateTime',
-      nullable: true,
-      description: 'SUSPEND only: when the suspension ends.',
-      resolve: (entry) => (typeof entry.details.suspendedUntil === 'string' ? new Date(entry.details.suspendedUntil) : null),
-    }),
+    suspendedUntil: t.field(
+      memberTime({
+        nullable: true,
+        rounding: 'up',
+        // Shown where targetMember is: on an anonymous item's action, the end of a suspension would match the
+        // suspended member's Membership.suspendedUntil and name the author.
+        description: 'SUSPEND only: when the suspension ends; null where targetMember is.',
+        member: (entry: ModerationActionRow) => entry.target_member_id,
+        shown: (entry, context) => auditTargetVisibleTo(auditViewerFor(context.access, entry.institution_id), entry),
+        time: (entry) => (typeof entry.details.suspendedUntil === 'string' ? new Date(entry.details.suspendedUntil) : null),
+      }),
+    ),
     createdAt: t.field({ type: 'DateTime', resolve: (entry) => toWholeSecond(entry.created_at) }),
   }),
 });
@@ -137,8 +144,7 @@ builder.queryField('auditLog', (t) =>
     args: { groupId: t.arg.globalID({ for: GroupNode }), ...t.arg.connectionArgs() },
     authScopes: (_root, args) => (args.groupId ? { groupFacilitator: args.groupId.id } : { signedIn: true, institutionManager: true }),
     resolve: async (_root, args, context) => {
-      const page = readPageRequest(args);
-      const after = readIdCursor(page);
+      const { page, after } = readIdPage(args);
       const { scope, managed } = await moderationListing(context.db, context.access, args.groupId?.id ?? null);
       const rows = await findAuditLogPage(context.db, {
         scope,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SubjectType } from '../../db/tables.js';
 import { decodeGlobalId, globalIdOf } from '../../schema/global-ids.js';
+import { futureInstantProblem } from '../../schema/date-input.js';
 import { plainText } from '../../schema/text-input.js';
 import type { SubjectRef } from './moderation.queries.js';
 import { moderationActionKinds } from './moderation.rules.js';
@@ -51,8 +52,9 @@ export const moderateSchema = z
       if (input.action === 'SUSPEND') {
         if (!(input.suspendUntil instanceof Date)) {
           context.addIssue({ code: 'custom', path: ['suspendUntil'], message: 'A suspension needs an end (suspendUntil).' });
-        } else if (input.suspendUntil.getTime() <= Date.now()) {
-          context.addIssue({ code: 'custom', path: ['suspendUntil'], message: 'A suspension must end in the future.' });
+        } else {
+          const problem = futureInstantProblem(input.suspendUntil, 'A suspension must end in the future.');
+          if (problem) context.addIssue({ code: 'custom', path: ['suspendUntil'], message: problem });
         }
       } else if (input.suspendUntil != null) {
         context.addIssue({ code: 'custom', path: ['suspendUntil'], message: 'Only SUSPEND takes suspendUntil.' });

@@ -1,9 +1,9 @@
 import type { ModerationCaseRow, ReportReason } from '../../db/tables.js';
 import { builder } from '../../schema/builder.js';
-import { readPageRequest, toConnection } from '../../schema/keyset-pagination.js';
+import { toConnection } from '../../schema/keyset-pagination.js';
 import { GroupNode } from '../groups/group.types.js';
 import { ModerationActionNode, auditEntryVisible } from './moderation-action.types.js';
-import { readIdCursor } from './moderation-pages.js';
+import { readIdPage } from './moderation-pages.js';
 import { findActionsOfCases, findCasesByIds, findQueuePage, findReportsOfCases } from './moderation.queries.js';
 import { moderationListing } from './moderation.rules.js';
 import { loadModerationSubject, ModerationSubjectTypeEnum, subjectFieldOptions, toWholeSecond } from './moderation-subject.types.js';
@@ -91,8 +91,7 @@ builder.queryField('moderationQueue', (t) =>
     args: { groupId: t.arg.globalID({ for: GroupNode }), ...t.arg.connectionArgs() },
     authScopes: (_root, args) => (args.groupId ? { groupFacilitator: args.groupId.id } : { signedIn: true, institutionManager: true }),
     resolve: async (_root, args, context) => {
-      const page = readPageRequest(args);
-      const after = readIdCursor(page);
+      const { page, after } = readIdPage(args);
       const { scope } = await moderationListing(context.db, context.access, args.groupId?.id ?? null);
       const rows = await findQueuePage(context.db, scope, after, page.size + 1);
       return toConnection(rows, page, (row) => [row.id]);

@@ -12,6 +12,7 @@ import {
   type TestMember,
 } from '../../../test-support/factories.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
+import { toUtcDay } from '../../schema/member-times.js';
 import {
   auditLogQuery,
   globalId,
@@ -384,7 +385,7 @@ describeEachDatabase('moderation', (api) => {
       const { group, post, author, peer, professional, join } = await community();
       const until = inDays(3);
       const suspended = await moderate({ subjectId: postId(post), action: 'SUSPEND', reason: 'Cool off for a few days.', suspendUntil: until }, peer.token);
-      expect(suspended).toMatchObject({ action: 'SUSPEND', suspendedUntil: until });
+      expect(suspended).toMatchObject({ action: 'SUSPEND', suspendedUntil: toUtcDay(new Date(until), 'up').toISOString() });
       expect(await membershipOf(group, author)).toMatchObject({ status: 'SUSPENDED', status_reason: 'Cool off for a few days.', suspended_until: new Date(until) });
       // A suspended member takes no part: here, they can no longer report.
       const other = await insertTestPost(db(), group, peer.row);
@@ -494,7 +495,7 @@ describeEachDatabase('moderation', (api) => {
       expect(log.errors).toBeUndefined();
       expect(log.data?.auditLog.edges.map((edge: any) => edge.node)).toEqual([
         // The admin is no member of the group: a facilitator doesn't see their profile (Member rules).
-        expect.objectContaining({ action: 'SUSPEND', reason: 'A break.', suspendedUntil: until, actor: null, targetMember: { id: memberId(author) }, moderationItem: null }),
+        expect.objectContaining({ action: 'SUSPEND', reason: 'A break.', suspendedUntil: toUtcDay(new Date(until), 'up').toISOString(), actor: null, targetMember: { id: memberId(author) }, moderationItem: null }),
         expect.objectContaining({ action: 'HIDE', reason: 'Hurtful.', actor: { id: memberId(professional) }, moderationItem: { id: globalId('ModerationItem', moderationCase!.id) } }),
         expect.objectContaining({ action: 'WARN', reason: 'First warning.', actor: { id: memberId(peer) }, targetMember: { id: memberId(author) }, subjectType: 'POST', group: { id: groupId } }),
       ]);

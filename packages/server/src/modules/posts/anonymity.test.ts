@@ -262,6 +262,94 @@ describeEachDatabase('anonymity', (api) => {
     });
   }
 
+  describe('the writer in their own anonymous thread', () => {
+    const unansweredIds = async (cast: Cast, token: string) => {
+      const feeds = await api().graphql(feedsQuery, { id: cast.groupId }, { token });
+      expect(feeds.errors).toBeUndefined();
+      return feeds.data!.node.unansweredPosts.edges.map((edge: any) => edge.node.id as string);
+    };
+    const post = async (cast: Cast, token: string, anonymous: boolean, title: string) => {
+      const created = await api().graphql(createPostMutation, { input: { groupId: cast.groupId, title, body: 'Body.', anonymous } }, { token });
+      return created.data!.createPost.post.id as string;
+    };
+    const reply = async (token: string, input: Record<string, unknown>) => (await api().graphql(createReplyMutation, { input }, { token })).data!.createReply;
+
+    it('replies under the thread alias when the input leaves anonymous out; others reply under their name', async () => {
+      const cast = await createCast(api().database.db);
+      const postId = await post(cast, cast.author.token, true, 'Mine');
+      const own = await reply(cast.author.token, { postId, body: 'Me again.' });
+      expect(own).toMatchObject({ __typename: 'CreateReplyPayload', reply: { anonymous: true, authorName: 'Anonymous 1', viewerIsAuthor: true } });
+      // An answer to a reply (parentReplyId) takes the same default.
+      const answer = await reply(cast.author.token, { postId, parentReplyId: own.reply.id, body: 'And again.' });
+      expect(answer.reply).toMatchObject({ anonymous: true, authorName: 'Anonymous 1' });
+      const other = await reply(cast.member.token, { postId, body: 'Hello.' });
+      expect(other.reply).toMatchObject({ anonymous: false, authorName: 'Brian Okafor' });
+      // A named reply in one's own anonymous thread takes an explicit choice.
+      const named = await reply(cast.author.token, { postId, body: 'It was me.', anonymous: false });
+      expect(named.reply).toMatchObject({ anonymous: false, authorName: 'Amal Haddad' });
+      // On their own named post, the default stays the name.
+      const namedPostId = await post(cast, cast.author.token, false, 'Named');
+      expect((await reply(cast.author.token, { postId: namedPostId, body: 'Update.' })).reply).toMatchObject({ anonymous: false });
+    });
+
+    it('in a group that no longer allows anonymity, the writer must choose instead of being named by the default', async () => {
+      const cast = await createCast(api().database.db);
+      const postId = await post(cast, cast.author.token, true, 'Before the change');
+      await api().database.db.updateTable('groups').set({ anonymity_policy: 'DISABLED' }).where('id', '=', cast.group.id).execute();
+      const refused = await reply(cast.author.token, { postId, body: 'Still me.' });
+      expect(refused).toMatchObject({ __typename: 'ValidationError', fields: [{ path: ['input', 'anonymous'] }] });
+      expect(refused.message).toMatch(/anonymous: false/);
+      expect((await reply(cast.author.token, { postId, body: 'Still me.', anonymous: false })).reply).toMatchObject({ anonymous: false });
+      // Anyone else replies under their name by default, as before.
+      expect((await reply(cast.member.token, { postId, body: 'Hi.' })).reply).toMatchObject({ anonymous: false });
+    });
+
+    it("the writer's reactions anywhere in their anonymous thread show under its alias; elsewhere under their name", async () => {
+      const cast = await createCast(api().database.db);
+      const postId = await post(cast, cast.author.token, true, 'Thank you all');
+      const answer = await reply(cast.member.token, { postId, body: 'We are here.' });
+      const answerToAnswer = await reply(cast.peer.token, { postId, parentReplyId: answer.reply.id, body: 'Yes.' });
+      const elsewhere = await post(cast, cast.member.token, false, 'A named thread');
+      for (const subjectId of [answer.reply.id, answerToAnswer.reply.id, elsewhere]) {
+        for (const who of [cast.author, cast.professional]) {
+          const reacted = await api().graphql(reactMutation, { input: { subjectId, kind: 'THANK_YOU', on: true } }, { token: who.token });
+          expect(reacted.data?.react.__typename).not.toMatch(/Error/);
+        }
+      }
+      const reactionsOf = async (id: string, token: string) =>
+        (await api().graphql(`query($id: ID!) { node(id: $id) { ... on Post { reactions { name } } ... on Reply { reactions { name } } } }`, { id }, { token }))
+          .data!.node.reactions.map((reaction: any) => reaction.name as string)
+          .sort();
+      for (const viewer of [cast.member, cast.peer, cast.professional, cast.admin]) {
+        for (const subjectId of [answer.reply.id, answerToAnswer.reply.id]) {
+          expect(await reactionsOf(subjectId, viewer.token)).toEqual(['Anonymous 1', 'Dana Levi']);
+        }
+        // Outside their anonymous thread, the writer reacts under their name like anyone.
+        expect(await reactionsOf(elsewhere, viewer.token)).toEqual(['Amal Haddad', 'Dana Levi']);
+      }
+    });
+
+    it("unansweredPosts doesn't tell whose a reply is: only a reply that shows as the writer's leaves a post waiting", async () => {
+      const cast = await createCast(api().database.db);
+      const namedByWriter = await post(cast, cast.author.token, true, 'Answered by a name');
+      const aliasByWriter = await post(cast, cast.author.token, true, 'Answered by the alias');
+      const anonymousOnNamed = await post(cast, cast.member.token, false, 'A named post answered anonymously by its writer');
+      const nameOnNamed = await post(cast, cast.member.token, false, 'A named post its writer answered by name');
+      await reply(cast.author.token, { postId: namedByWriter, body: 'Me.', anonymous: false });
+      await reply(cast.author.token, { postId: aliasByWriter, body: 'Me.' });
+      await reply(cast.member.token, { postId: anonymousOnNamed, body: 'Me.', anonymous: true });
+      await reply(cast.member.token, { postId: nameOnNamed, body: 'Me.' });
+      for (const viewer of [cast.member, cast.peer, cast.admin, cast.author]) {
+        const waiting = await unansweredIds(cast, viewer.token);
+        // A named reply counts as anyone's answer, and so does an alias on a named post: neither is shown as the writer's.
+        expect(waiting).not.toContain(namedByWriter);
+        expect(waiting).not.toContain(anonymousOnNamed);
+        // The writer's alias, and a writer's name under their named post, are visibly theirs: still waiting.
+        expect(waiting).toEqual(expect.arrayContaining([aliasByWriter, nameOnNamed]));
+      }
+    });
+  });
+
   it('the item ids say nothing about their author, and the thread alias is the same everywhere in the thread only', async () => {
     const [typename, id] = Buffer.from(scene.postId, 'base64').toString('utf8').split(':');
     expect(typename).toBe('Post');

@@ -1,5 +1,5 @@
-import { ValidationError } from '../../schema/errors.js';
-import { readPageRequest, toConnection, type ConnectionArgs, type PageRequest } from '../../schema/keyset-pagination.js';
+import { z } from 'zod';
+import { cursorPart, readPage, toConnection, type ConnectionArgs, type PageRequest } from '../../schema/keyset-pagination.js';
 import type { FeedCursor, TimeCursor } from './post.queries.js';
 
 /**
@@ -7,15 +7,6 @@ import type { FeedCursor, TimeCursor } from './post.queries.js';
  * person: the item's own id, whether it is pinned, and its sort time in whole seconds (content times are stored
  * to the second; see migration 0004). No member id, no sub-second instant.
  */
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function invalidCursor(): never {
-  throw ValidationError.field(['after'], 'The cursor is not valid; use a cursor from a previous page.');
-}
-
-const isSeconds = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-const isId = (value: unknown): value is string => typeof value === 'string' && uuidPattern.test(value);
-
 export function wholeSeconds(time: Date): number {
   return Math.floor(time.getTime() / 1000);
 }
@@ -25,19 +16,20 @@ export function toWholeSecond(time: Date): Date {
   return new Date(wholeSeconds(time) * 1000);
 }
 
+const feedCursor = z.tuple([cursorPart.flag, cursorPart.seconds, cursorPart.id]);
+const timeCursor = z.tuple([cursorPart.seconds, cursorPart.id]);
+
 export function readFeedPage(args: ConnectionArgs): { page: PageRequest; after: FeedCursor | null } {
-  const page = readPageRequest(args);
-  if (page.after === null) return { page, after: null };
-  const [pinned, seconds, id, ...rest] = page.after;
-  if (rest.length > 0 || (pinned !== 0 && pinned !== 1) || !isSeconds(seconds) || !isId(id)) invalidCursor();
+  const { page, after } = readPage(args, feedCursor);
+  if (after === null) return { page, after: null };
+  const [pinned, seconds, id] = after;
   return { page, after: { pinned: pinned === 1, time: new Date(seconds * 1000), id } };
 }
 
 export function readContentTimePage(args: ConnectionArgs): { page: PageRequest; after: TimeCursor | null } {
-  const page = readPageRequest(args);
-  if (page.after === null) return { page, after: null };
-  const [seconds, id, ...rest] = page.after;
-  if (rest.length > 0 || !isSeconds(seconds) || !isId(id)) invalidCursor();
+  const { page, after } = readPage(args, timeCursor);
+  if (after === null) return { page, after: null };
+  const [seconds, id] = after;
   return { page, after: { time: new Date(seconds * 1000), id } };
 }
 

@@ -143,7 +143,8 @@ export interface TimeCursor {
 
 /**
  * "Who is still waiting": published, unlocked posts that nobody but their author has answered, oldest first, one
- * page per group in one statement.
+ * page per group in one statement. "Their author" means a reply that shows as theirs (the same name, or the same
+ * alias); a reply the writer sent under another face counts as an answer, so the list confirms nothing.
  */
 export async function findUnansweredPages(
   db: HearthDb,
@@ -162,7 +163,11 @@ export async function findUnansweredPages(
         where p.group_id = g.group_id and p.status = 'PUBLISHED' and p.locked_at is null and ${afterCondition}
           and not exists (
             select 1 from replies answer
-            where answer.post_id = p.id and answer.author_id <> p.author_id and answer.status = 'PUBLISHED'
+            -- An answer is any published reply except one that visibly comes from the post's writer (same name, or
+            -- the same thread alias). A named reply by an anonymous post's writer counts like anyone's: leaving the
+            -- post listed as waiting would confirm that the named reply is the writer's.
+            where answer.post_id = p.id and answer.status = 'PUBLISHED'
+              and not (answer.author_id = p.author_id and answer.anonymous = p.anonymous)
           )
         order by p.created_at, p.id limit ${limit}
       ) waiting

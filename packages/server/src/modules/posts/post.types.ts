@@ -192,7 +192,9 @@ builder.objectFields(GroupNode, (t) => ({
   unansweredPosts: t.loadable({
     type: PostConnection,
     byPath: true,
-    description: 'Published, unlocked posts that nobody but their author has answered yet, oldest first: who is still waiting.',
+    description:
+      'Published, unlocked posts that nobody but their author has answered yet, oldest first: who is still waiting. A reply counts as ' +
+      "the author's own only when it shows as theirs (their name on a named post, their thread alias on an anonymous one).",
     args: { ...t.arg.connectionArgs() },
     load: (groupIds: string[], context, args) => loadUnanswered(context, groupIds, args),
     resolve: (group) => group.id,

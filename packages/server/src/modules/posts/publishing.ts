@@ -6,7 +6,7 @@ import { openOrUpdateModerationCase } from '../moderation/moderation-cases.queri
 import type { GroupRow, MemberRow, SubjectType } from '../../db/tables.js';
 import type { HearthDb } from '../../db/database.js';
 import { findPostRecords, insertPost, lockPost, bumpPostActivity, type PostRecord } from './post.queries.js';
-import { acceptsReplies, conversationAccess, type GroupConversationAccess } from './post.rules.js';
+import { acceptsReplies, conversationAccess, isAuthor, type GroupConversationAccess } from './post.rules.js';
 import { findReplyRecords, insertReply, threadAliasFor, type ReplyRecord } from './reply.queries.js';
 
 /**
@@ -95,14 +95,33 @@ export async function publishPost(
   return { item: record!, crisisResources: outcome.crisisResources };
 }
 
+/**
+ * Whether a reply is anonymous when its input doesn't say. The writer of an anonymous post replying in their own
+ * thread stays under the thread's alias: a reply under their name there would tell the thread who wrote the post.
+ * Everyone else replies under their name unless they ask otherwise. Where the group no longer allows anonymity,
+ * the writer must choose (anonymous: false) rather than be named by a default.
+ */
+export function replyAnonymity(requested: boolean | null | undefined, post: PostRecord, group: GroupRow, memberId: string): boolean {
+  if (requested != null) return requested;
+  const writerOfAnonymousPost = post.anonymous && isAuthor(post, memberId);
+  if (writerOfAnonymousPost && group.anonymity_policy === 'DISABLED') {
+    throw ValidationError.field(
+      ['input', 'anonymous'],
+      'This group no longer allows anonymous replies, so a reply here would show your name beside your anonymous post. Send anonymous: false to reply under your name.',
+    );
+  }
+  return writerOfAnonymousPost;
+}
+
 export async function publishReply(
   context: HearthContext,
-  input: { postId: string; parentReplyId: string | null; body: string; contentWarning: string | null; anonymous: boolean },
+  requested: { postId: string; parentReplyId: string | null; body: string; contentWarning: string | null; anonymous: boolean | null | undefined },
   visible: { post: PostRecord | null; parent: ReplyRecord | null },
 ): Promise<Published<ReplyRecord>> {
   const { post, parent } = visible;
   if (!post) throw new NotFoundError('No such post.');
   const who = participant(context, await conversationAccess(context.access, post.group_id));
+  const input = { ...requested, anonymous: replyAnonymity(requested.anonymous, post, who.group, who.member.id) };
   const refusal = acceptsReplies(post);
   if (refusal) throw new ForbiddenError(refusal);
   let topLevelId: string | null = null;

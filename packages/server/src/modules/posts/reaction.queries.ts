@@ -27,14 +27,16 @@ export interface ReactorRecord {
   member_id: string;
   pseudonym: string | null;
   display_name: string;
-  /** The reactor's alias in the thread, when they are the anonymous author of the item itself. */
-  own_item_alias: number | null;
+  /** True when the reactor shows under their thread alias (see findReactors); `alias_number` is then theirs. */
+  under_alias: boolean;
+  alias_number: number | null;
 }
 
 /**
  * Who reacted to many items (at most `limit` per item and kind, earliest first), with the name parts of each
- * person in the item's group, in one statement. `items` carry what is needed to recognise a reaction by the
- * anonymous author of the item itself.
+ * person in the item's group, in one statement. A reactor shows under their thread alias when they are the
+ * anonymous author of the item itself, or the anonymous writer of the thread's post reacting anywhere in their
+ * thread: thanking the people who answered, under a name, would tell the thread who wrote the post.
  */
 export async function findReactors(
   db: HearthDb,
@@ -57,8 +59,10 @@ export async function findReactors(
       where (${query.kind}::text is null or reaction.kind = ${query.kind}::text)
     )
     select ranked.subject_id, ranked.kind, ranked.member_id, membership.pseudonym, member.display_name,
-      case when ranked.member_id = ranked.anonymous_author_id then alias.alias_number end as own_item_alias
+      coalesce(ranked.member_id = ranked.anonymous_author_id or (thread.anonymous and thread.author_id = ranked.member_id), false) as under_alias,
+      alias.alias_number
     from ranked
+    join posts thread on thread.id = ranked.post_id
     join members member on member.id = ranked.member_id
     left join memberships membership on membership.group_id = ranked.group_id and membership.member_id = ranked.member_id
     left join thread_aliases alias on alias.post_id = ranked.post_id and alias.member_id = ranked.member_id

@@ -36,8 +36,9 @@ const ReactionType = builder.objectRef<ReactorView>('Reaction').implement({
     kind: t.field({ type: ReactionKindEnum, resolve: (reaction) => reaction.kind }),
     name: t.exposeString('name', {
       description:
-        "The reactor's pseudonym in the group, or their display name. The anonymous author of the item itself shows under their " +
-        'thread alias, so a reaction never ties them to what they wrote anonymously.',
+        "The reactor's pseudonym in the group, or their display name. The anonymous author of the item itself, and the anonymous " +
+        "writer of the thread's post on anything in their thread, show under their thread alias, so a reaction never ties them to " +
+        'what they wrote anonymously.',
     }),
   }),
 });
@@ -77,7 +78,10 @@ async function viewerReactionsOf(context: HearthContext, item: Reactable): Promi
   return reactionKinds.filter((kind) => tallies.some((tally) => tally.kind === kind && tally.by_reader));
 }
 
-/** Who reacted to many items, in one statement; the item's own anonymous author shows under their alias. */
+/**
+ * Who reacted to many items, in one statement; the item's own anonymous author, and the anonymous writer of the
+ * thread's post anywhere in their thread, show under their alias (findReactors).
+ */
 async function loadReactors(items: readonly Reactable[], context: HearthContext, kind: ReactionKind | null): Promise<ReactorView[][]> {
   const rows = await findReactors(context.db, {
     items: items.map((item) => ({ id: item.id, postId: item.post_id, anonymousAuthorId: item.anonymous ? item.author_id : null })),
@@ -89,7 +93,7 @@ async function loadReactors(items: readonly Reactable[], context: HearthContext,
       .filter((row) => row.subject_id === item.id)
       .map((row) => ({
         kind: row.kind,
-        name: item.anonymous && row.member_id === item.author_id ? aliasName(row.own_item_alias) : memberNameInGroup(row.pseudonym, row.display_name),
+        name: row.under_alias ? aliasName(row.alias_number) : memberNameInGroup(row.pseudonym, row.display_name),
       })),
   );
 }

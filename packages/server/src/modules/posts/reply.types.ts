@@ -186,7 +186,12 @@ const CreateReplyInput = builder.inputType('CreateReplyInput', {
     parentReplyId: t.id({ description: 'The reply this one answers; an answer to an answer goes under the same top-level reply.' }),
     body: t.string({ required: true, description: `1–${contentLimits.body.toLocaleString('en')} characters.` }),
     contentWarning: t.string({ description: `Up to ${contentLimits.contentWarning} characters.` }),
-    anonymous: t.boolean({ defaultValue: false, description: 'Reply under your alias in this thread ("Anonymous 2"), where the group allows it.' }),
+    anonymous: t.boolean({
+      description:
+        'Reply under your alias in this thread ("Anonymous 2"), where the group allows it. Leave it out for the default: the alias ' +
+        "when you wrote the thread's post anonymously (a named reply there would tell the thread who wrote it; send false to " +
+        'reply under your name anyway), otherwise your name.',
+    }),
   }),
 });
 
@@ -205,7 +210,7 @@ builder.mutationField('createReply', (t) =>
       ]);
       return publishReply(
         context,
-        { postId: String(input.postId), parentReplyId, body: input.body, contentWarning: input.contentWarning ?? null, anonymous: input.anonymous ?? false },
+        { postId: String(input.postId), parentReplyId, body: input.body, contentWarning: input.contentWarning ?? null, anonymous: input.anonymous },
         { post, parent },
       );
     },
