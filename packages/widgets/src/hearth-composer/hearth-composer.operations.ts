@@ -33,7 +33,7 @@ export const composerPostQuery = /* @__PURE__ */ graphql(
     me { id }
     node(id: $postId) {
       __typename
-      ... on Post { id locked status group { ...ComposerGroupFields } }
+      ... on Post { id locked status anonymous viewerIsAuthor group { ...ComposerGroupFields } }
     }
   }
 `,

@@ -29,7 +29,7 @@ type Context =
   | { kind: 'guest' }
   | { kind: 'missing' }
   | { kind: 'locked' }
-  | { kind: 'ready'; group: ComposerGroup; postId: string | null };
+  | { kind: 'ready'; group: ComposerGroup; postId: string | null; ownAnonymousThread: boolean };
 
 type Field = 'title' | 'body' | 'contentWarning' | 'anonymous';
 const fields: Field[] = ['title', 'body', 'contentWarning', 'anonymous'];
@@ -39,10 +39,11 @@ interface Draft {
   body: string;
   warn: boolean;
   contentWarning: string;
-  anonymous: boolean;
+  /** Null until the writer ticks or unticks the box: a reply then leaves it to the API's default. */
+  anonymous: boolean | null;
 }
 
-const emptyDraft: Draft = { title: '', body: '', warn: false, contentWarning: '', anonymous: false };
+const emptyDraft: Draft = { title: '', body: '', warn: false, contentWarning: '', anonymous: null };
 
 /** The API's limits (packages/server/src/modules/posts/post-input.ts), mirrored so the browser stops most mistakes. */
 const limits = { title: 200, body: 20_000, contentWarning: 80 } as const;
@@ -144,12 +145,13 @@ export class HearthComposer extends HearthElement {
         const node = data.node?.__typename === 'Post' ? data.node : null;
         if (!node?.group || node.status !== 'PUBLISHED') return { kind: 'missing' };
         if (node.locked) return { kind: 'locked' };
-        return { kind: 'ready', group: node.group, postId: node.id };
+        // The writer of an anonymous post replies in their thread under its alias unless they choose their name.
+        return { kind: 'ready', group: node.group, postId: node.id, ownAnonymousThread: node.anonymous && node.viewerIsAuthor };
       }
       if (!group) return { kind: 'missing' };
       const data = dataOf(await client.request(composerGroupQuery, groupLookup(group), { signal }));
       if (!data.me) return { kind: 'guest' };
-      return data.group ? { kind: 'ready', group: data.group, postId: null } : { kind: 'missing' };
+      return data.group ? { kind: 'ready', group: data.group, postId: null, ownAnonymousThread: false } : { kind: 'missing' };
     },
     args: () => [this.connection.client, this.group, this.post, this.connection.mayHaveMember, this.connection.revision] as const,
   });
@@ -213,11 +215,14 @@ export class HearthComposer extends HearthElement {
     const shared = {
       body: draft.body,
       contentWarning: draft.warn && draft.contentWarning.trim() ? draft.contentWarning : null,
-      anonymous: context.group.allowsAnonymousPosts && draft.anonymous,
     };
+    const allows = context.group.allowsAnonymousPosts;
+    // A reply the writer made no choice about leaves `anonymous` out: the API's default is the thread's alias
+    // for the anonymous writer of the post and the name for everyone else, the one rule in one place.
+    const replyChoice = allows && draft.anonymous !== null ? { anonymous: draft.anonymous } : {};
     const result = context.postId
-      ? await client.mutate(createReplyMutation, { input: { ...shared, postId: context.postId, parentReplyId: this.parentReply || null } }, (data) => data.createReply)
-      : await client.mutate(createPostMutation, { input: { ...shared, groupId: context.group.id, title: draft.title } }, (data) => data.createPost);
+      ? await client.mutate(createReplyMutation, { input: { ...shared, ...replyChoice, postId: context.postId, parentReplyId: this.parentReply || null } }, (data) => data.createReply)
+      : await client.mutate(createPostMutation, { input: { ...shared, anonymous: allows && draft.anonymous === true, groupId: context.group.id, title: draft.title } }, (data) => data.createPost);
     this.sending = false;
     const m = this.#messages;
 
@@ -439,7 +444,7 @@ export class HearthComposer extends HearthElement {
               : nothing}
           </div>
         </div>
-        ${group.allowsAnonymousPosts ? this.#renderAnonymity(group) : nothing}
+        ${group.allowsAnonymousPosts ? this.#renderAnonymity(group, context.ownAnonymousThread) : nothing}
         ${held ? html`<p class="small muted">${m.heldFirstPosts(group.heldFirstPosts)}</p>` : nothing}
         ${this.#renderFailure()}
         <div class="row">
@@ -465,7 +470,7 @@ export class HearthComposer extends HearthElement {
     </div>`;
   }
 
-  #renderAnonymity(group: ComposerGroup) {
+  #renderAnonymity(group: ComposerGroup, ownAnonymousThread: boolean) {
     const m = this.#messages;
     const problem = this.problems.anonymous;
     return html`<div class="option">
@@ -475,12 +480,13 @@ export class HearthComposer extends HearthElement {
           type="checkbox"
           aria-describedby=${this.#describedBy('anonymous', true)}
           aria-invalid=${problem ? 'true' : 'false'}
-          .checked=${this.draft.anonymous}
+          .checked=${this.draft.anonymous ?? ownAnonymousThread}
           @change=${(event: Event) => this.#edit({ anonymous: (event.target as HTMLInputElement).checked })}
         />${this.#replying ? m.anonymousReply : m.anonymousPost}
       </label>
       <div id="anonymous-hint" class="hint small">
         <p>${m.anonymousHidden}</p>
+        ${ownAnonymousThread && this.draft.anonymous === false ? html`<p><strong>${m.namedReplyInOwnThread}</strong></p>` : nothing}
         <p>${whoCanRevealAnonymousAuthors(this.i18n.messages(domainMessages), anonymousAuthorsRevealableBy(group))}</p>
       </div>
       ${problem ? html`<p id="anonymous-problem" class="problem">${problem}</p>` : nothing}

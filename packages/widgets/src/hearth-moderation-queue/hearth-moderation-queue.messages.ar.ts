@@ -10,7 +10,7 @@ const ar: ModerationQueueMessages = {
   notFacilitator: 'هذه القائمة متاحة لميسّري المجموعة فقط.',
   noRequests: 'لا أحد بانتظار الانضمام.',
   requestsIn: (group: string) => `طلبات الانضمام إلى ${group}`,
-  requested: (when: string) => `طلب الانضمام ${when}`,
+  requested: (day: string) => `طلب الانضمام في ${day}`,
   goesBy: (pseudonym: string) => `يُعرف في المجموعة باسم «${pseudonym}»`,
   noAnswer: 'لم تُكتب إجابة.',
   approve: 'قبول',

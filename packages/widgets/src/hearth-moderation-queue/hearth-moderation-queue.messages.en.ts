@@ -9,7 +9,7 @@ const en = {
   notFacilitator: "Only the group's facilitators can see this queue.",
   noRequests: 'No one is waiting to join.',
   requestsIn: (group: string) => `Requests to join ${group}`,
-  requested: (when: string) => `Asked to join ${when}`,
+  requested: (day: string) => `Asked to join on ${day}`,
   goesBy: (pseudonym: string) => `Goes by "${pseudonym}" in the group`,
   noAnswer: 'No answer given.',
   approve: 'Approve',

@@ -236,7 +236,7 @@ export class HearthJoinRequests extends HearthElement {
       <div>
         <h3 id=${`request-${id}`} tabindex="-1" dir="auto">${name}</h3>
         <p class="small muted">
-          <time datetime=${request.requestedAt} title=${this.i18n.dateTime(request.requestedAt)}>${m.requested(this.i18n.relativeTime(request.requestedAt))}</time>
+          <time datetime=${request.requestedAt.slice(0, 10)}>${m.requested(this.i18n.day(request.requestedAt))}</time>
         </p>
         ${request.pseudonym && request.member ? html`<p class="small" dir="auto">${m.goesBy(request.pseudonym)}</p>` : nothing}
       </div>

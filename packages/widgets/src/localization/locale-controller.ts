@@ -130,6 +130,15 @@ export class LocaleController implements ReactiveController {
     return this.#dates('medium', 'short').format(new Date(value));
   }
 
+  /**
+   * A day, e.g. "2 Dec 2026": for the times the API gives at day precision (another member's joinedAt or
+   * requestedAt is the UTC day at 00:00, so nothing can be lined up with an anonymous post). Read in UTC, so the
+   * day shown is the day the API meant whatever the reader's time zone; never "3 hours ago".
+   */
+  day(value: string | Date): string {
+    return sharedFormatter(`day ${this.locale}`, () => new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(new Date(value));
+  }
+
   /** "3 hours ago", "أمس"; the date itself past a week. */
   relativeTime(value: string | Date, now = Date.now()): string {
     const seconds = (new Date(value).getTime() - now) / 1000;
