@@ -106,6 +106,13 @@ GroupNode.implement({
       resolve: (group) => group.id,
     }),
     createdAt: t.expose('created_at', { type: 'DateTime' }),
+    viewerCanModerate: t.boolean({
+      description:
+        "True when the viewer moderates this group: one of its facilitators (a membership in force, so a suspension that has " +
+        "ended counts) or the institution's admins. The same rule as every facilitator-only field and mutation; widgets ask this " +
+        'instead of reading roles.',
+      resolve: (group, _args, context) => context.access.isFacilitator(group.id),
+    }),
   }),
 });
 

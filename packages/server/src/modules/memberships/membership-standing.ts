@@ -2,6 +2,7 @@ import type { Viewer } from '../../auth/viewer.js';
 import type { HearthDb } from '../../db/database.js';
 import type { GroupRole, MembershipRow, MembershipStatus } from '../../db/tables.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../schema/errors.js';
+import { seatHoldingStatuses as seatHolding } from './membership-standing.queries.js';
 import { isPseudonymTaken, lockMembershipOfMember, updateMembership, updatePseudonym } from './membership.queries.js';
 import { facilitatorActionRefusal, readGroupActor, roleChangeRefusal } from './membership.rules.js';
 import { changeGroupMemberships, changeMembership, type SeatChangeResult } from './seats.js';
@@ -23,7 +24,6 @@ export async function leaveGroup(db: HearthDb, viewer: Viewer, groupId: string):
   });
 }
 
-const seatHolding: ReadonlySet<MembershipStatus> = new Set<MembershipStatus>(['ACTIVE', 'SUSPENDED']);
 
 /**
  * Runs a facilitator's decision about someone else's membership, after the rules on the rows as locked: who may

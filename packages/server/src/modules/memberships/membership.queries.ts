@@ -1,6 +1,7 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { HearthDb } from '../../db/database.js';
-import type { GroupRole, HearthDatabase, InvitationRow, MembershipRow, MembershipStatus } from '../../db/tables.js';
+import type { GroupRole, InvitationRow, MembershipRow, MembershipStatus } from '../../db/tables.js';
+import { facilitatorMembershipSql } from './membership-standing.queries.js';
 
 export async function findMembershipsOfMember(db: HearthDb, memberId: string, groupIds: readonly string[]): Promise<MembershipRow[]> {
   if (groupIds.length === 0) return [];
@@ -12,7 +13,7 @@ export async function findMembershipsOfMember(db: HearthDb, memberId: string, gr
     .execute();
 }
 
-/** Of `memberIds`, those with any membership in a group that `facilitatorId` actively facilitates. */
+/** Of `memberIds`, those with any membership in a group that `facilitatorId` facilitates (membership in force). */
 export async function findMembersInGroupsFacilitatedBy(
   db: HearthDb,
   facilitatorId: string,
@@ -25,8 +26,7 @@ export async function findMembersInGroupsFacilitatedBy(
     .select('subject.member_id')
     .distinct()
     .where('facilitator.member_id', '=', facilitatorId)
-    .where('facilitator.status', '=', 'ACTIVE')
-    .where('facilitator.role', 'in', ['PEER_FACILITATOR', 'PROFESSIONAL_FACILITATOR'])
+    .where(facilitatorMembershipSql('facilitator'))
     .where('subject.member_id', 'in', memberIds)
     .execute();
   return rows.map((row) => row.member_id);
@@ -232,14 +232,6 @@ export interface MembershipPageQuery {
 
 export type MembershipPageRow = MembershipRow & { sort_time: string };
 
-/** A membership in force: ACTIVE, or SUSPENDED with the suspension over (as `isMembershipInForce`). */
-function inForce(eb: ExpressionBuilder<HearthDatabase, 'memberships'>): Expression<SqlBool> {
-  return eb.or([
-    eb('memberships.status', '=', 'ACTIVE'),
-    eb.and([eb('memberships.status', '=', 'SUSPENDED'), eb('memberships.suspended_until', '<=', sql<Date>`now()`)]),
-  ]);
-}
-
 /**
  * One keyset page of memberships for each of many groups (or members), in one statement: rows are ranked within
  * their parent after the cursor, and the first `limit` of each parent kept.
@@ -274,8 +266,7 @@ export async function findMembershipPages(db: HearthDb, query: MembershipPageQue
                 .selectFrom('memberships')
                 .select('memberships.group_id')
                 .where('memberships.member_id', '=', visibleTo!.memberId)
-                .where('memberships.role', 'in', ['PEER_FACILITATOR', 'PROFESSIONAL_FACILITATOR'])
-                .where(inForce),
+                .where(facilitatorMembershipSql('memberships')),
             ),
           );
         }

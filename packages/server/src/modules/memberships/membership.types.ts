@@ -1,4 +1,3 @@
-import { isMembershipInForce } from '../../auth/request-access.js';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import type { GroupRow, MembershipRow, MembershipStatus } from '../../db/tables.js';
@@ -20,6 +19,7 @@ import {
   suspendMemberSchema,
 } from './membership-input.js';
 import { connectionsByParent, readTimePage } from './membership-pages.js';
+import { isMembershipInForce } from './membership-standing.queries.js';
 import { banMember, changeMembershipRole, leaveGroup, reinstateMember, removeMember, setPseudonym, suspendMember } from './membership-standing.js';
 import { findMembershipPages, findMembershipsByIds, findWaitlistPositions, type MembershipPageQuery } from './membership.queries.js';
 import { isOwnMembership, membershipListViewer, membershipVisibleTo } from './membership.rules.js';

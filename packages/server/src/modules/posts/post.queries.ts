@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { HearthDb } from '../../db/database.js';
 import type { ContentStatus, PostRow, SubjectType } from '../../db/tables.js';
+import { holdsSeatSql } from '../memberships/membership-standing.queries.js';
 
 /**
  * Posts as the API reads them: the row, the parts its author's name is made of (their pseudonym in the post's
@@ -194,7 +195,7 @@ export async function findOwnPostPages(
         where p.author_id = m.member_id and p.status in ('PUBLISHED', 'PENDING_REVIEW') and ${afterCondition}
           and exists (
             select 1 from memberships reading
-            where reading.group_id = p.group_id and reading.member_id = m.member_id and reading.status in ('ACTIVE', 'SUSPENDED')
+            where reading.group_id = p.group_id and reading.member_id = m.member_id and ${holdsSeatSql('reading')}
           )
         order by p.created_at desc, p.id desc limit ${limit}
       ) own

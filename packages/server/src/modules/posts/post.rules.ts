@@ -1,5 +1,6 @@
-import { isMembershipInForce, type RequestAccess } from '../../auth/request-access.js';
+import type { RequestAccess } from '../../auth/request-access.js';
 import type { ContentStatus, GroupRow, MembershipRow } from '../../db/tables.js';
+import { holdsSeat, isMembershipInForce } from '../memberships/membership-standing.queries.js';
 
 /**
  * Who reads, writes and moderates the conversations of a group, and which items each of them sees.
@@ -33,12 +34,12 @@ export async function conversationAccess(access: RequestAccess, groupId: string)
   const manages = access.managesInstitution(group.institution_id);
   const membership = await access.viewerMembership(groupId);
   const inForce = membership !== null && isMembershipInForce(membership);
-  const seated = membership !== null && (membership.status === 'ACTIVE' || membership.status === 'SUSPENDED');
-  const facilitates = inForce && (membership.role === 'PEER_FACILITATOR' || membership.role === 'PROFESSIONAL_FACILITATOR');
+  const seated = membership !== null && holdsSeat(membership);
   return {
     read: manages || seated || groupIsPubliclyReadable(group),
     takePart: inForce && group.archived_at === null,
-    moderate: manages || facilitates,
+    // The same answer as the `groupFacilitator` scope and `Group.viewerCanModerate`.
+    moderate: await access.isFacilitator(groupId),
     membership: inForce ? membership : null,
     group,
   };

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { HearthDb } from '../../db/database.js';
 import type { ContentStatus, ReplyRow } from '../../db/tables.js';
+import { holdsSeatSql } from '../memberships/membership-standing.queries.js';
 import { visibleInList, wholeSecondNow, type ListReader, type TimeCursor } from './post.queries.js';
 
 /**
@@ -95,7 +96,7 @@ export async function findRepliesToOwnPosts(
       and thread.status in ('PUBLISHED', 'PENDING_REVIEW') and ${afterCondition}
       and exists (
         select 1 from memberships reading
-        where reading.group_id = r.group_id and reading.member_id = ${memberId}::uuid and reading.status in ('ACTIVE', 'SUSPENDED')
+        where reading.group_id = r.group_id and reading.member_id = ${memberId}::uuid and ${holdsSeatSql('reading')}
       )
     order by r.created_at desc, r.id desc
     limit ${limit}`.execute(db);
