@@ -78,7 +78,7 @@ function membershipColumns(write: MembershipWrite) {
     status: write.status,
     ...(write.role !== undefined && { role: write.role }),
     ...(write.answers !== undefined && { answers: write.answers }),
-    ...(write.pseudonym !== undefined && { pseudonym: write.pseudonym }),
+    ...(write.pseudonym !== undefined && { pseudonym: write.pseudonym, appearance: write.pseudonym === null ? ('NAME' as const) : ('PSEUDONYM' as const) }),
     ...(write.feeReceipt !== undefined && { fee_receipt: write.feeReceipt }),
     ...(write.statusReason !== undefined && { status_reason: write.statusReason }),
     ...(write.suspendedUntil !== undefined && { suspended_until: write.suspendedUntil }),
@@ -128,25 +128,40 @@ export async function updateMembership(
     .executeTakeFirstOrThrow();
 }
 
-export async function updatePseudonym(trx: HearthDb, id: string, pseudonym: string | null): Promise<MembershipRow> {
+/** Sets how the member appears in the group: under this pseudonym, or (null) under their name. */
+export async function updateAppearance(trx: HearthDb, id: string, pseudonym: string | null): Promise<MembershipRow> {
   return trx
     .updateTable('memberships')
-    .set({ pseudonym, updated_at: new Date() })
+    .set({ pseudonym, appearance: pseudonym === null ? 'NAME' : 'PSEUDONYM', updated_at: new Date() })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
 }
 
-/** True when another membership of the group already goes by this pseudonym, in any letter case. */
-export async function isPseudonymTaken(db: HearthDb, groupId: string, pseudonym: string, exceptMembershipId?: string): Promise<boolean> {
-  const row = await db
+/**
+ * The pseudonyms a new one must not repeat, with where each is used: every pseudonym in these groups (whatever
+ * the status: someone who left keeps theirs for when they come back) and, when `memberId` is given, that
+ * member's pseudonyms everywhere. Compared by pseudonym-names.ts `pseudonymKey`, not here: the rule that two
+ * names are the same is one function.
+ */
+export async function findPseudonymsNear(
+  db: HearthDb,
+  groupIds: readonly string[],
+  memberId: string | null,
+): Promise<Array<{ id: string; group_id: string; member_id: string; pseudonym: string }>> {
+  if (groupIds.length === 0 && memberId === null) return [];
+  const rows = await db
     .selectFrom('memberships')
-    .select('id')
-    .where('group_id', '=', groupId)
-    .where(sql<SqlBool>`lower(pseudonym) = lower(${pseudonym})`)
-    .$if(exceptMembershipId !== undefined, (query) => query.where('id', '!=', exceptMembershipId!))
-    .executeTakeFirst();
-  return row !== undefined;
+    .select(['id', 'group_id', 'member_id', 'pseudonym'])
+    .where('pseudonym', 'is not', null)
+    .where((eb) => {
+      const near = [];
+      if (groupIds.length > 0) near.push(eb('group_id', 'in', groupIds));
+      if (memberId !== null) near.push(eb('member_id', '=', memberId));
+      return eb.or(near);
+    })
+    .execute();
+  return rows.map((row) => ({ ...row, pseudonym: row.pseudonym! }));
 }
 
 /** Moves up to `seats` of the longest-waiting WAITLISTED memberships (all when null) to ACTIVE, in waiting order. */
