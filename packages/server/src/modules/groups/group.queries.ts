@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { HearthDb } from '../../db/database.js';
-import type { GroupRole, GroupRow, GroupUpdate, NewGroup } from '../../db/tables.js';
+import type { AppearanceKind, GroupRole, GroupRow, GroupUpdate, NewGroup } from '../../db/tables.js';
 import { facilitatorMembershipSql, holdsSeatSql } from '../memberships/membership-standing.queries.js';
 
 /** Columns a query returns for a group: everything but the generated search columns. */
@@ -81,6 +81,7 @@ export interface FacilitatorRow {
   role: GroupRole;
   display_name: string;
   pseudonym: string | null;
+  appearance: AppearanceKind;
   credential: string | null;
 }
 
@@ -96,6 +97,7 @@ export async function findFacilitators(db: HearthDb, groupIds: readonly string[]
       'memberships.role',
       'members.display_name',
       'memberships.pseudonym',
+      'memberships.appearance',
       'members.credential',
     ])
     .where('memberships.group_id', 'in', groupIds)

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { HearthDb } from '../../db/database.js';
-import type { ContentStatus, PostRow, SubjectType } from '../../db/tables.js';
+import type { AppearanceKind, ContentStatus, PostRow, SubjectType } from '../../db/tables.js';
 import { holdsSeatSql } from '../memberships/membership-standing.queries.js';
 
 /**
@@ -13,6 +13,7 @@ import { holdsSeatSql } from '../memberships/membership-standing.queries.js';
  */
 export interface PostRecord extends PostRow {
   author_pseudonym: string | null;
+  author_appearance: AppearanceKind | null;
   author_display_name: string;
   author_alias: number | null;
   reply_count: number;
@@ -31,6 +32,7 @@ export const wholeSecondNow = sql<Date>`date_trunc('second', now())`;
 export const postRecordColumns = sql`
   p.*,
   author_membership.pseudonym as author_pseudonym,
+  author_membership.appearance as author_appearance,
   author.display_name as author_display_name,
   author_alias.alias_number as author_alias,
   (select count(*)::int from replies counted where counted.post_id = p.id and counted.status = 'PUBLISHED') as reply_count`;

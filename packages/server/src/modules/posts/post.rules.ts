@@ -1,6 +1,7 @@
 import type { RequestAccess } from '../../auth/request-access.js';
 import type { ContentStatus, GroupRow, MembershipRow } from '../../db/tables.js';
 import { holdsSeat, isMembershipInForce } from '../memberships/membership-standing.queries.js';
+import { nameReaderIn, type NameReader } from './author-names.js';
 
 /**
  * Who reads, writes and moderates the conversations of a group, and which items each of them sees.
@@ -19,9 +20,19 @@ export interface GroupConversationAccess {
   /** The viewer's membership in force there, when taking part (the pipeline needs it). */
   membership: MembershipRow | null;
   group: GroupRow | null;
+  /** How names read to this viewer here (author-names.ts): real names only for those inside the group. */
+  names: NameReader;
 }
 
-const noAccess: GroupConversationAccess = { read: false, takePart: false, moderate: false, membership: null, group: null };
+const noAccess: GroupConversationAccess = {
+  read: false,
+  takePart: false,
+  moderate: false,
+  membership: null,
+  group: null,
+  names: { seesMemberNames: false, language: 'en' },
+};
+
 
 export function groupIsPubliclyReadable(group: GroupRow): boolean {
   return group.visibility === 'PUBLIC' && group.public_reading && group.archived_at === null;
@@ -42,6 +53,7 @@ export async function conversationAccess(access: RequestAccess, groupId: string)
     moderate: await access.isFacilitator(groupId),
     membership: inForce ? membership : null,
     group,
+    names: await nameReaderIn(access, group),
   };
 }
 

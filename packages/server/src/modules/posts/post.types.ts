@@ -8,7 +8,7 @@ import { MemberNode } from '../members/member.types.js';
 import { authorNameOf } from './author-names.js';
 import { connectionsByKey, feedKey, readContentTimePage, readFeedPage, timeKey, toWholeSecond } from './content-pages.js';
 import { findContentEdits, findFeedPages, findOwnPostPages, findPostRecords, findUnansweredPages, type ContentEditRecord, type PostRecord } from './post.queries.js';
-import { conversationAccess, isAuthor, itemVisible, showsTombstone, tombstoneText, type ContentItem } from './post.rules.js';
+import { conversationAccess, groupIsPubliclyReadable, isAuthor, itemVisible, showsTombstone, tombstoneText, type ContentItem } from './post.rules.js';
 import { renderSafeMarkdown } from './safe-markdown.js';
 import type { ConnectionArgs } from '../../schema/keyset-pagination.js';
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '../../schema/errors.js';
@@ -24,6 +24,13 @@ export const PostStatusEnum = builder.enumType('PostStatus', {
     'HIDDEN: hidden by a facilitator (facilitators only). REMOVED: removed by a facilitator (a tombstone to others). ' +
     'DELETED: taken back by its author (a tombstone that keeps its replies readable).',
   values: ['PUBLISHED', 'PENDING_REVIEW', 'HIDDEN', 'REMOVED', 'DELETED'] as const,
+});
+
+export const PostReadersEnum = builder.enumType('PostReaders', {
+  description:
+    'GUESTS: anyone can read the posts, signed in or not; they see pseudonyms (or "Member"), never real names. MEMBERS: the ' +
+    "group's members and the institution's admins only.",
+  values: ['GUESTS', 'MEMBERS'] as const,
 });
 
 export const PostOrderEnum = builder.enumType('PostOrder', {
@@ -127,8 +134,13 @@ PostNode.implement({
       resolve: (post, _args, context) => authorIdFor(context, post),
     }),
     authorName: t.string({
-      description: 'The per-group pseudonym or display name, the thread alias of an anonymous author ("Anonymous 1"), or a tombstone mark.',
-      resolve: async (post, _args, context) => ((await itemView(context, post)).tombstone ? tombstoneText(post.status) : authorNameOf(post)),
+      description:
+        'The thread alias of an anonymous author ("Anonymous 1"), the pseudonym in this group, or the display name of a member who ' +
+        'chose it — "Member" to readers outside the group (guests never see a real name) — or a tombstone mark.',
+      resolve: async (post, _args, context) => {
+        const view = await itemView(context, post);
+        return view.tombstone ? tombstoneText(post.status) : authorNameOf(post, view.groupAccess.names);
+      },
     }),
     viewerIsAuthor: t.boolean({ resolve: async (post, _args, context) => (await itemView(context, post)).viewerIsAuthor }),
     createdAt: t.field({ type: 'DateTime', description: 'Whole seconds.', resolve: (post) => toWholeSecond(post.created_at) }),
@@ -196,6 +208,13 @@ builder.objectFields(GroupNode, (t) => ({
     args: { ...t.arg.connectionArgs() },
     load: (groupIds: string[], context, args) => loadUnanswered(context, groupIds, args),
     resolve: (group) => group.id,
+  }),
+  postsReadableBy: t.field({
+    type: PostReadersEnum,
+    description:
+      "Who can read what is posted here, so a composer can say it before sending: GUESTS when anyone may read the group's posts " +
+      '(a PUBLIC group with publicReading, not archived), else MEMBERS (its members and the institution\'s admins).',
+    resolve: (group) => (groupIsPubliclyReadable(group) ? 'GUESTS' : 'MEMBERS'),
   }),
   viewerCanPost: t.boolean({
     description: 'True when the viewer may post, reply and react here: a member in force (not suspended) of a group that is not archived.',

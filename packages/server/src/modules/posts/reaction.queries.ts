@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { HearthDb } from '../../db/database.js';
-import type { ReactionKind, SubjectType } from '../../db/tables.js';
+import type { AppearanceKind, ReactionKind, SubjectType } from '../../db/tables.js';
 
 export interface ReactionTally {
   subject_id: string;
@@ -26,6 +26,7 @@ export interface ReactorRecord {
   kind: ReactionKind;
   member_id: string;
   pseudonym: string | null;
+  appearance: AppearanceKind | null;
   display_name: string;
   /** The reactor's alias in the thread, when they are the anonymous author of the item itself. */
   own_item_alias: number | null;
@@ -56,7 +57,7 @@ export async function findReactors(
       from reactions reaction join items on items.id = reaction.subject_id
       where (${query.kind}::text is null or reaction.kind = ${query.kind}::text)
     )
-    select ranked.subject_id, ranked.kind, ranked.member_id, membership.pseudonym, member.display_name,
+    select ranked.subject_id, ranked.kind, ranked.member_id, membership.pseudonym, membership.appearance, member.display_name,
       case when ranked.member_id = ranked.anonymous_author_id then alias.alias_number end as own_item_alias
     from ranked
     join members member on member.id = ranked.member_id

@@ -102,8 +102,13 @@ ReplyNode.implement({
       resolve: (reply, _args, context) => authorIdFor(context, reply),
     }),
     authorName: t.string({
-      description: "The per-group pseudonym or display name, or the author's alias in this thread when anonymous.",
-      resolve: async (reply, _args, context) => ((await itemView(context, reply)).tombstone ? tombstoneText(reply.status) : authorNameOf(reply)),
+      description:
+        "The author's alias in this thread when anonymous, else their pseudonym in this group, or the display name of a member who " +
+        'chose it — "Member" to readers outside the group (guests never see a real name).',
+      resolve: async (reply, _args, context) => {
+        const view = await itemView(context, reply);
+        return view.tombstone ? tombstoneText(reply.status) : authorNameOf(reply, view.groupAccess.names);
+      },
     }),
     viewerIsAuthor: t.boolean({ resolve: async (reply, _args, context) => (await itemView(context, reply)).viewerIsAuthor }),
     createdAt: t.field({ type: 'DateTime', description: 'Whole seconds.', resolve: (reply) => toWholeSecond(reply.created_at) }),
