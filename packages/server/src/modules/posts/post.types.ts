@@ -5,7 +5,7 @@ import type { HearthContext } from '../../schema/context.js';
 import { viewerMemberId } from '../../auth/viewer.js';
 import { GroupNode } from '../groups/group.types.js';
 import { MemberNode } from '../members/member.types.js';
-import { authorNameOf } from './author-names.js';
+import { authorNameOf, type AuthorNameParts } from './author-names.js';
 import { connectionsByKey, feedKey, readContentTimePage, readFeedPage, timeKey, toWholeSecond } from './content-pages.js';
 import { findContentEdits, findFeedPages, findOwnPostPages, findPostRecords, findUnansweredPages, type ContentEditRecord, type PostRecord } from './post.queries.js';
 import { conversationAccess, groupIsPubliclyReadable, isAuthor, itemVisible, showsTombstone, tombstoneText, type ContentItem } from './post.rules.js';
@@ -55,6 +55,12 @@ export const ContentEditType = builder
 export async function itemView(context: HearthContext, item: ContentItem & { group_id: string }) {
   const groupAccess = await conversationAccess(context.access, item.group_id);
   return { groupAccess, tombstone: showsTombstone(item, groupAccess), viewerIsAuthor: isAuthor(item, viewerMemberId(context.viewer)) };
+}
+
+/** The author's name as this viewer reads it (author-names.ts), or the tombstone mark. For posts and replies. */
+export async function shownAuthorName(context: HearthContext, item: ContentItem & AuthorNameParts & { group_id: string }): Promise<string> {
+  const view = await itemView(context, item);
+  return view.tombstone ? tombstoneText(item.status) : authorNameOf(item, view.groupAccess.names);
 }
 
 /**
@@ -137,10 +143,7 @@ PostNode.implement({
       description:
         'The thread alias of an anonymous author ("Anonymous 1"), the pseudonym in this group, or the display name of a member who ' +
         'chose it — "Member" to readers outside the group (guests never see a real name) — or a tombstone mark.',
-      resolve: async (post, _args, context) => {
-        const view = await itemView(context, post);
-        return view.tombstone ? tombstoneText(post.status) : authorNameOf(post, view.groupAccess.names);
-      },
+      resolve: (post, _args, context) => shownAuthorName(context, post),
     }),
     viewerIsAuthor: t.boolean({ resolve: async (post, _args, context) => (await itemView(context, post)).viewerIsAuthor }),
     createdAt: t.field({ type: 'DateTime', description: 'Whole seconds.', resolve: (post) => toWholeSecond(post.created_at) }),

@@ -3,9 +3,8 @@ import { builder } from '../../schema/builder.js';
 import type { HearthContext } from '../../schema/context.js';
 import type { ConnectionArgs } from '../../schema/keyset-pagination.js';
 import { MemberNode } from '../members/member.types.js';
-import { authorNameOf } from './author-names.js';
 import { connectionsByKey, emptyConnection, readContentTimePage, timeKey, toWholeSecond } from './content-pages.js';
-import { ContentEditType, PostNode, PostStatusEnum, authorIdFor, editHistoryOf, itemView, visibleToViewer } from './post.types.js';
+import { ContentEditType, PostNode, PostStatusEnum, authorIdFor, editHistoryOf, itemView, shownAuthorName, visibleToViewer } from './post.types.js';
 import type { PostRecord } from './post.queries.js';
 import { conversationAccess, itemVisible, tombstoneText } from './post.rules.js';
 import { findRepliesToOwnPosts, findReplyPages, findReplyRecords, type ReplyRecord } from './reply.queries.js';
@@ -105,10 +104,7 @@ ReplyNode.implement({
       description:
         "The author's alias in this thread when anonymous, else their pseudonym in this group, or the display name of a member who " +
         'chose it — "Member" to readers outside the group (guests never see a real name).',
-      resolve: async (reply, _args, context) => {
-        const view = await itemView(context, reply);
-        return view.tombstone ? tombstoneText(reply.status) : authorNameOf(reply, view.groupAccess.names);
-      },
+      resolve: (reply, _args, context) => shownAuthorName(context, reply),
     }),
     viewerIsAuthor: t.boolean({ resolve: async (reply, _args, context) => (await itemView(context, reply)).viewerIsAuthor }),
     createdAt: t.field({ type: 'DateTime', description: 'Whole seconds.', resolve: (reply) => toWholeSecond(reply.created_at) }),
