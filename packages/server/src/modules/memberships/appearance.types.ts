@@ -39,10 +39,15 @@ builder.objectFields(GroupNode, (t) => ({
     nullable: true,
     description:
       "A friendly pseudonym for the signed-in viewer to take in this group, in their language (\"Quiet Harbor 12\", «نسمة هادئة ١٢»): " +
-      'free in the group and none the viewer uses in another group. A new suggestion on each request. Null for guests and service tokens.',
+      'free in the group and none the viewer uses in another group. A new suggestion on each request. Null for guests, service tokens ' +
+      "and members of other institutions.",
     load: async (groups: GroupRow[], context) => {
-      if (context.viewer.kind !== 'member') return groups.map(() => null);
-      return suggestedPseudonyms(context.db, context.viewer.member, groups.map((group) => group.id));
+      const viewer = context.viewer;
+      if (viewer.kind !== 'member') return groups.map(() => null);
+      // Only for groups the viewer could join: those of their own institution.
+      const joinable = groups.filter((group) => group.institution_id === viewer.institutionId);
+      const names = await suggestedPseudonyms(context.db, viewer.member, joinable.map((group) => group.id));
+      return groups.map((group) => (group.institution_id === viewer.institutionId ? names[joinable.indexOf(group)]! : null));
     },
     resolve: (group) => group,
   }),
