@@ -79,6 +79,17 @@ describe('typed operations', () => {
     if (result.kind === 'graphql') expectTypeOf(result.data).toEqualTypeOf<ResultOf<typeof meQuery> | null>();
   });
 
+  it('setGroupAppearance takes a kind from the schema and answers the appearance', async () => {
+    const changed = await client.mutate(
+      hearthClient.setGroupAppearanceMutation,
+      { input: { groupId: 'R3JvdXA6MQ', appearance: { kind: 'PSEUDONYM', pseudonym: 'Fern' } } },
+      (data) => data.setGroupAppearance,
+    );
+    if (changed.kind === 'ok') expectTypeOf(changed.data.appearance).toEqualTypeOf<{ kind: 'NAME' | 'PSEUDONYM'; pseudonym: string | null } | null>();
+    // @ts-expect-error ANONYMOUS is not an AppearanceKind
+    void client.mutate(hearthClient.setGroupAppearanceMutation, { input: { groupId: 'R3JvdXA6MQ', appearance: { kind: 'ANONYMOUS' } } }, (data) => data.setGroupAppearance);
+  });
+
   it("mutate narrows a result union into the payload and the API's typed errors", async () => {
     const joined = await client.mutate(joinGroupMutation, { input: { groupId: 'R3JvdXA6MQ' } }, (data) => data.joinGroup);
     if (joined.kind === 'ok') {

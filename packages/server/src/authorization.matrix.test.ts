@@ -630,6 +630,77 @@ const safetyAdminOperations: Operation[] = [
   },
 ];
 
+/** Identity (issue 8): how members appear in a group, and the standing fields widgets read instead of roles. */
+const identityOperations: Operation[] = [
+  {
+    name: 'joinGroup (OPEN) with an appearance',
+    run: async (cell) => {
+      await cell.db.updateTable('groups').set({ join_policy: 'OPEN' }).where('id', '=', cell.group.id).execute();
+      return decide('joinGroup', 'JoinGroupInput', async () => ({ groupId: cell.groupId, appearance: { kind: 'NAME' } }))(cell);
+    },
+    same: { guest: 'deny', otherTenantMember: 'deny', applicant: 'conflict', member: 'conflict', peerFacilitator: 'conflict', professionalFacilitator: 'conflict', institutionAdmin: 'allow', serviceToken: 'deny' },
+    other: { ...everyone('deny'), otherTenantMember: 'allow' },
+  },
+  {
+    name: 'setGroupAppearance',
+    run: decide('setGroupAppearance', 'SetGroupAppearanceInput', async (cell) => ({
+      groupId: cell.groupId,
+      appearance: { kind: 'PSEUDONYM', pseudonym: `Alias ${Math.random().toString(36).slice(2, 8)}` },
+    })),
+    same: { ...only(['applicant', ...members], 'deny'), otherTenantMember: 'hidden', institutionAdmin: 'hidden' },
+    other: { ...everyone('hidden'), guest: 'deny', serviceToken: 'deny' },
+  },
+  {
+    name: "read another member's Membership.appearance",
+    run: async (cell) => {
+      const id = await subjectMembership(cell);
+      const result = await cell.api.graphql(`query($id: ID!) { node(id: $id) { ... on Membership { appearance { kind } } } }`, { id }, cell.actor);
+      return result.data?.node?.appearance ? 'allow' : 'hidden';
+    },
+    same: only(facilitatorsAndManagers, 'hidden'),
+    other: everyone('hidden'),
+  },
+  {
+    name: 'read own Membership.appearance (viewerMembership)',
+    run: async ({ api, actor, groupId }) => {
+      const result = await api.graphql(`query($id: ID!) { node(id: $id) { ... on Group { viewerMembership { appearance { kind pseudonym } } } } }`, { id: groupId }, actor);
+      return result.data?.node?.viewerMembership?.appearance ? 'allow' : 'hidden';
+    },
+    same: only(['applicant', ...members], 'hidden'),
+    other: everyone('hidden'),
+  },
+  {
+    name: 'Group.suggestedPseudonym',
+    run: async ({ api, actor, groupId }) => {
+      const result = await api.graphql(`query($id: ID!) { node(id: $id) { ... on Group { suggestedPseudonym } } }`, { id: groupId }, actor);
+      return result.data?.node?.suggestedPseudonym ? 'allow' : 'hidden';
+    },
+    // Signed-in people of the group's institution, who could join it; nobody else gets a name to take.
+    same: only(['applicant', ...members, 'institutionAdmin'], 'hidden'),
+    other: { ...everyone('hidden'), otherTenantMember: 'allow' },
+  },
+  {
+    name: 'Group.postsReadableBy',
+    run: async ({ api, actor, groupId }) => {
+      const result = await api.graphql(`query($id: ID!) { node(id: $id) { ... on Group { postsReadableBy } } }`, { id: groupId }, actor);
+      return result.data?.node?.postsReadableBy ? 'allow' : 'hidden';
+    },
+    same: everyone('allow'),
+    other: everyone('allow'),
+  },
+  {
+    name: 'Group.viewerCanModerate (true = allow, false = deny)',
+    run: async ({ api, actor, groupId }) => {
+      const result = await api.graphql(`query($id: ID!) { node(id: $id) { ... on Group { viewerCanModerate } } }`, { id: groupId }, actor);
+      const answer = result.data?.node?.viewerCanModerate;
+      if (answer === undefined || answer === null) return 'hidden';
+      return answer ? 'allow' : 'deny';
+    },
+    same: denyAllButFacilitatorsAndManagers,
+    other: everyone('deny'),
+  },
+];
+
 /** Every operation of the API so far. */
 const operations: Operation[] = [
   ...groupOperations,
@@ -638,6 +709,7 @@ const operations: Operation[] = [
   ...institutionAdminOperations,
   ...conversationOperations,
   ...safetyAdminOperations,
+  ...identityOperations,
 ];
 
 interface World {

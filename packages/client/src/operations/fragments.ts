@@ -44,6 +44,7 @@ export const membershipFields = /* @__PURE__ */ graphql(`
     role
     inForce
     pseudonym
+    appearance { kind pseudonym }
     answers
     requestedAt
     joinedAt
@@ -91,6 +92,8 @@ export const groupDetailFields = /* @__PURE__ */ graphql(
     heldFirstPosts
     createdAt
     viewerCanPost
+    viewerCanModerate
+    postsReadableBy
     viewerMembership { ...MembershipFields }
   }
 `,

@@ -62,6 +62,34 @@ export const setPseudonymMutation = /* @__PURE__ */ graphql(
   [membershipFields, errorFields],
 );
 
+/**
+ * Chooses how the viewer appears in a group: `{ kind: 'PSEUDONYM', pseudonym }` (unique in the group; omit the name
+ * to keep the current one or take a suggestion) or `{ kind: 'NAME' }`. A ConflictError when the pseudonym is taken,
+ * a ValidationError when it imitates an alias, a tombstone, a role or a system name.
+ */
+export const setGroupAppearanceMutation = /* @__PURE__ */ graphql(
+  `
+  mutation SetGroupAppearance($input: SetGroupAppearanceInput!) {
+    setGroupAppearance(input: $input) {
+      __typename
+      ... on Membership { ...MembershipFields }
+      ...HearthErrorFields
+    }
+  }
+`,
+  [membershipFields, errorFields],
+);
+
+/**
+ * A pseudonym the signed-in viewer may take in a group (free there, none they use elsewhere), for the join form's
+ * default; a new one on each request. Join with `appearance: { kind: 'PSEUDONYM', pseudonym }` to take it.
+ */
+export const suggestedPseudonymQuery = /* @__PURE__ */ graphql(`
+  query SuggestedPseudonym($id: ID!) {
+    node(id: $id) { ... on Group { id suggestedPseudonym } }
+  }
+`);
+
 /** A facilitator approves a PENDING request. */
 export const approveJoinRequestMutation = /* @__PURE__ */ graphql(
   `

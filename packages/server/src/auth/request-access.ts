@@ -2,8 +2,14 @@ import DataLoader from 'dataloader';
 import type { HearthDb } from '../db/database.js';
 import type { GroupRole, GroupRow, MembershipRow } from '../db/tables.js';
 import { findGroupsByIds } from '../modules/groups/group.queries.js';
+import {
+  holdsSeat,
+  isFacilitatorRole,
+  roleInForce,
+} from '../modules/memberships/membership-standing.queries.js';
 import { findMembershipsOfMember, findMembersInGroupsFacilitatedBy } from '../modules/memberships/membership.queries.js';
 import { isInstitutionManager, type Viewer } from './viewer.js';
+
 
 /**
  * The viewer's standing in groups, loaded at most once per request and batched: authorization scopes, visibility
@@ -68,16 +74,14 @@ export class RequestAccess {
 
   /** The viewer's effective role in a group, counting only memberships that are in force. */
   async activeRole(groupId: string): Promise<GroupRole | null> {
-    const membership = await this.viewerMembership(groupId);
-    return membership && isMembershipInForce(membership) ? membership.role : null;
+    return roleInForce(await this.viewerMembership(groupId));
   }
 
   async isFacilitator(groupId: string): Promise<boolean> {
     const group = await this.group(groupId);
     if (!group) return false;
     if (this.managesInstitution(group.institution_id)) return true;
-    const role = await this.activeRole(groupId);
-    return role === 'PEER_FACILITATOR' || role === 'PROFESSIONAL_FACILITATOR';
+    return isFacilitatorRole(await this.activeRole(groupId));
   }
 
   async isProfessionalFacilitator(groupId: string): Promise<boolean> {
@@ -91,6 +95,12 @@ export class RequestAccess {
     return (await this.activeRole(groupId)) !== null;
   }
 
+  /** A seat holder (ACTIVE or SUSPENDED): reads the group's conversations and sees its members' names. */
+  async holdsSeat(groupId: string): Promise<boolean> {
+    const membership = await this.viewerMembership(groupId);
+    return membership !== null && holdsSeat(membership);
+  }
+
   async canSeeGroup(group: GroupRow): Promise<boolean> {
     if (this.managesInstitution(group.institution_id)) return true;
     if (group.archived_at) return (await this.viewerMembership(group.id)) !== null;
@@ -98,10 +108,4 @@ export class RequestAccess {
     const membership = await this.viewerMembership(group.id);
     return membership !== null && membership.status !== 'BANNED' && membership.status !== 'REJECTED';
   }
-}
-
-/** ACTIVE, or SUSPENDED with the suspension over: a suspension ends by itself, without a job to lift it. */
-export function isMembershipInForce(membership: MembershipRow, now = new Date()): boolean {
-  if (membership.status === 'ACTIVE') return true;
-  return membership.status === 'SUSPENDED' && membership.suspended_until !== null && membership.suspended_until <= now;
 }

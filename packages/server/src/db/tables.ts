@@ -20,6 +20,8 @@ export type MembershipStatus =
   | 'LEFT'
   | 'SUSPENDED'
   | 'BANNED';
+/** How a member appears in a group (0009): under their pseudonym there, or under their name. */
+export type AppearanceKind = 'PSEUDONYM' | 'NAME';
 export type SsoKeyAlgorithm = 'HS256';
 
 export interface InstitutionsTable {
@@ -102,6 +104,8 @@ export interface MembershipsTable {
   status: MembershipStatus;
   answers: ColumnType<string[], string[] | undefined, string[]>;
   pseudonym: string | null;
+  /** PSEUDONYM exactly when `pseudonym` is set (a check constraint). */
+  appearance: ColumnType<AppearanceKind, AppearanceKind | undefined, AppearanceKind>;
   fee_receipt: string | null;
   status_reason: string | null;
   suspended_until: Timestamp | null;

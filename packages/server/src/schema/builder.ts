@@ -4,6 +4,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
+import { isInstitutionManager } from '../auth/viewer.js';
 import type { HearthContext } from './context.js';
 import { ForbiddenError, ValidationError } from './errors.js';
 import { decodeGlobalId } from './global-ids.js';
@@ -69,8 +70,7 @@ export const builder = new SchemaBuilder<{
     unauthorizedError: () => new ForbiddenError(),
     authScopes: (context) => ({
       signedIn: context.viewer.kind === 'member',
-      institutionManager:
-        context.viewer.kind === 'service' || (context.viewer.kind === 'member' && context.viewer.member.is_institution_admin),
+      institutionManager: context.viewer.institutionId !== null && isInstitutionManager(context.viewer, context.viewer.institutionId),
       manages: (institutionId) => context.access.managesInstitution(institutionId),
       groupMember: (groupId) => context.access.isActiveMember(groupId),
       groupFacilitator: (groupId) => context.access.isFacilitator(groupId),

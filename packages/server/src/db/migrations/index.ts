@@ -5,6 +5,7 @@ import * as conversationsAndSafety from './0003-conversations-and-safety.js';
 import * as posts from './0004-posts.js';
 import * as moderation from './0005-moderation.js';
 import * as pinnedPostsIndex from './0006-pinned-posts-index.js';
+import * as memberAppearance from './0009-member-appearance.js';
 
 /**
  * Migrations in the order they run. Listed statically (not read from the folder) so the server works the same
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0004-posts': posts,
   '0005-moderation': moderation,
   '0006-pinned-posts-index': pinnedPostsIndex,
+  '0009-member-appearance': memberAppearance,
 };
 
 export const hearthMigrations: MigrationProvider = {

@@ -15,6 +15,11 @@ export interface DemoMember {
 
 export interface DemoMembership {
   member: string;
+  /**
+   * How they appear in the group: under this pseudonym, or under their name when none. New members default to a
+   * pseudonym (group-appearance.ts); the demo gives one to the members of the guest-readable circle and a few
+   * others, and leaves facilitators and some members under their names, so both appearances show.
+   */
   role?: GroupRole;
   status?: MembershipStatus;
   answers?: string[];
@@ -96,10 +101,10 @@ const riverside: DemoInstitution = {
       held_first_posts: 1,
       memberships: [
         { member: 'demo-sara', role: 'PEER_FACILITATOR', daysAgo: 400 },
-        { member: 'demo-amal', daysAgo: 120 },
-        { member: 'demo-james', daysAgo: 95 },
-        { member: 'demo-priya', daysAgo: 60 },
-        { member: 'demo-tom', daysAgo: 12 },
+        { member: 'demo-amal', pseudonym: 'Quiet Harbor 12', daysAgo: 120 },
+        { member: 'demo-james', pseudonym: 'Steady Willow 7', daysAgo: 95 },
+        { member: 'demo-priya', pseudonym: 'Morning Sparrow 31', daysAgo: 60 },
+        { member: 'demo-tom', pseudonym: 'Gentle Cedar 5', daysAgo: 12 },
         {
           member: 'demo-omar',
           status: 'PENDING',
@@ -133,10 +138,10 @@ const riverside: DemoInstitution = {
         { member: 'demo-lina', role: 'PROFESSIONAL_FACILITATOR', daysAgo: 300 },
         { member: 'demo-amal', daysAgo: 40 },
         { member: 'demo-grace', daysAgo: 200 },
-        { member: 'demo-ahmed', daysAgo: 150 },
+        { member: 'demo-ahmed', pseudonym: 'Evening Heron 44', daysAgo: 150 },
         { member: 'demo-ellen', daysAgo: 90 },
         { member: 'demo-noah', daysAgo: 30 },
-        { member: 'demo-ruth', daysAgo: 7 },
+        { member: 'demo-ruth', pseudonym: 'Little Lantern 9', daysAgo: 7 },
       ],
     },
     {
@@ -299,9 +304,9 @@ const nour: DemoInstitution = {
         { member: 'demo-lina', role: 'PROFESSIONAL_FACILITATOR', daysAgo: 365 },
         { member: 'demo-sara', role: 'PEER_FACILITATOR', daysAgo: 300 },
         { member: 'demo-amal', daysAgo: 100 },
-        { member: 'demo-fatima', daysAgo: 80 },
+        { member: 'demo-fatima', pseudonym: 'نسمة هادئة ١٢', daysAgo: 80 },
         { member: 'demo-khalid', daysAgo: 55 },
-        { member: 'demo-yousef', daysAgo: 10 },
+        { member: 'demo-yousef', pseudonym: 'قمر صبور ٢٧', daysAgo: 10 },
         {
           member: 'demo-omar',
           status: 'PENDING',

@@ -71,6 +71,7 @@ async function seedInstitution(trx: HearthDb, demo: DemoInstitution, now: Date):
             status,
             answers: membership.answers ?? [],
             pseudonym: membership.pseudonym ?? null,
+            appearance: membership.pseudonym ? ('PSEUDONYM' as const) : ('NAME' as const),
             fee_receipt: membership.feeReceipt ?? null,
             decided_by: status === 'ACTIVE' && group.join_policy === 'APPROVAL' && decider && decider !== membership ? idOf(decider.member) : null,
             requested_at: at,

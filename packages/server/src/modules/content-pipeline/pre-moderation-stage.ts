@@ -1,3 +1,4 @@
+import { isFacilitatorRole } from '../memberships/membership-standing.queries.js';
 import { withReason, type ContentStage } from './content-pipeline.js';
 import { countPublishedContributions } from './pre-moderation.queries.js';
 
@@ -12,7 +13,7 @@ export const preModerationStage: ContentStage = {
   async apply(_draft, author, outcome, db) {
     const required = author.group.held_first_posts;
     if (required <= 0) return outcome;
-    if (author.membership.role !== 'MEMBER' || author.member.is_institution_admin) return outcome;
+    if (isFacilitatorRole(author.membership.role) || author.member.is_institution_admin) return outcome;
     const published = await countPublishedContributions(db, author.group.id, author.member.id, required);
     if (published >= required) return outcome;
     return { ...withReason(outcome, 'FIRST_POSTS'), status: 'PENDING_REVIEW' };

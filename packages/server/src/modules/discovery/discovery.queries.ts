@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import type { HearthDb } from '../../db/database.js';
 import type { Facilitation, GroupFormat, GroupRow, HearthDatabase, JoinPolicy } from '../../db/tables.js';
 import { groupColumns } from '../groups/group.queries.js';
+import { holdsSeatSql } from '../memberships/membership-standing.queries.js';
 import type { ListingScope } from './discovery.rules.js';
 
 /**
@@ -88,7 +89,7 @@ function matchesFilters(eb: GroupsExpressions, listing: GroupListing): Expressio
     // Seats as `countSeatsTaken` counts them: active and suspended members keep a seat.
     const hasSeat = sql<SqlBool>`(groups.capacity is null or (
       select count(*) from memberships
-      where memberships.group_id = groups.id and memberships.status in ('ACTIVE', 'SUSPENDED')
+      where memberships.group_id = groups.id and ${holdsSeatSql('memberships')}
     ) < groups.capacity)`;
     conditions.push(listing.acceptingMembers ? hasSeat : eb.not(hasSeat));
   }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { HearthDb } from '../../db/database.js';
-import type { GroupRole, GroupRow, GroupUpdate, NewGroup } from '../../db/tables.js';
+import type { AppearanceKind, GroupRole, GroupRow, GroupUpdate, NewGroup } from '../../db/tables.js';
+import { facilitatorMembershipSql, holdsSeatSql } from '../memberships/membership-standing.queries.js';
 
 /** Columns a query returns for a group: everything but the generated search columns. */
 export const groupColumns = [
@@ -68,7 +69,7 @@ export async function countSeatsTaken(db: HearthDb, groupIds: readonly string[])
     .selectFrom('memberships')
     .select(['group_id', sql<number>`count(*)::int`.as('seats')])
     .where('group_id', 'in', groupIds)
-    .where('status', 'in', ['ACTIVE', 'SUSPENDED'])
+    .where(holdsSeatSql('memberships'))
     .groupBy('group_id')
     .execute();
   return new Map(rows.map((row) => [row.group_id, row.seats]));
@@ -80,6 +81,7 @@ export interface FacilitatorRow {
   role: GroupRole;
   display_name: string;
   pseudonym: string | null;
+  appearance: AppearanceKind;
   credential: string | null;
 }
 
@@ -95,11 +97,11 @@ export async function findFacilitators(db: HearthDb, groupIds: readonly string[]
       'memberships.role',
       'members.display_name',
       'memberships.pseudonym',
+      'memberships.appearance',
       'members.credential',
     ])
     .where('memberships.group_id', 'in', groupIds)
-    .where('memberships.role', 'in', ['PEER_FACILITATOR', 'PROFESSIONAL_FACILITATOR'])
-    .where('memberships.status', '=', 'ACTIVE')
+    .where(facilitatorMembershipSql('memberships'))
     .orderBy('memberships.group_id')
     .orderBy(sql`memberships.role = 'PROFESSIONAL_FACILITATOR'`, 'desc')
     .orderBy('memberships.joined_at')

@@ -9,6 +9,7 @@ import { countSeatsTaken, findFacilitators, findGroupBySlug, findGroupsByIds, in
 import { fieldsViewerMayNotEdit, type GroupField } from './group.rules.js';
 import { isUniqueViolation } from '../../db/constraint-errors.js';
 import { serveWaitlist } from '../memberships/seats.js';
+import { memberNameFor, nameReaderIn } from '../posts/author-names.js';
 
 export const FacilitationEnum = builder.enumType('Facilitation', {
   description: 'Who leads the group: volunteers with lived experience, or a professional (social worker, psychologist, chaplain).',
@@ -34,8 +35,14 @@ export const AnonymityPolicyEnum = builder.enumType('AnonymityPolicy', {
 const FacilitatorType = builder.objectRef<FacilitatorRow>('Facilitator').implement({
   fields: (t) => ({
     name: t.string({
-      description: "The facilitator's pseudonym in this group, or their display name.",
-      resolve: (facilitator) => facilitator.pseudonym ?? facilitator.display_name,
+      description:
+        "The facilitator's pseudonym in this group, or the display name of one who chose it — \"Member\" to readers outside the " +
+        'group, as every name beside content (guests never see a real name).',
+      resolve: async (facilitator, _args, context) => {
+        const group = await context.access.group(facilitator.group_id);
+        const reader = group ? await nameReaderIn(context.access, group) : { seesMemberNames: false, language: 'en' };
+        return memberNameFor({ pseudonym: facilitator.pseudonym, displayName: facilitator.display_name, appearance: facilitator.appearance }, reader);
+      },
     }),
     role: t.exposeString('role'),
     credential: t.exposeString('credential', { nullable: true }),
@@ -106,6 +113,13 @@ GroupNode.implement({
       resolve: (group) => group.id,
     }),
     createdAt: t.expose('created_at', { type: 'DateTime' }),
+    viewerCanModerate: t.boolean({
+      description:
+        "True when the viewer moderates this group: one of its facilitators (a membership in force, so a suspension that has " +
+        "ended counts) or the institution's admins. The same rule as every facilitator-only field and mutation; widgets ask this " +
+        'instead of reading roles.',
+      resolve: (group, _args, context) => context.access.isFacilitator(group.id),
+    }),
   }),
 });
 

@@ -6,10 +6,10 @@ import {
   consumeInvitation,
   findInvitationByCode,
   insertMembership,
-  isPseudonymTaken,
   lockMembershipOfMember,
   updateMembership,
 } from './membership.queries.js';
+import { pseudonymForChoice, type AppearanceChoice } from './group-appearance.js';
 import { applicationRefusal, facilitatorActionRefusal, invitationProblem, readGroupActor } from './membership.rules.js';
 import { changeGroupMemberships, changeMembership, type GroupSeats, type SeatChangeResult } from './seats.js';
 
@@ -29,7 +29,8 @@ export interface JoinApplication {
   groupId: string;
   answers: string[] | null;
   inviteCode: string | null;
-  pseudonym: string | null;
+  /** How to appear in the group; undefined: as before for a returning member, else under a suggested pseudonym. */
+  appearance: AppearanceChoice | undefined;
 }
 
 /** `join` asks for a seat (or a request, by policy); `waitlist` asks for a place in line when the group is full. */
@@ -68,9 +69,7 @@ export async function applyToJoin(
       throw new ForbiddenError('This group takes new members by invitation only.');
     }
     const answers = entryAnswers(group, application.answers);
-    if (application.pseudonym && (await isPseudonymTaken(trx, group.id, application.pseudonym, existing?.id))) {
-      throw new ConflictError('Someone in this group already goes by that pseudonym.');
-    }
+    const pseudonym = await pseudonymForChoice(trx, group.id, viewer.member, existing, application.appearance);
     const status = await entryStatus(group, intent, seats);
 
     // Writes only from here on, after every check.
@@ -79,7 +78,7 @@ export async function applyToJoin(
       status,
       role: 'MEMBER' as const,
       answers,
-      ...(application.pseudonym !== null && { pseudonym: application.pseudonym }),
+      pseudonym,
       feeReceipt: null,
       statusReason: null,
       suspendedUntil: null,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { globalIdOf } from '../../schema/global-ids.js';
 import { futureInstant } from '../../schema/date-input.js';
 import { plainText } from '../../schema/text-input.js';
+import { reservedPseudonymProblem } from './pseudonym-names.js';
 
 /**
  * The input rules of membership mutations, one schema per input so every mistake comes back at once. Global IDs
@@ -9,7 +10,11 @@ import { plainText } from '../../schema/text-input.js';
  * the domain functions, still before any write.
  */
 export const membershipRules = {
-  pseudonym: plainText({ min: 2, max: 40 }),
+  /** A pseudonym that imitates an alias, a tombstone, a role or a system name is refused (reserved-pseudonyms.json). */
+  pseudonym: plainText({ min: 2, max: 40 }).superRefine((value, context) => {
+    const problem = reservedPseudonymProblem(value);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  }),
   answers: z.array(plainText({ max: 2000, multiline: true })).max(10, 'Give at most 10 answers.'),
   /** Invitation codes are url-safe random text (invitations.ts); anything else cannot be one. */
   inviteCode: z
@@ -20,11 +25,32 @@ export const membershipRules = {
   receiptReference: plainText({ max: 200 }),
 };
 
-export const joinGroupSchema = z.looseObject({
+/** PSEUDONYM with a name (or none: keep the current one, or take a suggestion); NAME with none. */
+export const appearanceSchema = z
+  .looseObject({ kind: z.enum(['PSEUDONYM', 'NAME']), pseudonym: membershipRules.pseudonym.nullish() })
+  .superRefine((appearance, context) => {
+    if (appearance.kind === 'NAME' && appearance.pseudonym) {
+      context.addIssue({ code: 'custom', path: ['pseudonym'], message: 'Appearing under your name goes without a pseudonym.' });
+    }
+  });
+
+export const joinGroupSchema = z
+  .looseObject({
+    groupId: globalIdOf('Group'),
+    answers: membershipRules.answers.nullish(),
+    inviteCode: membershipRules.inviteCode.nullish(),
+    pseudonym: membershipRules.pseudonym.nullish(),
+    appearance: appearanceSchema.nullish(),
+  })
+  .superRefine((input, context) => {
+    if (input.pseudonym && input.appearance && (input.appearance.kind === 'NAME' || (input.appearance.pseudonym && input.appearance.pseudonym !== input.pseudonym))) {
+      context.addIssue({ code: 'custom', path: ['pseudonym'], message: 'Give the pseudonym once, in appearance.' });
+    }
+  });
+
+export const setGroupAppearanceSchema = z.looseObject({
   groupId: globalIdOf('Group'),
-  answers: membershipRules.answers.nullish(),
-  inviteCode: membershipRules.inviteCode.nullish(),
-  pseudonym: membershipRules.pseudonym.nullish(),
+  appearance: appearanceSchema,
 });
 
 export const membershipDecisionSchema = z.looseObject({

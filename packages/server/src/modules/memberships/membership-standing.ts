@@ -2,7 +2,9 @@ import type { Viewer } from '../../auth/viewer.js';
 import type { HearthDb } from '../../db/database.js';
 import type { GroupRole, MembershipRow, MembershipStatus } from '../../db/tables.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../schema/errors.js';
-import { isPseudonymTaken, lockMembershipOfMember, updateMembership, updatePseudonym } from './membership.queries.js';
+import { seatHoldingStatuses as seatHolding } from './membership-standing.queries.js';
+import { setGroupAppearance } from './group-appearance.js';
+import { lockMembershipOfMember, updateMembership } from './membership.queries.js';
 import { facilitatorActionRefusal, readGroupActor, roleChangeRefusal } from './membership.rules.js';
 import { changeGroupMemberships, changeMembership, type SeatChangeResult } from './seats.js';
 
@@ -23,7 +25,6 @@ export async function leaveGroup(db: HearthDb, viewer: Viewer, groupId: string):
   });
 }
 
-const seatHolding: ReadonlySet<MembershipStatus> = new Set<MembershipStatus>(['ACTIVE', 'SUSPENDED']);
 
 /**
  * Runs a facilitator's decision about someone else's membership, after the rules on the rows as locked: who may
@@ -95,16 +96,10 @@ export async function changeMembershipRole(db: HearthDb, viewer: Viewer, members
   });
 }
 
-/** Sets (or, with null, clears) the viewer's own pseudonym in a group: unique there, whatever the letter case. */
+/**
+ * Sets (or, with null, clears) the viewer's own pseudonym in a group: the older form of `setGroupAppearance`
+ * (a pseudonym is PSEUDONYM, null is NAME), with the same uniqueness rule.
+ */
 export async function setPseudonym(db: HearthDb, viewer: Viewer, groupId: string, pseudonym: string | null): Promise<SeatChangeResult<MembershipRow>> {
-  return changeGroupMemberships(db, groupId, async (trx) => {
-    if (viewer.kind !== 'member') throw new ForbiddenError('Sign in to choose a pseudonym.');
-    const own = await lockMembershipOfMember(trx, groupId, viewer.member.id);
-    if (!own) throw new NotFoundError('You have no membership in this group.');
-    if (own.status === 'BANNED') throw new ForbiddenError('You have been banned from this group.');
-    if (pseudonym && (await isPseudonymTaken(trx, groupId, pseudonym, own.id))) {
-      throw new ConflictError('Someone in this group already goes by that pseudonym.');
-    }
-    return updatePseudonym(trx, own.id, pseudonym);
-  });
+  return setGroupAppearance(db, viewer, groupId, pseudonym === null ? { kind: 'NAME', pseudonym: null } : { kind: 'PSEUDONYM', pseudonym });
 }

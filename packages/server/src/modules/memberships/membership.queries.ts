@@ -1,6 +1,7 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { HearthDb } from '../../db/database.js';
-import type { GroupRole, HearthDatabase, InvitationRow, MembershipRow, MembershipStatus } from '../../db/tables.js';
+import type { GroupRole, InvitationRow, MembershipRow, MembershipStatus } from '../../db/tables.js';
+import { facilitatorMembershipSql } from './membership-standing.queries.js';
 
 export async function findMembershipsOfMember(db: HearthDb, memberId: string, groupIds: readonly string[]): Promise<MembershipRow[]> {
   if (groupIds.length === 0) return [];
@@ -12,7 +13,7 @@ export async function findMembershipsOfMember(db: HearthDb, memberId: string, gr
     .execute();
 }
 
-/** Of `memberIds`, those with any membership in a group that `facilitatorId` actively facilitates. */
+/** Of `memberIds`, those with any membership in a group that `facilitatorId` facilitates (membership in force). */
 export async function findMembersInGroupsFacilitatedBy(
   db: HearthDb,
   facilitatorId: string,
@@ -25,8 +26,7 @@ export async function findMembersInGroupsFacilitatedBy(
     .select('subject.member_id')
     .distinct()
     .where('facilitator.member_id', '=', facilitatorId)
-    .where('facilitator.status', '=', 'ACTIVE')
-    .where('facilitator.role', 'in', ['PEER_FACILITATOR', 'PROFESSIONAL_FACILITATOR'])
+    .where(facilitatorMembershipSql('facilitator'))
     .where('subject.member_id', 'in', memberIds)
     .execute();
   return rows.map((row) => row.member_id);
@@ -78,7 +78,7 @@ function membershipColumns(write: MembershipWrite) {
     status: write.status,
     ...(write.role !== undefined && { role: write.role }),
     ...(write.answers !== undefined && { answers: write.answers }),
-    ...(write.pseudonym !== undefined && { pseudonym: write.pseudonym }),
+    ...(write.pseudonym !== undefined && { pseudonym: write.pseudonym, appearance: write.pseudonym === null ? ('NAME' as const) : ('PSEUDONYM' as const) }),
     ...(write.feeReceipt !== undefined && { fee_receipt: write.feeReceipt }),
     ...(write.statusReason !== undefined && { status_reason: write.statusReason }),
     ...(write.suspendedUntil !== undefined && { suspended_until: write.suspendedUntil }),
@@ -128,25 +128,40 @@ export async function updateMembership(
     .executeTakeFirstOrThrow();
 }
 
-export async function updatePseudonym(trx: HearthDb, id: string, pseudonym: string | null): Promise<MembershipRow> {
+/** Sets how the member appears in the group: under this pseudonym, or (null) under their name. */
+export async function updateAppearance(trx: HearthDb, id: string, pseudonym: string | null): Promise<MembershipRow> {
   return trx
     .updateTable('memberships')
-    .set({ pseudonym, updated_at: new Date() })
+    .set({ pseudonym, appearance: pseudonym === null ? 'NAME' : 'PSEUDONYM', updated_at: new Date() })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
 }
 
-/** True when another membership of the group already goes by this pseudonym, in any letter case. */
-export async function isPseudonymTaken(db: HearthDb, groupId: string, pseudonym: string, exceptMembershipId?: string): Promise<boolean> {
-  const row = await db
+/**
+ * The pseudonyms a new one must not repeat, with where each is used: every pseudonym in these groups (whatever
+ * the status: someone who left keeps theirs for when they come back) and, when `memberId` is given, that
+ * member's pseudonyms everywhere. Compared by pseudonym-names.ts `pseudonymKey`, not here: the rule that two
+ * names are the same is one function.
+ */
+export async function findPseudonymsNear(
+  db: HearthDb,
+  groupIds: readonly string[],
+  memberId: string | null,
+): Promise<Array<{ id: string; group_id: string; member_id: string; pseudonym: string }>> {
+  if (groupIds.length === 0 && memberId === null) return [];
+  const rows = await db
     .selectFrom('memberships')
-    .select('id')
-    .where('group_id', '=', groupId)
-    .where(sql<SqlBool>`lower(pseudonym) = lower(${pseudonym})`)
-    .$if(exceptMembershipId !== undefined, (query) => query.where('id', '!=', exceptMembershipId!))
-    .executeTakeFirst();
-  return row !== undefined;
+    .select(['id', 'group_id', 'member_id', 'pseudonym'])
+    .where('pseudonym', 'is not', null)
+    .where((eb) => {
+      const near = [];
+      if (groupIds.length > 0) near.push(eb('group_id', 'in', groupIds));
+      if (memberId !== null) near.push(eb('member_id', '=', memberId));
+      return eb.or(near);
+    })
+    .execute();
+  return rows.map((row) => ({ ...row, pseudonym: row.pseudonym! }));
 }
 
 /** Moves up to `seats` of the longest-waiting WAITLISTED memberships (all when null) to ACTIVE, in waiting order. */
@@ -227,14 +242,6 @@ export interface MembershipPageQuery {
 
 export type MembershipPageRow = MembershipRow;
 
-/** A membership in force: ACTIVE, or SUSPENDED with the suspension over (as `isMembershipInForce`). */
-function inForce(eb: ExpressionBuilder<HearthDatabase, 'memberships'>): Expression<SqlBool> {
-  return eb.or([
-    eb('memberships.status', '=', 'ACTIVE'),
-    eb.and([eb('memberships.status', '=', 'SUSPENDED'), eb('memberships.suspended_until', '<=', sql<Date>`now()`)]),
-  ]);
-}
-
 /**
  * One keyset page of memberships for each of many groups (or members), in one statement: rows are ranked within
  * their parent after the cursor, and the first `limit` of each parent kept.
@@ -270,8 +277,7 @@ export async function findMembershipPages(db: HearthDb, query: MembershipPageQue
                 .selectFrom('memberships')
                 .select('memberships.group_id')
                 .where('memberships.member_id', '=', visibleTo!.memberId)
-                .where('memberships.role', 'in', ['PEER_FACILITATOR', 'PROFESSIONAL_FACILITATOR'])
-                .where(inForce),
+                .where(facilitatorMembershipSql('memberships')),
             ),
           );
         }

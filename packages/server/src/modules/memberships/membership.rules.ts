@@ -1,7 +1,8 @@
-import { isMembershipInForce, type RequestAccess } from '../../auth/request-access.js';
+import type { RequestAccess } from '../../auth/request-access.js';
 import { isInstitutionManager, type Viewer } from '../../auth/viewer.js';
 import type { HearthDb } from '../../db/database.js';
 import type { GroupRole, GroupRow, InvitationRow, MembershipRow } from '../../db/tables.js';
+import { isFacilitatorRole, roleInForce } from './membership-standing.queries.js';
 import { findMembershipsOfMember, type MembershipListViewer } from './membership.queries.js';
 
 /**
@@ -18,11 +19,8 @@ export interface GroupActor {
   role: GroupRole | null;
 }
 
-const facilitatorRoles: ReadonlySet<GroupRole> = new Set<GroupRole>(['PEER_FACILITATOR', 'PROFESSIONAL_FACILITATOR']);
-
-export function isFacilitatorRole(role: GroupRole | null): boolean {
-  return role !== null && facilitatorRoles.has(role);
-}
+// Kept importable from here for the modules that take actors from this file (moderation.rules.ts).
+export { isFacilitatorRole };
 
 /**
  * Why the actor may not decide about this membership (approve, reject, remove, suspend, ban, reinstate), or null
@@ -105,6 +103,6 @@ export async function readGroupActor(trx: HearthDb, viewer: Viewer, group: Group
   return {
     memberId,
     managesInstitution: isInstitutionManager(viewer, group.institution_id),
-    role: own && isMembershipInForce(own) ? own.role : null,
+    role: roleInForce(own),
   };
 }

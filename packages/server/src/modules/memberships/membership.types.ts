@@ -1,4 +1,3 @@
-import { isMembershipInForce } from '../../auth/request-access.js';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import type { GroupRow, MembershipRow, MembershipStatus } from '../../db/tables.js';
@@ -17,14 +16,18 @@ import {
   membershipDecisionSchema,
   reasonedDecisionSchema,
   recordFeePaymentSchema,
+  setGroupAppearanceSchema,
   setPseudonymSchema,
   suspendMemberSchema,
 } from './membership-input.js';
 import { connectionsByParent, readRowPage } from './membership-pages.js';
+import { isMembershipInForce } from './membership-standing.queries.js';
 import { banMember, changeMembershipRole, leaveGroup, reinstateMember, removeMember, setPseudonym, suspendMember } from './membership-standing.js';
 import { findMembershipPages, findMembershipsByIds, findWaitlistPositions, type MembershipPageQuery } from './membership.queries.js';
 import { isOwnMembership, membershipListViewer, membershipVisibleTo } from './membership.rules.js';
 import type { SeatChangeResult } from './seats.js';
+import { GroupAppearanceInput, GroupAppearanceType } from './appearance.types.js';
+import { setGroupAppearance, type AppearanceChoice } from './group-appearance.js';
 // Invitations are their own type file; importing it here puts them in the schema with the memberships.
 import './invitation.types.js';
 
@@ -98,6 +101,14 @@ MembershipNode.implement({
       resolve: (membership) => membership.answers,
     }),
     pseudonym: t.exposeString('pseudonym', { nullable: true, description: 'The name the member goes by in this group.' }),
+    appearance: t.field({
+      type: GroupAppearanceType,
+      nullable: true,
+      description: "How the member appears in this group. The member and the group's facilitators and admins; null for anyone else.",
+      authScopes: memberOrFacilitator,
+      unauthorizedResolver: () => null,
+      resolve: (membership) => ({ kind: membership.appearance, pseudonym: membership.pseudonym }),
+    }),
     statusReason: t.string({
       nullable: true,
       description: 'Why the request was approved or rejected, or the member suspended, removed or banned.',
@@ -258,17 +269,37 @@ const joinInputFields = (t: Parameters<Parameters<typeof builder.inputType>[1]['
   groupId: t.id({ required: true }),
   answers: t.stringList({ description: "Answers to the group's entry questions, one per question, in their order (1–2000 characters each)." }),
   inviteCode: t.string({ description: 'An invitation code: required by INVITE_ONLY groups, and lets its holder find a PRIVATE group.' }),
-  pseudonym: t.string({ description: 'The name to go by in this group (2–40 characters, unique in the group).' }),
+  pseudonym: t.string({ description: 'The name to go by in this group (2–40 characters, unique in the group). Same as appearance { kind: PSEUDONYM, pseudonym }.' }),
+  appearance: t.field({
+    type: GroupAppearanceInput,
+    description: 'How to appear in the group. Omitted: under a suggested pseudonym (Group.suggestedPseudonym), not the name from sign-in.',
+  }),
 });
 
 const JoinGroupInput = builder.inputType('JoinGroupInput', { fields: joinInputFields });
 const JoinWaitlistInput = builder.inputType('JoinWaitlistInput', { fields: joinInputFields });
 
-async function join(context: HearthContext, input: { groupId: string | number; answers?: string[] | null; inviteCode?: string | null; pseudonym?: string | null }, intent: JoinIntent) {
+type AppearanceArg = { kind: 'PSEUDONYM' | 'NAME'; pseudonym?: string | null } | null | undefined;
+
+function appearanceChoice(appearance: AppearanceArg, pseudonym?: string | null): AppearanceChoice | undefined {
+  if (appearance) return { kind: appearance.kind, pseudonym: appearance.pseudonym ?? pseudonym ?? null };
+  return pseudonym ? { kind: 'PSEUDONYM', pseudonym } : undefined;
+}
+
+async function join(
+  context: HearthContext,
+  input: { groupId: string | number; answers?: string[] | null; inviteCode?: string | null; pseudonym?: string | null; appearance?: AppearanceArg },
+  intent: JoinIntent,
+) {
   const change = await applyToJoin(
     context.db,
     context.viewer,
-    { groupId: String(input.groupId), answers: input.answers ?? null, inviteCode: input.inviteCode ?? null, pseudonym: input.pseudonym ?? null },
+    {
+      groupId: String(input.groupId),
+      answers: input.answers ?? null,
+      inviteCode: input.inviteCode ?? null,
+      appearance: appearanceChoice(input.appearance, input.pseudonym),
+    },
     intent,
   );
   return forgetChanged(context, change);
@@ -467,5 +498,26 @@ builder.mutationField('setPseudonym', (t) =>
     args: { input: t.arg({ type: SetPseudonymInput, required: true, validate: setPseudonymSchema }) },
     resolve: async (_root, { input }, context) =>
       forgetChanged(context, await setPseudonym(context.db, context.viewer, String(input.groupId), input.pseudonym ?? null)),
+  }),
+);
+
+const SetGroupAppearanceInput = builder.inputType('SetGroupAppearanceInput', {
+  fields: (t) => ({
+    groupId: t.id({ required: true }),
+    appearance: t.field({ type: GroupAppearanceInput, required: true }),
+  }),
+});
+
+builder.mutationField('setGroupAppearance', (t) =>
+  t.field({
+    type: MembershipNode,
+    description:
+      "Chooses how the viewer appears in a group they belong to, applied to or wait for: under a pseudonym (unique in the group) " +
+      'or under their name. A ConflictError when someone there already goes by that pseudonym.',
+    errors: { types: [ConflictError, ForbiddenError, NotFoundError, ValidationError] },
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: SetGroupAppearanceInput, required: true, validate: setGroupAppearanceSchema }) },
+    resolve: async (_root, { input }, context) =>
+      forgetChanged(context, await setGroupAppearance(context.db, context.viewer, String(input.groupId), appearanceChoice(input.appearance)!)),
   }),
 );

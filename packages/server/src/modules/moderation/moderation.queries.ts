@@ -2,13 +2,13 @@ import { sql, type SqlBool } from 'kysely';
 import type { HearthDb } from '../../db/database.js';
 import type {
   ContentStatus,
-  GroupRole,
   ModerationActionRow,
   ModerationCaseRow,
   ReportReason,
   ReportRow,
   SubjectType,
 } from '../../db/tables.js';
+import { facilitatorMembershipSql } from '../memberships/membership-standing.queries.js';
 
 /**
  * SQL of the moderation module: the items it acts on (posts and replies, seen through the few columns moderation
@@ -124,17 +124,13 @@ export async function findThreadAliasNumber(db: HearthDb, postId: string, member
   return row?.alias_number ?? null;
 }
 
-/** Groups the member facilitates with a membership in force (ACTIVE, or SUSPENDED with the suspension over). */
+/** Groups the member facilitates (membership-standing.queries.ts: a facilitator role on a membership in force). */
 export async function findGroupsFacilitatedBy(db: HearthDb, memberId: string): Promise<string[]> {
-  const facilitatorRoles: GroupRole[] = ['PEER_FACILITATOR', 'PROFESSIONAL_FACILITATOR'];
   const rows = await db
     .selectFrom('memberships')
     .select('group_id')
     .where('member_id', '=', memberId)
-    .where('role', 'in', facilitatorRoles)
-    .where((eb) =>
-      eb.or([eb('status', '=', 'ACTIVE'), eb.and([eb('status', '=', 'SUSPENDED'), eb('suspended_until', '<=', sql<Date>`now()`)])]),
-    )
+    .where(facilitatorMembershipSql('memberships'))
     .execute();
   return rows.map((row) => row.group_id);
 }

@@ -117,7 +117,7 @@ async function buildScene(api: TestApi): Promise<Scene> {
   const db = api.database.db;
   // A PUBLIC group with public reading, so that even guests and other tenants reach everything they could.
   const cast = await createCast(db, { public_reading: true });
-  await db.updateTable('memberships').set({ pseudonym: 'Quiet River' }).where('member_id', '=', cast.author.row.id).execute();
+  await db.updateTable('memberships').set({ pseudonym: 'Quiet River', appearance: 'PSEUDONYM' }).where('member_id', '=', cast.author.row.id).execute();
   const created = await api.graphql(
     createPostMutation,
     { input: { groupId: cast.groupId, title: 'What I never told anyone', body: 'It still hurts.', anonymous: true } },

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { HearthDb } from '../../db/database.js';
-import type { ContentStatus, PostRow, SubjectType } from '../../db/tables.js';
+import type { AppearanceKind, ContentStatus, PostRow, SubjectType } from '../../db/tables.js';
+import { holdsSeatSql } from '../memberships/membership-standing.queries.js';
 
 /**
  * Posts as the API reads them: the row, the parts its author's name is made of (their pseudonym in the post's
@@ -12,6 +13,7 @@ import type { ContentStatus, PostRow, SubjectType } from '../../db/tables.js';
  */
 export interface PostRecord extends PostRow {
   author_pseudonym: string | null;
+  author_appearance: AppearanceKind | null;
   author_display_name: string;
   author_alias: number | null;
   reply_count: number;
@@ -30,6 +32,7 @@ export const wholeSecondNow = sql<Date>`date_trunc('second', now())`;
 export const postRecordColumns = sql`
   p.*,
   author_membership.pseudonym as author_pseudonym,
+  author_membership.appearance as author_appearance,
   author.display_name as author_display_name,
   author_alias.alias_number as author_alias,
   (select count(*)::int from replies counted where counted.post_id = p.id and counted.status = 'PUBLISHED') as reply_count`;
@@ -199,7 +202,7 @@ export async function findOwnPostPages(
         where p.author_id = m.member_id and p.status in ('PUBLISHED', 'PENDING_REVIEW') and ${afterCondition}
           and exists (
             select 1 from memberships reading
-            where reading.group_id = p.group_id and reading.member_id = m.member_id and reading.status in ('ACTIVE', 'SUSPENDED')
+            where reading.group_id = p.group_id and reading.member_id = m.member_id and ${holdsSeatSql('reading')}
           )
         order by p.created_at desc, p.id desc limit ${limit}
       ) own

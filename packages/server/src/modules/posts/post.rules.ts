@@ -1,5 +1,7 @@
-import { isMembershipInForce, type RequestAccess } from '../../auth/request-access.js';
+import type { RequestAccess } from '../../auth/request-access.js';
 import type { ContentStatus, GroupRow, MembershipRow } from '../../db/tables.js';
+import { holdsSeat, isMembershipInForce } from '../memberships/membership-standing.queries.js';
+import { nameReaderIn, type NameReader } from './author-names.js';
 
 /**
  * Who reads, writes and moderates the conversations of a group, and which items each of them sees.
@@ -18,9 +20,19 @@ export interface GroupConversationAccess {
   /** The viewer's membership in force there, when taking part (the pipeline needs it). */
   membership: MembershipRow | null;
   group: GroupRow | null;
+  /** How names read to this viewer here (author-names.ts): real names only for those inside the group. */
+  names: NameReader;
 }
 
-const noAccess: GroupConversationAccess = { read: false, takePart: false, moderate: false, membership: null, group: null };
+const noAccess: GroupConversationAccess = {
+  read: false,
+  takePart: false,
+  moderate: false,
+  membership: null,
+  group: null,
+  names: { seesMemberNames: false, language: 'en' },
+};
+
 
 export function groupIsPubliclyReadable(group: GroupRow): boolean {
   return group.visibility === 'PUBLIC' && group.public_reading && group.archived_at === null;
@@ -33,14 +45,15 @@ export async function conversationAccess(access: RequestAccess, groupId: string)
   const manages = access.managesInstitution(group.institution_id);
   const membership = await access.viewerMembership(groupId);
   const inForce = membership !== null && isMembershipInForce(membership);
-  const seated = membership !== null && (membership.status === 'ACTIVE' || membership.status === 'SUSPENDED');
-  const facilitates = inForce && (membership.role === 'PEER_FACILITATOR' || membership.role === 'PROFESSIONAL_FACILITATOR');
+  const seated = membership !== null && holdsSeat(membership);
   return {
     read: manages || seated || groupIsPubliclyReadable(group),
     takePart: inForce && group.archived_at === null,
-    moderate: manages || facilitates,
+    // The same answer as the `groupFacilitator` scope and `Group.viewerCanModerate`.
+    moderate: await access.isFacilitator(groupId),
     membership: inForce ? membership : null,
     group,
+    names: await nameReaderIn(access, group),
   };
 }
 

@@ -5,10 +5,10 @@ import type { HearthContext } from '../../schema/context.js';
 import { viewerMemberId } from '../../auth/viewer.js';
 import { GroupNode } from '../groups/group.types.js';
 import { MemberNode } from '../members/member.types.js';
-import { authorNameOf } from './author-names.js';
+import { authorNameOf, type AuthorNameParts } from './author-names.js';
 import { connectionsByKey, feedKey, readContentTimePage, readFeedPage, timeKey, toWholeSecond } from './content-pages.js';
 import { findContentEdits, findFeedPages, findOwnPostPages, findPostRecords, findUnansweredPages, type ContentEditRecord, type PostRecord } from './post.queries.js';
-import { conversationAccess, isAuthor, itemVisible, showsTombstone, tombstoneText, type ContentItem } from './post.rules.js';
+import { conversationAccess, groupIsPubliclyReadable, isAuthor, itemVisible, showsTombstone, tombstoneText, type ContentItem } from './post.rules.js';
 import { renderSafeMarkdown } from './safe-markdown.js';
 import type { ConnectionArgs } from '../../schema/keyset-pagination.js';
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '../../schema/errors.js';
@@ -24,6 +24,13 @@ export const PostStatusEnum = builder.enumType('PostStatus', {
     'HIDDEN: hidden by a facilitator (facilitators only). REMOVED: removed by a facilitator (a tombstone to others). ' +
     'DELETED: taken back by its author (a tombstone that keeps its replies readable).',
   values: ['PUBLISHED', 'PENDING_REVIEW', 'HIDDEN', 'REMOVED', 'DELETED'] as const,
+});
+
+export const PostReadersEnum = builder.enumType('PostReaders', {
+  description:
+    'GUESTS: anyone can read the posts, signed in or not; they see pseudonyms (or "Member"), never real names. MEMBERS: the ' +
+    "group's members and the institution's admins only.",
+  values: ['GUESTS', 'MEMBERS'] as const,
 });
 
 export const PostOrderEnum = builder.enumType('PostOrder', {
@@ -48,6 +55,12 @@ export const ContentEditType = builder
 export async function itemView(context: HearthContext, item: ContentItem & { group_id: string }) {
   const groupAccess = await conversationAccess(context.access, item.group_id);
   return { groupAccess, tombstone: showsTombstone(item, groupAccess), viewerIsAuthor: isAuthor(item, viewerMemberId(context.viewer)) };
+}
+
+/** The author's name as this viewer reads it (author-names.ts), or the tombstone mark. For posts and replies. */
+export async function shownAuthorName(context: HearthContext, item: ContentItem & AuthorNameParts & { group_id: string }): Promise<string> {
+  const view = await itemView(context, item);
+  return view.tombstone ? tombstoneText(item.status) : authorNameOf(item, view.groupAccess.names);
 }
 
 /**
@@ -127,8 +140,10 @@ PostNode.implement({
       resolve: (post, _args, context) => authorIdFor(context, post),
     }),
     authorName: t.string({
-      description: 'The per-group pseudonym or display name, the thread alias of an anonymous author ("Anonymous 1"), or a tombstone mark.',
-      resolve: async (post, _args, context) => ((await itemView(context, post)).tombstone ? tombstoneText(post.status) : authorNameOf(post)),
+      description:
+        'The thread alias of an anonymous author ("Anonymous 1"), the pseudonym in this group, or the display name of a member who ' +
+        'chose it — "Member" to readers outside the group (guests never see a real name) — or a tombstone mark.',
+      resolve: (post, _args, context) => shownAuthorName(context, post),
     }),
     viewerIsAuthor: t.boolean({ resolve: async (post, _args, context) => (await itemView(context, post)).viewerIsAuthor }),
     createdAt: t.field({ type: 'DateTime', description: 'Whole seconds.', resolve: (post) => toWholeSecond(post.created_at) }),
@@ -198,6 +213,13 @@ builder.objectFields(GroupNode, (t) => ({
     args: { ...t.arg.connectionArgs() },
     load: (groupIds: string[], context, args) => loadUnanswered(context, groupIds, args),
     resolve: (group) => group.id,
+  }),
+  postsReadableBy: t.field({
+    type: PostReadersEnum,
+    description:
+      "Who can read what is posted here, so a composer can say it before sending: GUESTS when anyone may read the group's posts " +
+      '(a PUBLIC group with publicReading, not archived), else MEMBERS (its members and the institution\'s admins).',
+    resolve: (group) => (groupIsPubliclyReadable(group) ? 'GUESTS' : 'MEMBERS'),
   }),
   viewerCanPost: t.boolean({
     description: 'True when the viewer may post, reply and react here: a member in force (not suspended) of a group that is not archived.',

@@ -60,7 +60,7 @@ describeEachDatabase('posts', (api) => {
 
     // A pseudonym set in this group names the author here; one set in another group never does.
     const otherGroup = await writePost(db(), cast.group, cast.member.row);
-    await db().updateTable('memberships').set({ pseudonym: 'Quiet River' }).where('group_id', '=', cast.group.id).where('member_id', '=', cast.author.row.id).execute();
+    await db().updateTable('memberships').set({ pseudonym: 'Quiet River', appearance: 'PSEUDONYM' }).where('group_id', '=', cast.group.id).where('member_id', '=', cast.author.row.id).execute();
     const elsewhere = await createCast(db());
     void otherGroup;
     const read = await api().graphql(postQuery, { id: post.id }, { token: cast.member.token });

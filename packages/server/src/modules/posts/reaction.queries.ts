@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { HearthDb } from '../../db/database.js';
-import type { ReactionKind, SubjectType } from '../../db/tables.js';
+import type { AppearanceKind, ReactionKind, SubjectType } from '../../db/tables.js';
 
 export interface ReactionTally {
   subject_id: string;
@@ -26,6 +26,7 @@ export interface ReactorRecord {
   kind: ReactionKind;
   member_id: string;
   pseudonym: string | null;
+  appearance: AppearanceKind | null;
   display_name: string;
   /** True when the reactor shows under their thread alias (see findReactors); `alias_number` is then theirs. */
   under_alias: boolean;
@@ -58,7 +59,7 @@ export async function findReactors(
       from reactions reaction join items on items.id = reaction.subject_id
       where (${query.kind}::text is null or reaction.kind = ${query.kind}::text)
     )
-    select ranked.subject_id, ranked.kind, ranked.member_id, membership.pseudonym, member.display_name,
+    select ranked.subject_id, ranked.kind, ranked.member_id, membership.pseudonym, membership.appearance, member.display_name,
       coalesce(ranked.member_id = ranked.anonymous_author_id or (thread.anonymous and thread.author_id = ranked.member_id), false) as under_alias,
       alias.alias_number
     from ranked

@@ -5,7 +5,8 @@ import type { ReactionKind } from '../../db/tables.js';
 import { builder } from '../../schema/builder.js';
 import type { HearthContext } from '../../schema/context.js';
 import { ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '../../schema/errors.js';
-import { aliasName, memberNameInGroup } from './author-names.js';
+import { aliasName, memberNameFor } from './author-names.js';
+import { conversationAccess } from './post.rules.js';
 import { reactSchema } from './post-input.js';
 import { PostNode } from './post.types.js';
 import type { PostRecord } from './post.queries.js';
@@ -88,12 +89,15 @@ async function loadReactors(items: readonly Reactable[], context: HearthContext,
     kind,
     limit: 100,
   });
-  return items.map((item) =>
+  const readers = await Promise.all(items.map(async (item) => (await conversationAccess(context.access, item.group_id)).names));
+  return items.map((item, index) =>
     rows
       .filter((row) => row.subject_id === item.id)
       .map((row) => ({
         kind: row.kind,
-        name: row.under_alias ? aliasName(row.alias_number) : memberNameInGroup(row.pseudonym, row.display_name),
+        name: row.under_alias
+          ? aliasName(row.alias_number)
+          : memberNameFor({ pseudonym: row.pseudonym, displayName: row.display_name, appearance: row.appearance }, readers[index]!),
       })),
   );
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { HearthDb } from '../../db/database.js';
-import type { ContentStatus, ReplyRow } from '../../db/tables.js';
+import type { AppearanceKind, ContentStatus, ReplyRow } from '../../db/tables.js';
+import { holdsSeatSql } from '../memberships/membership-standing.queries.js';
 import { visibleInList, wholeSecondNow, type ListReader, type TimeCursor } from './post.queries.js';
 
 /**
@@ -9,6 +10,7 @@ import { visibleInList, wholeSecondNow, type ListReader, type TimeCursor } from 
  */
 export interface ReplyRecord extends ReplyRow {
   author_pseudonym: string | null;
+  author_appearance: AppearanceKind | null;
   author_display_name: string;
   author_alias: number | null;
   post_status: ContentStatus;
@@ -21,6 +23,7 @@ export type ReplyPageRecord = ReplyRecord & { page_key: string; sort_time: Date 
 const replyRecordColumns = sql`
   r.*,
   author_membership.pseudonym as author_pseudonym,
+  author_membership.appearance as author_appearance,
   author.display_name as author_display_name,
   author_alias.alias_number as author_alias,
   thread.status as post_status,
@@ -95,7 +98,7 @@ export async function findRepliesToOwnPosts(
       and thread.status in ('PUBLISHED', 'PENDING_REVIEW') and ${afterCondition}
       and exists (
         select 1 from memberships reading
-        where reading.group_id = r.group_id and reading.member_id = ${memberId}::uuid and reading.status in ('ACTIVE', 'SUSPENDED')
+        where reading.group_id = r.group_id and reading.member_id = ${memberId}::uuid and ${holdsSeatSql('reading')}
       )
     order by r.created_at desc, r.id desc
     limit ${limit}`.execute(db);

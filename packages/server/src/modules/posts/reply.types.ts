@@ -3,9 +3,8 @@ import { builder } from '../../schema/builder.js';
 import type { HearthContext } from '../../schema/context.js';
 import type { ConnectionArgs } from '../../schema/keyset-pagination.js';
 import { MemberNode } from '../members/member.types.js';
-import { authorNameOf } from './author-names.js';
 import { connectionsByKey, emptyConnection, readContentTimePage, timeKey, toWholeSecond } from './content-pages.js';
-import { ContentEditType, PostNode, PostStatusEnum, authorIdFor, editHistoryOf, itemView, visibleToViewer } from './post.types.js';
+import { ContentEditType, PostNode, PostStatusEnum, authorIdFor, editHistoryOf, itemView, shownAuthorName, visibleToViewer } from './post.types.js';
 import type { PostRecord } from './post.queries.js';
 import { conversationAccess, itemVisible, tombstoneText } from './post.rules.js';
 import { findRepliesToOwnPosts, findReplyPages, findReplyRecords, type ReplyRecord } from './reply.queries.js';
@@ -102,8 +101,10 @@ ReplyNode.implement({
       resolve: (reply, _args, context) => authorIdFor(context, reply),
     }),
     authorName: t.string({
-      description: "The per-group pseudonym or display name, or the author's alias in this thread when anonymous.",
-      resolve: async (reply, _args, context) => ((await itemView(context, reply)).tombstone ? tombstoneText(reply.status) : authorNameOf(reply)),
+      description:
+        "The author's alias in this thread when anonymous, else their pseudonym in this group, or the display name of a member who " +
+        'chose it — "Member" to readers outside the group (guests never see a real name).',
+      resolve: (reply, _args, context) => shownAuthorName(context, reply),
     }),
     viewerIsAuthor: t.boolean({ resolve: async (reply, _args, context) => (await itemView(context, reply)).viewerIsAuthor }),
     createdAt: t.field({ type: 'DateTime', description: 'Whole seconds.', resolve: (reply) => toWholeSecond(reply.created_at) }),
