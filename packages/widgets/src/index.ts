@@ -8,6 +8,7 @@ export { configure, type HearthOptions, type TokenSource } from './configuration
 export { HearthProvider } from './hearth-provider/hearth-provider.js';
 export { HearthGroupFinder } from './hearth-group-finder/hearth-group-finder.js';
 export { HearthGroup } from './hearth-group/hearth-group.js';
+export { HearthGroupAppearance, type GroupAppearanceValue } from './hearth-group/group-appearance.js';
 export { HearthComposer } from './hearth-composer/hearth-composer.js';
 export { HearthCrisisHelp, type CrisisSubject } from './hearth-crisis-help/hearth-crisis-help.js';
 export { HearthModerationQueue } from './hearth-moderation-queue/hearth-moderation-queue.js';

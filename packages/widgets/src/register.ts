@@ -1,6 +1,7 @@
 import { defineElement } from './base/define-element.js';
 import { HearthGroupFinder } from './hearth-group-finder/hearth-group-finder.js';
 import { HearthGroup } from './hearth-group/hearth-group.js';
+import { HearthGroupAppearance } from './hearth-group/group-appearance.js';
 import { HearthComposer } from './hearth-composer/hearth-composer.js';
 import { HearthCrisisHelp } from './hearth-crisis-help/hearth-crisis-help.js';
 import { HearthModerationQueue } from './hearth-moderation-queue/hearth-moderation-queue.js';
@@ -15,6 +16,7 @@ export const hearthElements = {
   'hearth-provider': HearthProvider,
   'hearth-group-finder': HearthGroupFinder,
   'hearth-group': HearthGroup,
+  'hearth-group-appearance': HearthGroupAppearance,
   'hearth-composer': HearthComposer,
   'hearth-crisis-help': HearthCrisisHelp,
   'hearth-moderation-queue': HearthModerationQueue,

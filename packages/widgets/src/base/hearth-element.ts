@@ -9,6 +9,7 @@ import { controlStyles } from '../styles/controls.styles.js';
 import { themeStyles } from '../styles/theme.styles.js';
 import { emit } from './hearth-events.js';
 import { isOffline } from './failure-message.js';
+import { heading } from './heading.js';
 import { LoadFailure, requestIdOf } from './load-failure.js';
 import { OnlineController } from './online-controller.js';
 
@@ -136,7 +137,7 @@ export abstract class HearthElement extends LitElement {
     const failure = error instanceof LoadFailure ? error.failure : undefined;
     if (isOffline(failure, this.network.online)) {
       return html`<div class="panel" part="state offline" role="alert">
-        <h3>${common.offlineTitle}</h3>
+        ${heading(3, common.offlineTitle)}
         <p>${common.offlineBody}</p>
         <p><button @click=${retry}>${common.retry}</button></p>
       </div>`;
@@ -149,7 +150,7 @@ export abstract class HearthElement extends LitElement {
     }
     const reference = failure ? requestIdOf(failure) : undefined;
     return html`<div class="panel error" part="state error" role="alert">
-      <h3>${common.failedTitle}</h3>
+      ${heading(3, common.failedTitle)}
       <p>${failure?.kind === 'network' ? common.unreachable : common.failedBody}</p>
       ${reference ? html`<p class="small muted">${common.requestId(reference)}</p>` : nothing}
       <p><button @click=${retry}>${common.retry}</button></p>
@@ -160,7 +161,7 @@ export abstract class HearthElement extends LitElement {
   protected renderSignInPrompt(action: string): TemplateResult {
     const common = this.common;
     return html`<div class="panel" part="state signed-out">
-      <h3>${common.signInTitle}</h3>
+      ${heading(3, common.signInTitle)}
       <p>${common.signInBody}</p>
       <p><button class="primary" @click=${() => this.requestSignIn(action)}>${common.signIn}</button></p>
     </div>`;

@@ -15,7 +15,7 @@ const ar: ComposerMessages = {
   contentWarningHint: 'بضع كلمات، مثل «إيذاء النفس» أو «فقدان طفل». لن يرى الآخرون سوى هذا التنبيه حتى يختاروا فتح منشورك.',
   anonymousPost: 'انشر دون اسم',
   anonymousReply: 'ردّ دون اسم',
-  namedReplyInOwnThread: 'كتبتَ منشور هذه المحادثة دون اسم. إذا رددتَ باسمك، فسيعرف الجميع هنا أن المنشور منشورك.',
+  namedReplyInOwnThread: 'إذا رددتَ باسمك، فسيعرف الجميع هنا أنك كاتب المنشور.',
   anonymousHidden: 'سيرى الأعضاء الآخرون والميسّرون عبارة «مشارك مجهول» مع رقم (مثل «مشارك مجهول 2») بدلًا من اسمك، والرقم نفسه طوال هذه المحادثة.',
   heldFirstPosts: (count: number) =>
     plural('ar', count, {

@@ -14,7 +14,7 @@ const en = {
   contentWarningHint: 'A few words, e.g. "self-harm" or "loss of a child". Others see only this until they choose to open your post.',
   anonymousPost: 'Post anonymously',
   anonymousReply: 'Reply anonymously',
-  namedReplyInOwnThread: 'You wrote this conversation\'s post anonymously. If you reply under your name, everyone here will know the post is yours.',
+  namedReplyInOwnThread: 'If you reply under your name, everyone here will know you wrote the post.',
   anonymousHidden: 'Other members and the facilitators see "Anonymous" and a number (for example "Anonymous 2") instead of your name, the same number throughout this conversation.',
   heldFirstPosts: (count: number) =>
     plural('en', count, {

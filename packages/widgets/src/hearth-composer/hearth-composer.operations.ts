@@ -11,6 +11,7 @@ const composerGroupFields = /* @__PURE__ */ graphql(`
     allowsAnonymousPosts
     anonymityPolicy
     facilitation
+    postsReadableBy
     heldFirstPosts
     viewerCanPost
     viewerMembership { status role suspendedUntil }

@@ -11,9 +11,9 @@ import { dataOf } from '../base/load-failure.js';
 import { composerMessages } from './hearth-composer.messages.js';
 import { composerGroupQuery, composerPostQuery } from './hearth-composer.operations.js';
 import { composerStyles } from './hearth-composer.styles.js';
-import { loadLanguage } from '../localization/locale-controller.js';
+import { loadCrisisHelp } from '../hearth-crisis-help/load.js';
 import { domainMessages } from '../localization/domain.messages.js';
-import { anonymousAuthorsRevealableBy, whoCanRevealAnonymousAuthors } from '../content/anonymity-wording.js';
+import { anonymousAuthorsRevealableBy, whoCanReadPosts, whoCanRevealAnonymousAuthors } from '../content/anonymity-wording.js';
 import type { CrisisResourceView } from '../content/crisis-contacts.js';
 import type { CrisisSubject, HearthCrisisHelp } from '../hearth-crisis-help/hearth-crisis-help.js';
 
@@ -70,6 +70,7 @@ interface FormFailure {
  * @csspart form - The form.
  * @csspart field - Each labelled field (title, body, content warning).
  * @csspart button - The submit button.
+ * @csspart audience - Who can read what is about to be sent ("Only members of this group can read this.").
  * @csspart success - The confirmation shown after sending.
  * @csspart crisis - The crisis resources panel.
  * @csspart skeleton - A placeholder while loading.
@@ -170,21 +171,9 @@ export class HearthComposer extends HearthElement {
 
   #edit(change: Partial<Draft>): void {
     this.draft = { ...this.draft, ...change };
-    void this.#prepareCrisisHelp().catch(() => undefined);
-  }
-
-  #crisisHelpReady: Promise<unknown> | undefined;
-
-  /**
-   * The crisis help panel's code and strings, fetched once the reader starts writing (most pages are read, not
-   * written on), so they are here before the post that may need them is sent; awaited again before showing it.
-   */
-  #prepareCrisisHelp(): Promise<unknown> {
-    this.#crisisHelpReady ??= Promise.all([import('../hearth-crisis-help/define.js'), loadLanguage(this.i18n.locale, 'writers')]).catch((error: unknown) => {
-      this.#crisisHelpReady = undefined;
-      throw error;
-    });
-    return this.#crisisHelpReady;
+    // The crisis help is fetched once the reader starts writing (most pages are read, not written on), so it is
+    // here before the post that may need it is sent.
+    void loadCrisisHelp(this.i18n.locale).catch(() => undefined);
   }
 
   /** The problems the browser can find without asking the API (lengths are held back by `maxlength`). */
@@ -241,7 +230,7 @@ export class HearthComposer extends HearthElement {
         const item = 'post' in data ? data.post : data.reply;
         this.crisis = { resources: data.crisisResources, subject: { id: item.id, kind: 'post' in data ? 'post' : 'reply', contentWarning: item.contentWarning ?? null } };
         // In front of the writer at once: a dialog on a phone, the top of the viewport on a wide screen.
-        await this.#prepareCrisisHelp().catch(() => undefined);
+        await loadCrisisHelp(this.i18n.locale).catch(() => undefined);
         await this.updateComplete;
         const help = this.renderRoot.querySelector<HearthCrisisHelp>('hearth-crisis-help');
         if (customElements.get('hearth-crisis-help') && help) await help.present();
@@ -447,8 +436,9 @@ export class HearthComposer extends HearthElement {
         ${group.allowsAnonymousPosts ? this.#renderAnonymity(group, context.ownAnonymousThread) : nothing}
         ${held ? html`<p class="small muted">${m.heldFirstPosts(group.heldFirstPosts)}</p>` : nothing}
         ${this.#renderFailure()}
+        <p id="audience" class="small" part="audience">${whoCanReadPosts(this.i18n.messages(domainMessages), group.postsReadableBy)}</p>
         <div class="row">
-          <button class="primary" type="submit" part="button" ?disabled=${this.sending}>
+          <button class="primary" type="submit" part="button" aria-describedby="audience" ?disabled=${this.sending}>
             ${this.sending ? (replying ? m.sendingReply : m.sendingPost) : replying ? m.submitReply : m.submitPost}
           </button>
         </div>
@@ -531,6 +521,7 @@ export class HearthComposer extends HearthElement {
     </div>`;
   }
 
+  /** The help panel; its light DOM shows only if the panel's code could not be fetched (the resources as this page has them). */
   #renderCrisis(help: CrisisHelp) {
     const group = this.context.value?.kind === 'ready' ? this.context.value.group.id : undefined;
     return html`<hearth-crisis-help
@@ -542,11 +533,9 @@ export class HearthComposer extends HearthElement {
       api=${ifDefined(this.api)}
       institution=${ifDefined(this.institution)}
       token=${ifDefined(this.token)}
-      locale=${ifDefined(this.locale)}
       .getToken=${this.getToken}
       @hearth-crisis-help-close=${this.#dismissCrisis}
     >
-      <!-- Shown only if the panel's code could not be fetched: the resources as this page already has them. -->
       <div id="crisis-fallback" class="panel crisis" role="alert" tabindex="-1">
         ${help.resources.map((resource) => html`<p dir="auto">${resource.name} <bdi dir="ltr">${resource.phone ?? ''}</bdi></p>`)}
       </div>

@@ -18,16 +18,8 @@ const ar: GroupMessages = {
   guidelines: 'إرشادات المجموعة',
   privacy: 'الخصوصية والنشر',
   namedPosts: 'تظهر منشوراتك هنا باسمك، أو بالاسم المستعار الذي تختاره لهذه المجموعة.',
-  anonymousAllowed: 'يمكنك النشر هنا دون ذكر اسمك.',
   appearanceLegend: 'كيف تظهر في هذه المجموعة',
-  appearancePseudonym: 'باسم مستعار (موصى به)',
-  appearanceName: 'باسمي',
-  pseudonymLabel: 'اسمك المستعار في هذه المجموعة',
-  pseudonymHint: 'نقترح اسمًا لا يستخدمه أحد هنا ولا تستخدمه في أي مجموعة أخرى. يمكنك تغييره.',
-  pseudonymRequired: 'يُرجى اختيار اسم مستعار، أو الظهور باسمك.',
-  pseudonymTaken: 'يستخدم أحد أعضاء هذه المجموعة هذا الاسم. يُرجى اختيار اسم آخر.',
-  appearanceSave: 'احفظ طريقة ظهوري',
-  appearanceSaved: 'حُفظ. ستظهر منشوراتك هنا بهذه الطريقة.',
+  anonymousAllowed: 'يمكنك النشر هنا دون ذكر اسمك.',
   heldPosts: (count: number) =>
     count === 0
       ? 'تظهر المنشورات في المجموعة فور إرسالها.'

@@ -16,16 +16,8 @@ const en = {
   guidelines: 'Group guidelines',
   privacy: 'Privacy and posting',
   namedPosts: 'Posts here show your name, or the pseudonym you choose for this group.',
-  anonymousAllowed: 'You may post anonymously here.',
   appearanceLegend: 'How you appear in this group',
-  appearancePseudonym: 'Under a pseudonym (recommended)',
-  appearanceName: 'Under my name',
-  pseudonymLabel: 'Your pseudonym in this group',
-  pseudonymHint: 'We suggest one nobody else uses here and you use in no other group. You can change it.',
-  pseudonymRequired: 'Please choose a pseudonym, or appear under your name.',
-  pseudonymTaken: 'Someone in this group already goes by that name. Please choose another.',
-  appearanceSave: 'Save how I appear',
-  appearanceSaved: 'Saved. Your posts here now show this.',
+  anonymousAllowed: 'You may post anonymously here.',
   heldPosts: (count: number) =>
     count === 0
       ? 'Posts appear in the group as soon as they are sent.'

@@ -133,4 +133,11 @@ export const groupStyles = css`
   .conversations {
     gap: var(--space);
   }
+  details.settings > summary {
+    cursor: pointer;
+    min-block-size: 44px;
+    display: flex;
+    align-items: center;
+    font-weight: 600;
+  }
 `;

@@ -19,9 +19,11 @@ import { failureMessage } from '../base/failure-message.js';
 import { dataOf } from '../base/load-failure.js';
 import { anonymousAuthorsRevealableBy, whoCanRevealAnonymousAuthors } from '../content/anonymity-wording.js';
 import { domainMessages } from '../localization/domain.messages.js';
+import { loadLanguage } from '../localization/locale-controller.js';
 import { groupMessages } from './hearth-group.messages.js';
 import { groupPageQuery } from './hearth-group.operations.js';
 import { groupStyles } from './hearth-group.styles.js';
+import type { HearthGroupAppearance } from './group-appearance.js';
 
 type GroupPage = ResultOf<typeof groupPageQuery>;
 type Group = NonNullable<GroupPage['group']>;
@@ -60,6 +62,7 @@ type Departure = 'leave' | 'withdraw' | 'waitlist';
 const maxAnswerLength = 2000;
 const inviteCodePattern = /^[A-Za-z0-9_-]{16,64}$/;
 const scheduledFormats = new Set(['IN_PERSON', 'VIDEO', 'PHONE']);
+let appearanceLoading: Promise<unknown> | undefined;
 
 /**
  * One support group's page, for the host site's group page: who runs it and how, its guidelines and privacy
@@ -342,7 +345,20 @@ export class HearthGroup extends HearthElement {
     let rest: unknown = nothing;
     if (status === 'ACTIVE' || (status === 'SUSPENDED' && !suspendedUntil)) {
       line = membership!.role === 'MEMBER' ? m.member : m.memberAs(this.#domain.role[membership!.role] ?? membership!.role);
-      rest = html`${membership!.pseudonym ? html`<p dir="auto">${m.pseudonym(membership!.pseudonym)}</p>` : nothing}${this.#renderDeparture('leave', group)}`;
+      rest = html`${membership!.pseudonym ? html`<p dir="auto">${m.pseudonym(membership!.pseudonym)}</p>` : nothing}
+        <details class="settings" @toggle=${() => this.#appearanceChoice()}>
+          <summary>${m.appearanceLegend}</summary>
+          <hearth-group-appearance
+            group=${group.id}
+            mode="settings"
+            .current=${membership!.appearance}
+            api=${ifDefined(this.api)}
+            institution=${ifDefined(this.institution)}
+            token=${ifDefined(this.token)}
+            .getToken=${this.getToken}
+          ></hearth-group-appearance>
+        </details>
+        ${this.#renderDeparture('leave', group)}`;
     } else if (status === 'SUSPENDED') {
       line = m.suspended(this.#date(suspendedUntil!));
       rest = html`${reason}${this.#renderDeparture('leave', group)}`;
@@ -392,7 +408,20 @@ export class HearthGroup extends HearthElement {
     </div>`;
   }
 
+  /**
+   * The appearance choice is fetched (code and strings) the first time a join form or a member's settings show:
+   * most visits to a group page do neither. Until it is there, a join goes out without an appearance, which the
+   * API takes as a suggested pseudonym: never the name from sign-in.
+   */
+  #appearanceChoice(): void {
+    if (appearanceLoading) return;
+    appearanceLoading = Promise.all([import('./group-appearance.define.js'), loadLanguage(this.i18n.locale, 'writers')]).catch(() => {
+      appearanceLoading = undefined;
+    });
+  }
+
   #renderJoinForm(target: JoinTarget, explanation: string | undefined) {
+    this.#appearanceChoice();
     const m = this.#messages;
     const policy = target.joinPolicy;
     const reviewed = policy === 'APPROVAL' || policy === 'FEE';
@@ -451,6 +480,14 @@ export class HearthGroup extends HearthElement {
             m.codeHint,
           )
         : nothing}
+      <hearth-group-appearance
+        group=${target.id}
+        mode="join"
+        api=${ifDefined(this.api)}
+        institution=${ifDefined(this.institution)}
+        token=${ifDefined(this.token)}
+        .getToken=${this.getToken}
+      ></hearth-group-appearance>
       ${this.#renderProblem()}
       ${waitlist && this.noWaitlist
         ? nothing
@@ -628,6 +665,8 @@ export class HearthGroup extends HearthElement {
       groupId: target.id,
       answers: questions.length ? questions.map((_question, index) => (this.answers[index] ?? '').trim()) : null,
       inviteCode: needsCode ? this.code.trim() : null,
+      // A pseudonym by default (the suggestion, or the one typed), the member's name only when they chose it.
+      appearance: this.renderRoot.querySelector<HearthGroupAppearance>('hearth-group-appearance')?.appearance ?? null,
     };
     this.busy = true;
     const result =
@@ -649,12 +688,17 @@ export class HearthGroup extends HearthElement {
       case 'ValidationError': {
         const invalid: Record<string, string> = {};
         let other = false;
+        let appearanceRefused = false;
         for (const field of error.fields) {
           const [, name, index] = field.path;
           if (name === 'answers' && index !== undefined && Number(index) < questions.length) {
             invalid[`answer-${index}`] = this.#answerProblem(this.answers[Number(index)] ?? '', true)!;
           } else if (name === 'inviteCode' && needsCode) {
             invalid.code = m.codeInvalid;
+          } else if (name === 'appearance') {
+            // A pseudonym the API refuses (taken here, or imitating an alias or a role): said beside it.
+            void this.renderRoot.querySelector<HearthGroupAppearance>('hearth-group-appearance')?.showProblem(field.message);
+            appearanceRefused = true;
           } else {
             other = true;
           }
@@ -666,6 +710,7 @@ export class HearthGroup extends HearthElement {
           void this.#refresh();
         }
         this.announce(this.common.checkFields);
+        if (appearanceRefused) return;
         await this.updateComplete;
         const first = Object.keys(invalid)[0];
         if (first) this.#focus(`#${first}`);

@@ -1,4 +1,4 @@
-import { meQuery, moderationQueueQuery } from '@hearth/client';
+import { moderationQueueQuery } from '@hearth/client';
 import { Task } from '@lit/task';
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -8,7 +8,7 @@ import { HearthElement } from '../base/hearth-element.js';
 import type { ModerationItemResolvedDetail } from '../base/hearth-events.js';
 import { dataOf } from '../base/load-failure.js';
 import { moderationQueueMessages } from './hearth-moderation-queue.messages.js';
-import { moderatedGroupQuery } from './hearth-moderation-queue.operations.js';
+import { moderatedGroupQuery, moderatedGroupsQuery } from './hearth-moderation-queue.operations.js';
 import { moderationQueueStyles } from './hearth-moderation-queue.styles.js';
 import type { RequestingGroup } from './join-requests.js';
 import type { HearthModerationItem, QueueItem } from './moderation-item.js';
@@ -18,7 +18,6 @@ type PageInfo = { hasNextPage: boolean; endCursor?: string | null | undefined };
 
 type Scope = { kind: 'guest' } | { kind: 'forbidden' } | { kind: 'missing' } | { kind: 'ready'; groupId: string | null; admin: boolean; groups: RequestingGroup[] };
 
-const facilitatorRoles = ['PEER_FACILITATOR', 'PROFESSIONAL_FACILITATOR'];
 const pageSize = 10;
 
 /**
@@ -88,19 +87,17 @@ export class HearthModerationQueue extends HearthElement {
         const data = dataOf(await client.request(moderatedGroupQuery, groupLookup(group), { signal }));
         if (!data.me) return { kind: 'guest' };
         if (!data.group) return { kind: 'missing' };
-        const membership = data.group.viewerMembership;
-        const facilitates = membership?.status === 'ACTIVE' && facilitatorRoles.includes(membership.role);
         admin = data.me.isInstitutionAdmin;
-        if (!facilitates && !admin) return { kind: 'forbidden' };
+        if (!data.group.viewerCanModerate) return { kind: 'forbidden' };
         groups = [{ id: data.group.id, name: data.group.name }];
         groupId = data.group.id;
       } else {
-        const me = dataOf(await client.request(meQuery, { membershipsFirst: 100 }, { signal })).me;
+        const me = dataOf(await client.request(moderatedGroupsQuery, {}, { signal })).me;
         if (!me) return { kind: 'guest' };
         groups = me.memberships.edges
-          .map((edge) => edge.node)
-          .filter((membership) => membership.status === 'ACTIVE' && facilitatorRoles.includes(membership.role) && membership.group)
-          .map((membership) => ({ id: membership.group!.id, name: membership.group!.name }));
+          .map((edge) => edge.node.group)
+          .filter((each): each is NonNullable<typeof each> => Boolean(each?.viewerCanModerate))
+          .map((each) => ({ id: each.id, name: each.name }));
         admin = me.isInstitutionAdmin;
         if (!groups.length && !admin) return { kind: 'forbidden' };
       }
@@ -166,7 +163,7 @@ export class HearthModerationQueue extends HearthElement {
         default:
           return html`<div class="stack desk">
             ${this.#renderCrisis(scope.admin)}
-            <hearth-join-requests .groups=${scope.groups} locale=${this.i18n.locale} .getToken=${this.getToken} api=${this.api ?? nothing} institution=${this.institution ?? nothing} token=${this.token ?? nothing}></hearth-join-requests>
+            <hearth-join-requests .groups=${scope.groups} .getToken=${this.getToken} api=${this.api ?? nothing} institution=${this.institution ?? nothing} token=${this.token ?? nothing}></hearth-join-requests>
             ${this.#renderQueue(scope.admin)}
           </div>`;
       }
@@ -183,7 +180,6 @@ export class HearthModerationQueue extends HearthElement {
             id=${`item-${cssId(item.id)}`}
             .item=${item}
             ?admin=${admin}
-            locale=${this.i18n.locale}
             .getToken=${this.getToken}
             api=${this.api ?? nothing}
             institution=${this.institution ?? nothing}

@@ -1,7 +1,6 @@
 import { crisisResourcesQuery, reactMutation, replyRepliesQuery, reportMutation, type HearthClient, type ResultOf, type replyFields } from '@hearth/client';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { HearthElement } from '../base/hearth-element.js';
 import { MinuteClockController } from '../base/minute-clock-controller.js';
@@ -11,7 +10,7 @@ import { heading } from '../base/heading.js';
 import { dataOf } from '../base/load-failure.js';
 import { contentMessages } from '../content/content.messages.js';
 import { contentStyles } from '../content/content.styles.js';
-import { loadLanguage } from '../localization/locale-controller.js';
+import { loadCrisisHelp } from '../hearth-crisis-help/load.js';
 import { postBody } from '../content/post-body.js';
 import {
   authorNameOf,
@@ -406,8 +405,7 @@ export class HearthThread extends HearthElement {
     if (this.crisisResources !== undefined || !client || !slug) return;
     this.crisisResources = null;
     // The help element's code and strings come with the resources (a failure leaves the plain list below).
-    void import('../hearth-crisis-help/define.js').catch(() => undefined);
-    void loadLanguage(this.i18n.locale, 'writers').catch(() => undefined);
+    void loadCrisisHelp(this.i18n.locale).catch(() => undefined);
     const result = await client.request(crisisResourcesQuery, { slug, locale: this.i18n.locale });
     this.crisisResources = result.kind === 'ok' ? (result.data.institution?.crisisResources ?? null) : null;
   }
@@ -471,10 +469,6 @@ export class HearthThread extends HearthElement {
     </div>`;
   }
 
-  #heading(level: number, id: string, content: unknown, part?: string): TemplateResult {
-    return heading(level, content, { id, part, dir: 'auto' });
-  }
-
   #renderThread(model: ThreadModel) {
     const { post } = model;
     const content = this.i18n.messages(contentMessages);
@@ -486,7 +480,7 @@ export class HearthThread extends HearthElement {
       <article class="post" part="post" aria-labelledby=${this.hideHeader ? nothing : 'post-title'}>
         ${this.hideHeader
           ? nothing
-          : html`${renderStatusBadges(this.i18n, post)} ${this.#heading(level, 'post-title', title, 'post-title')}
+          : html`${renderStatusBadges(this.i18n, post)} ${heading(level, title, { id: 'post-title', part: 'post-title', dir: 'auto' })}
             ${tombstone ? nothing : renderByline(this.i18n, post, 'post-author')}`}
         ${tombstone
           ? nothing
@@ -513,7 +507,7 @@ export class HearthThread extends HearthElement {
     const m = this.#messages;
     const { post } = model;
     return html`<section class="replies" aria-labelledby="replies-heading">
-      ${this.#heading(level, 'replies-heading', m.repliesHeading(post.replyCount))}
+      ${heading(level, m.repliesHeading(post.replyCount), { id: 'replies-heading', dir: 'auto' })}
       ${model.entries.length === 0
         ? html`<p class="muted">${post.group.viewerCanPost && post.status === 'PUBLISHED' && !post.locked && !post.viewerIsAuthor ? m.noRepliesInvite : m.noReplies}</p>`
         : nothing}
@@ -669,16 +663,12 @@ export class HearthThread extends HearthElement {
   }
 
   #renderCrisisHelp() {
-    // The one crisis help element, fetched when a reporter first picks a reason that says someone is in danger.
+    // The one crisis help element, fetched when a reporter first picks a reason that says someone is in danger;
+    // configured like the thread's own composers (the provider or Hearth.configure).
     return html`<hearth-crisis-help
       part="crisis"
       mode="resources"
       .resources=${this.crisisResources ?? []}
-      locale=${this.i18n.locale}
-      api=${ifDefined(this.api)}
-      institution=${ifDefined(this.institution)}
-      token=${ifDefined(this.token)}
-      .getToken=${this.getToken}
     >
       ${(this.crisisResources ?? []).map((resource) => html`<p dir="auto">${resource.name} <bdi dir="ltr">${resource.phone ?? ''}</bdi></p>`)}
     </hearth-crisis-help>`;

@@ -15,11 +15,10 @@ const en = {
   } as Record<string, string>,
   /** Who can find out who wrote an anonymous post: the group header and the composer both say this sentence. */
   anonymousRevealableBy: {
-    NOBODY: 'Nobody can find out who wrote an anonymous post: not the other members, not the facilitators, not the site\'s administrators.',
-    ADMINS:
-      'Only the site\'s administrators can find out who wrote an anonymous post, and only if the writer may be in danger. Every time this happens it is recorded.',
+    NOBODY: 'Nobody can find out who wrote an anonymous post, not even the facilitators or the site\'s administrators.',
+    ADMINS: 'If the writer may be in danger, only the site\'s administrators can find out who they are. Each time is recorded.',
     FACILITATORS_AND_ADMINS:
-      'Only if the writer may be in danger can the group\'s professional facilitators or the site\'s administrators find out who wrote an anonymous post, so they can help. Every time this happens it is recorded.',
+      'If the writer may be in danger, the group\'s professional facilitators or the site\'s administrators can find out who they are, to help. Each time is recorded.',
   } as Record<string, string>,
   /** Who can read what is posted in the group, said in the composer before anything is sent. */
   postsReadableBy: {

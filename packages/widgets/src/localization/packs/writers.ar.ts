@@ -1,6 +1,10 @@
-/** What a writer may need after sending (the crisis help panel), loaded when they start writing, not with the page. */
+/**
+ * What a member needs only when they act: the crisis help panel after sending, how they appear in a group when
+ * joining or changing it. Loaded on demand, never with the page.
+ */
 import crisisHelpMessages from '../../hearth-crisis-help/hearth-crisis-help.messages.ar.js';
+import appearanceMessages from '../../hearth-group/group-appearance.messages.ar.js';
 
-const pack = { crisisHelpMessages };
+const pack = { crisisHelpMessages, appearanceMessages };
 
 export default pack;
