@@ -34,6 +34,23 @@ async function focused(page: Page): Promise<{ tag: string; text: string; top: nu
   });
 }
 
+/** The text of an element and of every shadow root inside it, as a reader sees it. */
+async function deepText(locator: Locator): Promise<string> {
+  return locator.evaluate((root) => {
+    const parts: string[] = [];
+    const walk = (node: Node) => {
+      if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+      if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
+      for (const child of node.childNodes) walk(child);
+    };
+    walk(root);
+    return parts.join(' ');
+  });
+}
+
+/** Riverside's demo members' real names (packages/server/src/db/seed/demo-content.ts). */
+const realNames = ['Amal Haddad', 'Omar Farouk', 'James Okafor', 'Priya Shah', 'Tom Hughes', 'Grace Miller', 'Ahmed Karim', 'Ellen Price', 'Noah Bennett', 'Ruth Evans'];
+
 for (const [size, viewport] of [
   ['a phone (360×740)', phoneViewport],
   ['a desktop', desktopViewport],
@@ -121,6 +138,37 @@ for (const [size, viewport] of [
       const more = first.getByText('More actions');
       await more.click();
       await first.getByRole('button', { name: 'No action needed' }).waitFor();
+    });
+
+    it('joins a member under a suggested pseudonym by default, never the name from sign-in', async () => {
+      const omar = await person();
+      await signIn(omar, stack, 'Omar Farouk', '/groups/grief-and-loss');
+      const page = omar.locator('hearth-group');
+      const appearance = page.locator('hearth-group-appearance');
+      await expect.poll(() => appearance.getByLabel('Under a pseudonym (recommended)').isChecked(), { timeout: 15_000 }).toBe(true);
+      const pseudonym = await appearance.getByLabel('Your pseudonym in this group').inputValue();
+      expect(pseudonym.trim().length).toBeGreaterThan(1);
+      expect(pseudonym).not.toContain('Omar');
+      await page.getByRole('button', { name: 'Join this group' }).click();
+      await expectText(page.locator('#status'), 'Welcome');
+      const composer = page.locator('hearth-composer');
+      await composer.getByLabel('Title').fill('Hello from a new member');
+      await composer.getByLabel('What would you like to share?').fill('I lost my father in the spring.');
+      await expectText(composer.locator('[part~="audience"]'), 'can read this');
+      await composer.getByRole('button', { name: 'Post', exact: true }).click();
+      const card = page.locator('hearth-feed [part~="post"]', { hasText: 'Hello from a new member' });
+      await card.waitFor();
+      expect(await deepText(card)).toContain(pseudonym);
+      expect(await deepText(card)).not.toContain('Omar Farouk');
+    });
+
+    it('shows a guest reading a public group no real name of a member', async () => {
+      const guest = await person();
+      await guest.goto(`${stack.site.url}/groups/type-2-diabetes-circle`);
+      const feed = guest.locator('hearth-group hearth-feed');
+      await feed.locator('[part~="post"]').first().waitFor();
+      const text = await deepText(feed);
+      for (const name of realNames) expect(text, name).not.toContain(name);
     });
   });
 }
