@@ -22,7 +22,11 @@ describe('the one failure → message mapping', () => {
   });
 
   it('quotes the request id of a masked failure and never the API message', () => {
-    const masked = { kind: 'graphql', data: null, errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL', requestId: 'req-42' } }] } as const;
+    const masked: Parameters<typeof failureMessage>[1] = {
+      kind: 'graphql',
+      data: null,
+      errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL', requestId: 'req-42' } }],
+    };
     const message = failureMessage(english, masked, true);
     expect(message).toEqual({ text: english.failedBody, retry: true, signIn: false, offline: false, reference: 'req-42' });
   });
