@@ -2,6 +2,7 @@ import { createPostMutation, createReplyMutation, type HearthFailure, type Resul
 import { Task } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { HearthElement } from '../base/hearth-element.js';
+import { telephoneHref, webHref } from '../content/crisis-links.js';
 import { emit } from '../base/hearth-events.js';
 import { groupLookup } from '../base/group-reference.js';
 import { dataOf, requestIdOf } from '../base/load-failure.js';
@@ -526,23 +527,6 @@ export class HearthComposer extends HearthElement {
       </ul>
       <p><button type="button" @click=${this.#dismissCrisis}>${m.crisisDismiss}</button></p>
     </section>`;
-  }
-}
-
-/** A `tel:` link for a number as written for people ("116 123", "+966 920033360"), or null. */
-function telephoneHref(phone: string | null): string | null {
-  const digits = phone?.replace(/[\s().-]/g, '') ?? '';
-  return /^\+?\d{2,15}$/.test(digits) ? `tel:${digits}` : null;
-}
-
-/** Only http(s) addresses become links. */
-function webHref(value: string | null): URL | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
-  } catch {
-    return null;
   }
 }
 
