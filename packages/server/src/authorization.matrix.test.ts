@@ -202,6 +202,35 @@ const profileOperations: Operation[] = [
     same: only(managers, 'deny'),
     other: everyone('deny'),
   },
+  {
+    name: 'updateInstitution (crisisClassifierUrl)',
+    run: async ({ api, actor }) => {
+      const set = (url: string | null) =>
+        api.graphql(`mutation($url: String) { updateInstitution(input: { crisisClassifierUrl: $url }) { __typename } }`, { url }, actor);
+      const outcome = mutationOutcome(await set('https://classifier.matrix.invalid/check'), 'updateInstitution', ['Institution']);
+      // Cleared at once, so later cells' posts in the actor's institution never call it.
+      if (outcome === 'allow') await set(null);
+      return outcome;
+    },
+    same: only(managers, 'deny'),
+    other: only(managers, 'deny'),
+  },
+  {
+    name: "read an institution's crisisClassifierUrl",
+    run: async ({ api, db, actor, targetInstitution }) => {
+      const setUrl = (url: string | null) => db.updateTable('institutions').set({ crisis_classifier_url: url }).where('id', '=', targetInstitution.row.id).execute();
+      await setUrl('https://classifier.matrix.invalid/check?key=secret');
+      try {
+        const result = await api.graphql(`query($slug: String!) { institution(slug: $slug) { name crisisClassifierUrl } }`, { slug: targetInstitution.row.slug }, actor);
+        if (!result.data?.institution) return 'hidden';
+        return result.data.institution.crisisClassifierUrl ? 'allow' : 'deny';
+      } finally {
+        await setUrl(null);
+      }
+    },
+    same: only(managers, 'deny'),
+    other: everyone('deny'),
+  },
 ];
 
 

@@ -82,7 +82,7 @@ async function serve(config: HearthConfig, options: { seed: boolean }): Promise<
     if (credentials) writeCredentials(config, credentials);
   }
   const widgetsDir = resolve(config.widgetsDir);
-  const hearth = createHearthServer({ database, config, logger, redisUrl: config.redisUrl, widgetsDir });
+  const hearth = createHearthServer({ database, config, logger, redisUrl: config.redisUrl, widgetsDir, crisisClassifierTimeoutMs: config.crisisClassifierTimeoutMs });
   const listening = await listen(hearth, { port: config.port, host: config.host, maxBodyBytes: config.maxBodyBytes, logger });
 
   const lines = [

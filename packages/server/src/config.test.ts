@@ -29,6 +29,8 @@ describe('loadConfig', () => {
       logLevel: 'info',
       // The monorepo's widgets build, found the same way whatever folder the command runs from.
       widgetsDir: fileURLToPath(new URL('../../widgets/dist', import.meta.url)),
+      // Unset: the content pipeline's own default (1500 ms) applies.
+      crisisClassifierTimeoutMs: undefined,
     });
   });
 
@@ -49,6 +51,7 @@ describe('loadConfig', () => {
       HEARTH_LOG_LEVEL: 'warn',
       HEARTH_DATA_DIR: '',
       HEARTH_WIDGETS_DIR: '/srv/hearth/widgets',
+      HEARTH_CRISIS_CLASSIFIER_TIMEOUT_MS: '2500',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -61,7 +64,12 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       dataDir: fileURLToPath(new URL('../.hearth-data', import.meta.url)),
       widgetsDir: '/srv/hearth/widgets',
+      crisisClassifierTimeoutMs: 2500,
     });
+  });
+
+  it.each(['50', '20000', '1.5', 'soon'])('refuses HEARTH_CRISIS_CLASSIFIER_TIMEOUT_MS=%s with a ConfigError naming it', (value) => {
+    expect(configError({ HEARTH_CRISIS_CLASSIFIER_TIMEOUT_MS: value }).message).toMatch(/^\s+HEARTH_CRISIS_CLASSIFIER_TIMEOUT_MS: must be a whole number/m);
   });
 
   it.each(['abc', '0', '65536', '80.5', '-1', '1e3', '0x50'])('refuses PORT=%s with a ConfigError naming PORT', (value) => {

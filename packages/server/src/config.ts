@@ -36,6 +36,11 @@ export interface HearthConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Folder of the built widget bundle, served at `/widgets/`. @default 'packages/widgets/dist' (in the monorepo) */
   widgetsDir: string;
+  /**
+   * Milliseconds to wait for an institution's own crisis classifier before the built-in detector decides alone
+   * (HEARTH_CRISIS_CLASSIFIER_TIMEOUT_MS, 100 to 10000). @default 1500 (undefined here: the pipeline's default)
+   */
+  crisisClassifierTimeoutMs: number | undefined;
 }
 
 /** Digits only: `z.coerce.number()` alone would take "1e3" or "0x50" as a port. */
@@ -77,6 +82,12 @@ const environmentSchema = z.object({
   HEARTH_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   HEARTH_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   HEARTH_WIDGETS_DIR: z.string().min(1).default(defaultWidgetsDir),
+  HEARTH_CRISIS_CLASSIFIER_TIMEOUT_MS: z
+    .string()
+    .regex(/^\d{3,5}$/, 'must be a whole number of milliseconds from 100 to 10000')
+    .transform(Number)
+    .pipe(z.number().int().min(100, 'must be a whole number of milliseconds from 100 to 10000').max(10_000, 'must be a whole number of milliseconds from 100 to 10000'))
+    .optional(),
 });
 
 /** Thrown when the environment holds a value Hearth can't use; its message lists every bad variable. */
@@ -109,5 +120,6 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     publicUrl: env.HEARTH_PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     logLevel: env.HEARTH_LOG_LEVEL,
     widgetsDir: env.HEARTH_WIDGETS_DIR,
+    crisisClassifierTimeoutMs: env.HEARTH_CRISIS_CLASSIFIER_TIMEOUT_MS,
   };
 }

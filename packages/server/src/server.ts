@@ -31,6 +31,11 @@ export interface HearthServerOptions {
   /** Rate-limit rules overriding the defaults, per action. */
   rateLimits?: Partial<RateLimitPolicy> | undefined;
   /**
+   * How long to wait for an institution's own crisis classifier before the built-in detector decides alone.
+   * @default 1500
+   */
+  crisisClassifierTimeoutMs?: number | undefined;
+  /**
    * Folder of the built widget bundle (`hearth.js`, `chunks/`, `custom-elements.json`), served at `/widgets/`.
    * @default the monorepo's `packages/widgets/dist`
    */
@@ -109,6 +114,7 @@ export function createHearthServer(options: HearthServerOptions): HearthServer {
   const production = config.mode === 'production';
   const allowedOrigins = new AllowedOrigins(database.db, config.extraCorsOrigins);
   const rateLimiter = createRateLimiter({ redisUrl: options.redisUrl, policy: options.rateLimits, logger });
+  const crisisClassifier = { timeoutMs: options.crisisClassifierTimeoutMs, logger };
 
   const armor = EnvelopArmorPlugin({
     maxDepth: { n: operationLimits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
@@ -191,7 +197,7 @@ export function createHearthServer(options: HearthServerOptions): HearthServer {
       const id = requestId ?? randomUUID();
       try {
         const viewer = await authenticate(database.db, request, config.ssoAudience);
-        return { db: database.db, viewer, access: new RequestAccess(database.db, viewer), requestId: id, rateLimiter };
+        return { db: database.db, viewer, access: new RequestAccess(database.db, viewer), requestId: id, rateLimiter, crisisClassifier };
       } catch (error) {
         if (error instanceof TokenRejectedError) throw toClientError(error, id);
         logger?.error({ err: error, requestId: id }, 'authentication failed unexpectedly');

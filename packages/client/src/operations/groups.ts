@@ -1,11 +1,12 @@
 import { graphql } from '../graphql.js';
-import { errorFields, groupDetailFields, groupSummaryFields } from './fragments.js';
+import { crisisResourceFields, errorFields, groupDetailFields, groupSummaryFields } from './fragments.js';
 
 /** Finding groups, one group's page, and creating or changing groups (admins and service tokens). */
 
 /**
  * Searches one institution's groups (the token's, or a guest's `institution`): text in Arabic or English, and
- * facets. Page with `first`/`after`, or with `paginate`.
+ * facets. Page with `first`/`after`, or with `paginate`. `crisisResources` is non-empty when the search text is
+ * crisis language (the same detector as posts): show them above the results.
  */
 export const groupsQuery = /* @__PURE__ */ graphql(
   `
@@ -13,10 +14,11 @@ export const groupsQuery = /* @__PURE__ */ graphql(
     groups(filter: $filter, first: $first, after: $after) {
       edges { cursor node { ...GroupSummaryFields } }
       pageInfo { hasNextPage endCursor }
+      crisisResources { ...CrisisResourceFields }
     }
   }
 `,
-  [groupSummaryFields],
+  [groupSummaryFields, crisisResourceFields],
 );
 
 /** A group by global id, or by slug within the viewer's institution; null when it doesn't exist or is hidden. */

@@ -33,6 +33,7 @@ export const institutionSettingsQuery = /* @__PURE__ */ graphql(
     institution(slug: $slug) {
       ...InstitutionFields
       allowedOrigins
+      crisisClassifierUrl
       ssoKeys { ...SsoKeyFields }
       serviceTokens { ...ServiceTokenFields }
     }
@@ -46,7 +47,7 @@ export const updateInstitutionMutation = /* @__PURE__ */ graphql(
   mutation UpdateInstitution($input: UpdateInstitutionInput!) {
     updateInstitution(input: $input) {
       __typename
-      ... on Institution { ...InstitutionFields allowedOrigins }
+      ... on Institution { ...InstitutionFields allowedOrigins crisisClassifierUrl }
       ...HearthErrorFields
     }
   }

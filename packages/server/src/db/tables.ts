@@ -31,6 +31,8 @@ export interface InstitutionsTable {
   default_locale: string;
   allowed_origins: ColumnType<string[], string[] | undefined, string[]>;
   jwks_url: string | null;
+  /** The institution's own crisis classifier (0011); null: the built-in detector alone decides. */
+  crisis_classifier_url: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -1,6 +1,7 @@
 import type { HearthDb } from '../db/database.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { RequestAccess } from '../auth/request-access.js';
+import type { CrisisClassifierOptions } from '../modules/content-pipeline/content-pipeline.js';
 import type { RateLimiter } from '../modules/content-pipeline/rate-limits.js';
 
 /** Everything a resolver may use. A new context per request: loaders and caches never outlive it. */
@@ -11,4 +12,6 @@ export interface HearthContext {
   requestId: string;
   /** The server's one rate limiter (shared by every request, unlike the rest of the context). */
   rateLimiter: RateLimiter;
+  /** How the content pipeline calls an institution's own crisis classifier (the server's timeout and logger). */
+  crisisClassifier: CrisisClassifierOptions;
 }

@@ -26,6 +26,9 @@ const ar: GroupFinderMessages = {
   ledBy: (names: string) => `مع ${names}`,
   viewGroup: (name: string) => `عرض ${name}`,
   languages: (names: string) => `باللغة: ${names}`,
+  crisisHeading: 'لست وحدك في هذا',
+  crisisLead: 'إذا كنت تفكر في إنهاء حياتك أو إيذاء نفسك، يمكنك التحدث إلى أحد الآن:',
+  crisisCall: 'اتصل',
 };
 
 export default ar;

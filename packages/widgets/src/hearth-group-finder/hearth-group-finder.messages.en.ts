@@ -22,6 +22,9 @@ const en = {
   ledBy: (names: string) => `With ${names}`,
   viewGroup: (name: string) => `View ${name}`,
   languages: (names: string) => `In ${names}`,
+  crisisHeading: 'You don’t have to face this alone',
+  crisisLead: 'If you are thinking about ending your life or hurting yourself, you can talk to someone now:',
+  crisisCall: 'Call',
 };
 
 export type GroupFinderMessages = typeof en;

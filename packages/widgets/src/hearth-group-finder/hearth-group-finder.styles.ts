@@ -83,4 +83,17 @@ export const groupFinderStyles = css`
   .status {
     font-weight: 600;
   }
+  .crisis {
+    background: var(--crisis-surface);
+    border-color: var(--crisis-border);
+  }
+  .crisis .resources {
+    margin: 0;
+    padding-inline-start: 1.2em;
+  }
+  .crisis a {
+    display: inline-block;
+    min-block-size: 44px;
+    line-height: 44px;
+  }
 `;

@@ -5,12 +5,14 @@ import { repeat } from 'lit/directives/repeat.js';
 import { HearthElement } from '../base/hearth-element.js';
 import { emit } from '../base/hearth-events.js';
 import { dataOf } from '../base/load-failure.js';
+import { telephoneHref, webHref } from '../content/crisis-links.js';
 import { domainMessages } from '../localization/domain.messages.js';
 import { groupFinderMessages } from './hearth-group-finder.messages.js';
 import { groupFinderStyles } from './hearth-group-finder.styles.js';
 
 type GroupsPage = NonNullable<ResultOf<typeof groupsQuery>['groups']>;
 type GroupCard = GroupsPage['edges'][number]['node'];
+type CrisisResource = GroupsPage['crisisResources'][number];
 
 interface Filters {
   text: string;
@@ -39,6 +41,7 @@ const formatOptions = ['FORUM', 'IN_PERSON', 'VIDEO', 'PHONE'];
  * @csspart load-more - The "Show more" button.
  * @csspart skeleton - A placeholder while loading.
  * @csspart state - The loading, empty, error and offline panels.
+ * @csspart crisis - Where to get help now, above the results when the search text sounds like a crisis.
  *
  * @cssprop [--hearth-color-accent=#0f6b66] - Links, buttons and badges.
  * @cssprop [--hearth-color-text=#1f2933] - Body text.
@@ -48,6 +51,8 @@ const formatOptions = ['FORUM', 'IN_PERSON', 'VIDEO', 'PHONE'];
  * @cssprop [--hearth-font-family=system-ui] - The widget's font.
  * @cssprop [--hearth-radius=8px] - Corner radius.
  * @cssprop [--hearth-space=16px] - Base spacing.
+ * @cssprop [--hearth-color-crisis-surface=#fff4e5] - The crisis help panel.
+ * @cssprop [--hearth-color-crisis-border=#b54708] - The crisis help panel's border.
  *
  * @fires hearth-group-select - A card was chosen (when no `group-href` is set): `{ id, slug, name }`.
  * @fires hearth-sign-in-request - A session ended and the reader should sign in again on the host site.
@@ -109,7 +114,9 @@ export class HearthGroupFinder extends HearthElement {
     const page = this.results.value;
     if (page && page !== this.#announcedPage) {
       this.#announcedPage = page;
-      this.announce(this.#messages.resultCount(page.edges.length, page.pageInfo.hasNextPage));
+      const count = this.#messages.resultCount(page.edges.length, page.pageInfo.hasNextPage);
+      // The help comes first in what is read out, as it comes first on screen.
+      this.announce(page.crisisResources.length ? `${this.#messages.crisisHeading} ${count}` : count);
     }
   }
   #announcedPage: GroupsPage | undefined;
@@ -243,6 +250,31 @@ export class HearthGroupFinder extends HearthElement {
   }
 
   #renderResults(page: GroupsPage) {
+    return html`${page.crisisResources.length ? this.#renderCrisis(page.crisisResources) : nothing}${this.#renderGroups(page)}`;
+  }
+
+  /** The search sounded like someone in crisis: the help before any group. */
+  #renderCrisis(resources: CrisisResource[]) {
+    const m = this.#messages;
+    return html`<section class="panel crisis stack" part="crisis" aria-labelledby="finder-crisis-heading">
+      <h3 id="finder-crisis-heading">${m.crisisHeading}</h3>
+      <p>${m.crisisLead}</p>
+      <ul class="resources">
+        ${resources.map((resource) => {
+          const phone = telephoneHref(resource.phone);
+          const url = webHref(resource.url);
+          return html`<li>
+            <strong dir="auto">${resource.name}</strong>
+            ${resource.description ? html`<span dir="auto"> — ${resource.description}</span>` : nothing}
+            ${phone ? html` <a href=${phone}>${m.crisisCall} <span dir="ltr">${resource.phone}</span></a>` : nothing}
+            ${url ? html` <a href=${url.href} target="_blank" rel="noopener noreferrer" dir="ltr">${url.host}</a>` : nothing}
+          </li>`;
+        })}
+      </ul>
+    </section>`;
+  }
+
+  #renderGroups(page: GroupsPage) {
     const m = this.#messages;
     const groups = [...page.edges.map((edge) => edge.node), ...(this.more?.groups ?? [])];
     const pageInfo = this.more?.pageInfo ?? page.pageInfo;

@@ -6,6 +6,7 @@ import * as posts from './0004-posts.js';
 import * as moderation from './0005-moderation.js';
 import * as pinnedPostsIndex from './0006-pinned-posts-index.js';
 import * as memberAppearance from './0009-member-appearance.js';
+import * as crisisClassifier from './0011-crisis-classifier.js';
 
 /**
  * Migrations in the order they run. Listed statically (not read from the folder) so the server works the same
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0005-moderation': moderation,
   '0006-pinned-posts-index': pinnedPostsIndex,
   '0009-member-appearance': memberAppearance,
+  '0011-crisis-classifier': crisisClassifier,
 };
 
 export const hearthMigrations: MigrationProvider = {

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { HearthDb } from '../../db/database.js';
 import type { GroupRow, MemberRow, MembershipRow } from '../../db/tables.js';
 import { InMemoryRateLimiter, type RateLimiter } from './rate-limits.js';
@@ -83,9 +84,19 @@ export interface ContentOutcome {
   crisisResources: CrisisResource[];
 }
 
+/** How the institution's own crisis classifier is called (crisis-classifier-stage.ts). */
+export interface CrisisClassifierOptions {
+  /** How long to wait for an answer before the built-in detector decides alone. @default 1500 */
+  timeoutMs?: number | undefined;
+  /** Where failures of the classifier are logged (never with the text). */
+  logger?: Logger | undefined;
+}
+
 /** What stages use besides the database: the server's shared services (from the request context). */
 export interface ContentServices {
   rateLimiter: RateLimiter;
+  /** @default the default timeout, no logging */
+  crisisClassifier?: CrisisClassifierOptions | undefined;
 }
 
 export interface ContentStage {

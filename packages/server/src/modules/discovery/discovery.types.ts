@@ -2,7 +2,9 @@ import { builder } from '../../schema/builder.js';
 import { readPageRequest } from '../../schema/keyset-pagination.js';
 import { FacilitationEnum, GroupFormatEnum, GroupNode, JoinPolicyEnum } from '../groups/group.types.js';
 import { groupFilterSchema, maxFilterItems, maxSearchTextLength } from './group-filter.js';
+import { CrisisResourceType } from '../content-pipeline/crisis-resource.types.js';
 import { listGroups } from './group-listing.js';
+import { crisisResourcesForSearch, type GroupSearch } from './search-crisis-help.js';
 
 const GroupFilter = builder.inputType('GroupFilter', {
   description: 'What to look for. Filters combine with AND; the items of one list combine with OR.',
@@ -26,8 +28,32 @@ const GroupFilter = builder.inputType('GroupFilter', {
   }),
 });
 
+/** The connection as listGroups returns it: the page, and the search it answers (for crisisResources). */
+function searchOf(connection: object): GroupSearch | null {
+  return 'search' in connection ? (connection.search as GroupSearch) : null;
+}
+
 /** Groups as a Relay connection; shared by any field that lists groups. */
-export const GroupConnection = builder.connectionObject({ type: GroupNode, name: 'GroupConnection' }, { name: 'GroupEdge' });
+export const GroupConnection = builder.connectionObject(
+  {
+    type: GroupNode,
+    name: 'GroupConnection',
+    fields: (t) => ({
+      crisisResources: t.field({
+        type: [CrisisResourceType],
+        description:
+          'Where to get help now, when the search text (filter.text) is crisis language by the same detector posts ' +
+          "pass: the searched institution's crisis resources for the viewer's locale (a guest searching in Arabic gets " +
+          'Arabic ones). Empty otherwise. Show them above the results.',
+        resolve: (connection, _args, context) => {
+          const search = searchOf(connection);
+          return search ? crisisResourcesForSearch(context, search) : [];
+        },
+      }),
+    }),
+  },
+  { name: 'GroupEdge' },
+);
 
 builder.queryField('groups', (t) =>
   t.connection(

@@ -7,6 +7,7 @@ import { cursorPart, readCursor, toConnection, type PageRequest } from '../../sc
 import { findInstitutionBySlug } from '../institutions/institution.queries.js';
 import { findListedGroupsByName, findListedGroupsByRelevance, type GroupListing } from './discovery.queries.js';
 import { listingScope } from './discovery.rules.js';
+import type { GroupSearch } from './search-crisis-help.js';
 
 /** GroupFilter as the API receives it (after `groupFilterSchema`). */
 export interface GroupFilterInput {
@@ -92,6 +93,7 @@ export async function listGroups(context: HearthContext, filter: GroupFilterInpu
     limit: page.size + 1,
   };
   const order = listingOrder(filter?.text);
+  const search: GroupSearch = { institutionId, text: order.kind === 'relevance' ? order.text : null };
   const share = (row: GroupRow) => {
     context.access.primeGroup(row);
     return row;
@@ -100,9 +102,9 @@ export async function listGroups(context: HearthContext, filter: GroupFilterInpu
   if (order.kind === 'relevance') {
     const after = readRelevanceCursor(order, page);
     const rows = await findListedGroupsByRelevance(context.db, listing, order.text, after);
-    return toConnection(rows, page, (row) => ['relevance', order.fingerprint, row.score, row.id], ({ score: _score, relevance: _relevance, ...row }) => share(row));
+    return { ...toConnection(rows, page, (row) => ['relevance', order.fingerprint, row.score, row.id], ({ score: _score, relevance: _relevance, ...row }) => share(row)), search };
   }
   const after = readNameCursor(page);
   const rows = await findListedGroupsByName(context.db, listing, after);
-  return toConnection(rows, page, (row) => ['name', row.name, row.id], share);
+  return { ...toConnection(rows, page, (row) => ['name', row.name, row.id], share), search };
 }

@@ -32,17 +32,22 @@ export async function insertInstitution(db: HearthDb, institution: NewInstitutio
     .executeTakeFirstOrThrow();
 }
 
-export async function updateInstitution(
-  db: HearthDb,
-  id: string,
-  changes: Partial<Pick<InstitutionRow, 'name' | 'default_locale' | 'allowed_origins' | 'jwks_url'>>,
-): Promise<InstitutionRow> {
+/** The settings updateInstitution may change. */
+export type InstitutionChanges = Partial<Pick<InstitutionRow, 'name' | 'default_locale' | 'allowed_origins' | 'jwks_url' | 'crisis_classifier_url'>>;
+
+export async function updateInstitution(db: HearthDb, id: string, changes: InstitutionChanges): Promise<InstitutionRow> {
   return db
     .updateTable('institutions')
     .set({ ...changes, updated_at: new Date() })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** The institution's own crisis classifier, or null when it has none (or the institution is gone). */
+export async function findCrisisClassifierUrl(db: HearthDb, institutionId: string): Promise<string | null> {
+  const row = await db.selectFrom('institutions').select('crisis_classifier_url').where('id', '=', institutionId).executeTakeFirst();
+  return row?.crisis_classifier_url ?? null;
 }
 
 /** Every origin any institution allows to embed Hearth; CORS answers only these. */

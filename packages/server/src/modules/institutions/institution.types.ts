@@ -3,7 +3,8 @@ import { builder } from '../../schema/builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../schema/errors.js';
 import { languageTag, plainText } from '../../schema/text-input.js';
 import type { InstitutionRow } from '../../db/tables.js';
-import { findInstitutionBySlug, findInstitutionsByIds, updateInstitution } from './institution.queries.js';
+import { crisisClassifierUrl } from '../content-pipeline/crisis-classifier.js';
+import { findInstitutionBySlug, findInstitutionsByIds, updateInstitution, type InstitutionChanges } from './institution.queries.js';
 
 /** A tenant: a hospital, clinic, charity or community. Its SSO secrets never appear in the API. */
 export const InstitutionNode = builder.loadableNodeRef<InstitutionRow>('Institution', {
@@ -24,6 +25,15 @@ InstitutionNode.implement({
       unauthorizedResolver: () => null,
       resolve: (institution) => institution.allowed_origins,
     }),
+    crisisClassifierUrl: t.string({
+      description:
+        "The institution's own crisis classifier, which Hearth asks about every post and reply after its built-in " +
+        'detector (see the institution settings guide). Null when there is none. Visible to the institution\'s admins only.',
+      nullable: true,
+      authScopes: (institution) => ({ manages: institution.id }),
+      unauthorizedResolver: () => null,
+      resolve: (institution) => institution.crisis_classifier_url,
+    }),
   }),
 });
 
@@ -43,6 +53,11 @@ const UpdateInstitutionInput = builder.inputType('UpdateInstitutionInput', {
     defaultLocale: t.string(),
     allowedOrigins: t.stringList({ description: 'Origins allowed to embed Hearth, such as https://clinic.example (no path).' }),
     jwksUrl: t.string({ description: 'Where the host publishes its RS256/ES256 public keys; null removes it.' }),
+    crisisClassifierUrl: t.string({
+      description:
+        'Where Hearth POSTs each post and reply for a second crisis opinion: an https URL (http only for localhost, ' +
+        '127.0.0.1 or [::1]); null removes it.',
+    }),
   }),
 });
 
@@ -62,6 +77,7 @@ const updateInstitutionSchema = z.looseObject({
   defaultLocale: languageTag.nullish(),
   allowedOrigins: z.array(embeddingOrigin).max(50, 'Give at most 50 origins.').nullish(),
   jwksUrl: z.url({ protocol: /^https?$/, message: 'Use an http(s) URL.' }).max(500, 'Must be at most 500 characters.').nullish(),
+  crisisClassifierUrl: crisisClassifierUrl.nullish(),
 });
 
 builder.mutationField('updateInstitution', (t) =>
@@ -74,11 +90,12 @@ builder.mutationField('updateInstitution', (t) =>
     resolve: async (_root, { input }, context) => {
       const institutionId = context.viewer.institutionId;
       if (!institutionId) throw new ForbiddenError();
-      const changes: Partial<Pick<InstitutionRow, 'name' | 'default_locale' | 'allowed_origins' | 'jwks_url'>> = {};
+      const changes: InstitutionChanges = {};
       if (input.name != null) changes.name = input.name;
       if (input.defaultLocale != null) changes.default_locale = input.defaultLocale;
       if (input.allowedOrigins != null) changes.allowed_origins = [...new Set(input.allowedOrigins)];
       if (input.jwksUrl !== undefined) changes.jwks_url = input.jwksUrl;
+      if (input.crisisClassifierUrl !== undefined) changes.crisis_classifier_url = input.crisisClassifierUrl;
       return updateInstitution(context.db, institutionId, changes);
     },
   }),

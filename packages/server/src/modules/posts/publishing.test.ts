@@ -4,7 +4,7 @@ import { databaseFingerprint } from '../../../test-support/database-fingerprint.
 import { describeEachDatabase } from '../../../test-support/test-api.js';
 import type { HearthDb } from '../../db/database.js';
 import { addWordListEntry } from '../content-pipeline/word-lists.js';
-import { createCast, createPostMutation, createReplyMutation, editPostMutation, feedQuery, globalId, writePost } from './posts-test-fixtures.js';
+import { createCast, createPostMutation, createReplyMutation, editPostMutation, feedQuery, globalId, writePost, writeReply } from './posts-test-fixtures.js';
 
 /**
  * Posts and replies through the real content pipeline (validation → rate limit → word lists → crisis detection →
@@ -75,6 +75,23 @@ describeEachDatabase('publishing through the content pipeline', (api) => {
     expect(edited.data?.editPost.post.status).toBe('PUBLISHED');
     expect(edited.data?.editPost.crisisResources.length).toBeGreaterThan(0);
     expect(await openCase(db(), idOf(calm.data?.createPost.post.id))).toMatchObject({ crisis: true });
+  });
+
+  it('flags a reply edited into crisis language, in Arabic too, and gives its writer the resources', async () => {
+    const cast = await createCast(db());
+    const post = await writePost(db(), cast.group, cast.author.row);
+    for (const body of ["Honestly I'm going to kill myself tonight.", 'والله بدي أنتحر الليلة']) {
+      const reply = await writeReply(db(), post, cast.member.row, { body: 'Thinking of you.' });
+      expect(await openCase(db(), reply.id)).toBeUndefined();
+      const edited = await api().graphql(
+        `mutation($input: EditReplyInput!) { editReply(input: $input) { __typename ... on EditReplyPayload { reply { status } crisisResources { name } } } }`,
+        { input: { replyId: globalId('Reply', reply.id), body } },
+        { token: cast.member.token },
+      );
+      expect(edited.data?.editReply.reply.status).toBe('PUBLISHED');
+      expect(edited.data?.editReply.crisisResources.length).toBeGreaterThan(0);
+      expect(await openCase(db(), reply.id)).toMatchObject({ subject_type: 'REPLY', crisis: true, reasons: ['CRISIS_LANGUAGE'] });
+    }
   });
 
   it("refuses a blocked phrase and holds a held one, from the institution's word list", async () => {

@@ -41,6 +41,7 @@ export function refuseAnonymityIfDisabled(group: GroupRow, anonymous: boolean): 
 export async function passPipeline(context: HearthContext, who: ReturnType<typeof participant>, draft: ContentDraft): Promise<ContentOutcome> {
   return runContentPipeline(defaultContentStages, draft, { member: who.member, membership: who.access.membership!, group: who.group }, context.db, {
     rateLimiter: context.rateLimiter,
+    crisisClassifier: context.crisisClassifier,
   });
 }
 

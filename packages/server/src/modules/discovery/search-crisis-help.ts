@@ -1,0 +1,34 @@
+import type { HearthContext } from '../../schema/context.js';
+import type { CrisisResource } from '../content-pipeline/content-pipeline.js';
+import { detectCrisisLanguage } from '../content-pipeline/crisis-detector.js';
+import { crisisResourcesFor } from '../content-pipeline/crisis-resources.js';
+
+/**
+ * A search passes the same crisis detector as a post: someone who types "I want to end my life" into the group
+ * finder is told where to get help now, above whatever groups match. Nothing is recorded: a search belongs to
+ * no group, and no facilitator is told about it (the searcher may not even be signed in).
+ */
+export interface GroupSearch {
+  /** The institution searched (its crisis resources are the ones shown). */
+  institutionId: string;
+  /** The search text, or null for a listing without one. */
+  text: string | null;
+}
+
+/** Arabic letters (the Arabic blocks and presentation forms). */
+const arabicScript = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/u;
+
+/**
+ * The language to show help in: a member's own locale; for a guest, who has none, Arabic when they searched in
+ * Arabic, else the institution's default.
+ */
+function searcherLocale(context: HearthContext, text: string): string | null {
+  if (context.viewer.kind === 'member') return context.viewer.member.locale;
+  return arabicScript.test(text) ? 'ar' : null;
+}
+
+/** GroupConnection.crisisResources: the institution's resources when the search text is crisis language, else []. */
+export async function crisisResourcesForSearch(context: HearthContext, search: GroupSearch): Promise<CrisisResource[]> {
+  if (!search.text || !detectCrisisLanguage(search.text).crisis) return [];
+  return crisisResourcesFor(context.db, search.institutionId, searcherLocale(context, search.text));
+}
