@@ -49,8 +49,11 @@ describe('the bundle sizes', () => {
       expect(file.minified).toBeGreaterThan(0);
       expect(file.gzip).toBeGreaterThan(0);
       expect(file.brotli).toBeGreaterThan(0);
-      expect(file.gzip).toBeLessThan(file.minified);
+      // gzip's header and trailer (about 20 B) outweigh what it saves on esbuild's tiny shared chunks (a re-export
+      // of 77 B), so only files past a few hundred bytes must shrink; the total must.
+      if (file.minified >= 300) expect(file.gzip).toBeLessThan(file.minified);
     }
+    expect(sizes.total.gzip).toBeLessThan(sizes.total.minified / 2);
     const sum = (pick: (file: BundleSizes['files'][number]) => number) => sizes.files.reduce((total, file) => total + pick(file), 0);
     expect(sizes.total).toEqual({ file: 'total', minified: sum((f) => f.minified), gzip: sum((f) => f.gzip), brotli: sum((f) => f.brotli) });
   });

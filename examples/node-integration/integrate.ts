@@ -138,7 +138,10 @@ async function integrate(): Promise<void> {
   } else if (joined.kind !== 'ok') {
     throw new IntegrationError(describeFailure(joined));
   } else {
-    console.log(`${user.displayName} joined: membership ${joined.data.status}`);
+    // Members appear under a pseudonym by default (the group's suggestion, unless the join passes `appearance`),
+    // so the site's name for the user is never what other members or guests read.
+    const appearsAs = joined.data.appearance.kind === 'PSEUDONYM' ? `"${joined.data.appearance.pseudonym}"` : 'their own name';
+    console.log(`${user.displayName} joined: membership ${joined.data.status}, appearing as ${appearsAs}`);
   }
 
   const posted = await member.mutate(

@@ -179,7 +179,7 @@ describe.runIf(chromiumAvailable)('accessibility of the widgets', () => {
         while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
         if (!element) return null;
         const style = getComputedStyle(element);
-        return { tag: element.localName, label: element.getAttribute('aria-label') ?? element.textContent?.trim() ?? '', outline: `${style.outlineStyle} ${style.outlineWidth}` };
+        return { tag: element.localName, type: element.getAttribute('type') ?? '', label: element.getAttribute('aria-label') ?? element.textContent?.trim() ?? '', outline: `${style.outlineStyle} ${style.outlineWidth}` };
       });
     // Tab until the first entry question's field has focus, then answer both and send, never touching the mouse.
     for (let step = 0; step < 60 && (await focused())?.tag !== 'textarea'; step++) await page.keyboard.press('Tab');
@@ -187,6 +187,11 @@ describe.runIf(chromiumAvailable)('accessibility of the widgets', () => {
     await page.keyboard.type('أبحث عن دعم بعد التشخيص.');
     await page.keyboard.press('Tab');
     await page.keyboard.type('المنتدى.');
+    // Then past how she appears in the group: the checked pseudonym choice, then its field holding the suggestion.
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ tag: 'input', type: 'radio' });
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ tag: 'input', type: 'text' });
     await page.keyboard.press('Tab');
     const button = await focused();
     expect(button?.tag).toBe('button');

@@ -144,7 +144,8 @@ describeEachDatabase('crisis resources', (api) => {
             { name: '  ', phone: 'call me' },
             { name: 'No way to reach', url: 'javascript:alert(1)' },
             { name: 'Only a name' },
-            { name: 'Bad\u0000name', description: 'x'.repeat(501) },
+            // A control character the text rules refuse (a NUL is refused earlier, alone, by schema/refuse-nul.ts).
+            { name: 'Bad\u0007name', description: 'x'.repeat(501) },
           ],
         },
       },
