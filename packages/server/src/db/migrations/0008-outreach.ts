@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
  * The thread stores who the writer is (`writer_member_id`) so only they read it on their side, but nothing on the
  * facilitators' side ever reads that column: facilitators see the writer under `writer_anonymous` + `writer_alias`
  * (the thread alias of an anonymous subject, "Anonymous 3") or, for a named subject, the name the group shows.
- * One thread per subject: a second outreach about the same item continues the first.
+ * One thread per subject, and one per member and group without a subject: writing again continues it.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -24,11 +24,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now(),
       last_message_at timestamptz not null default now(),
       check ((subject_type is null) = (subject_id is null)),
-      check (not writer_anonymous or writer_alias is not null),
       foreign key (institution_id, group_id) references groups (institution_id, id) on delete cascade,
       foreign key (institution_id, writer_member_id) references members (institution_id, id) on delete cascade
     )`.execute(db);
   await sql`create unique index outreach_threads_subject_idx on outreach_threads (subject_id) where subject_id is not null`.execute(db);
+  // One "talk to a facilitator" thread per member and group: writing again continues it.
+  await sql`create unique index outreach_threads_direct_idx on outreach_threads (group_id, writer_member_id) where subject_id is null`.execute(db);
   // The two sides of Query.outreachThreads: the writer's threads, and the threads of the groups a facilitator moderates.
   await sql`create index outreach_threads_writer_idx on outreach_threads (writer_member_id, last_message_at desc, id desc)`.execute(db);
   await sql`create index outreach_threads_group_idx on outreach_threads (group_id, last_message_at desc, id desc)`.execute(db);
