@@ -102,9 +102,9 @@ describeEachDatabase('outreach', (api) => {
         await api().graphql(threadsQuery, {}, { token }),
         await api().graphql(queueQuery, { groupId: cast.groupId }, { token }),
       ];
-      expect(views[0].data!.node.messages.edges.map((edge: any) => edge.node.senderName)).toEqual(['Dana Levi', 'Chen Wei', 'Anonymous 1']);
-      expect(views[1].data!.outreachThreads.edges.some((edge: any) => edge.node.id === threadId)).toBe(true);
-      const item = views[2].data!.moderationQueue.edges.find((edge: any) => edge.node.subject?.id === scene.postId);
+      expect(views[0]!.data!.node.messages.edges.map((edge: any) => edge.node.senderName)).toEqual(['Dana Levi', 'Chen Wei', 'Anonymous 1']);
+      expect(views[1]!.data!.outreachThreads.edges.some((edge: any) => edge.node.id === threadId)).toBe(true);
+      const item = views[2]!.data!.moderationQueue.edges.find((edge: any) => edge.node.subject?.id === scene.postId);
       expect(item.node.outreachThreads.map((thread: any) => thread.id)).toEqual([threadId]);
       for (const view of views) {
         expect(view.errors).toBeUndefined();
