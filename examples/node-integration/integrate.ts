@@ -140,7 +140,7 @@ async function integrate(): Promise<void> {
   } else {
     // Members appear under a pseudonym by default (the group's suggestion, unless the join passes `appearance`),
     // so the site's name for the user is never what other members or guests read.
-    const appearsAs = joined.data.appearance.kind === 'PSEUDONYM' ? `"${joined.data.appearance.pseudonym}"` : 'their own name';
+    const appearsAs = joined.data.appearance?.kind === 'PSEUDONYM' ? `"${joined.data.appearance?.pseudonym}"` : 'their own name';
     console.log(`${user.displayName} joined: membership ${joined.data.status}, appearing as ${appearsAs}`);
   }
 

@@ -146,8 +146,10 @@ for (const [size, viewport] of [
       const page = omar.locator('hearth-group');
       const appearance = page.locator('hearth-group-appearance');
       await expect.poll(() => appearance.getByLabel('Under a pseudonym (recommended)').isChecked(), { timeout: 15_000 }).toBe(true);
-      const pseudonym = await appearance.getByLabel('Your pseudonym in this group').inputValue();
-      expect(pseudonym.trim().length).toBeGreaterThan(1);
+      // The suggestion arrives with the group's data, which may come after the choice is drawn.
+      const field = appearance.getByLabel('Your pseudonym in this group');
+      await expect.poll(async () => (await field.inputValue()).trim().length, { timeout: 15_000 }).toBeGreaterThan(1);
+      const pseudonym = await field.inputValue();
       expect(pseudonym).not.toContain('Omar');
       await page.getByRole('button', { name: 'Join this group' }).click();
       await expectText(page.locator('#status'), 'Welcome');
