@@ -268,7 +268,37 @@ export interface CrisisResourcesTable {
   description: string | null;
 }
 
+export type OutreachSide = 'FACILITATORS' | 'WRITER';
+
+/** A private thread between a group's facilitators and a writer (0008). `writer_member_id` never leaves the server. */
+export interface OutreachThreadsTable {
+  id: Generated<string>;
+  institution_id: string;
+  group_id: string;
+  subject_type: SubjectType | null;
+  subject_id: string | null;
+  writer_member_id: string;
+  started_by: OutreachSide;
+  writer_anonymous: Generated<boolean>;
+  /** The thread alias number of an anonymous subject ("Anonymous 3"). */
+  writer_alias: number | null;
+  created_at: CreatedAt;
+  last_message_at: UpdatedAt;
+}
+
+export interface OutreachMessagesTable {
+  id: Generated<string>;
+  thread_id: string;
+  from_side: OutreachSide;
+  sender_member_id: string | null;
+  body: string;
+  crisis: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
 export interface HearthDatabase {
+  outreach_threads: OutreachThreadsTable;
+  outreach_messages: OutreachMessagesTable;
   posts: PostsTable;
   replies: RepliesTable;
   thread_aliases: ThreadAliasesTable;
@@ -305,3 +335,5 @@ export type ModerationCaseRow = Selectable<ModerationCasesTable>;
 export type ModerationActionRow = Selectable<ModerationActionsTable>;
 export type WordListEntryRow = Selectable<WordListEntriesTable>;
 export type CrisisResourceRow = Selectable<CrisisResourcesTable>;
+export type OutreachThreadRow = Selectable<OutreachThreadsTable>;
+export type OutreachMessageRow = Selectable<OutreachMessagesTable>;

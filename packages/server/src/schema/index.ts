@@ -15,6 +15,7 @@ import '../modules/posts/post.types.js';
 import '../modules/posts/reply.types.js';
 import '../modules/posts/reaction.types.js';
 import '../modules/moderation/moderation-item.types.js';
+import '../modules/outreach/outreach.types.js';
 
 let built: GraphQLSchema | undefined;
 

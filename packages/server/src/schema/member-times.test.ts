@@ -36,6 +36,9 @@ const reviewed: Record<string, string> = {
   'SsoKey.createdAt': "an institution's credential (admins only)",
   'SsoKey.retiredAt': "an institution's credential",
   'WordListEntry.createdAt': "an institution's word list (admins and facilitators)",
+  'OutreachMessage.createdAt': "a private message between a flagged item's writer and its facilitators: to the minute, coarser than the item's own seconds, so it adds nothing that could line the writer up",
+  'OutreachThread.createdAt': 'when a facilitator (or the writer) opened the thread: to the minute',
+  'OutreachThread.lastMessageAt': "the latest message's time: to the minute",
 };
 
 /** Output fields whose type, unwrapped, is DateTime. Duck-typed: vitest may load graphql's ESM and CJS builds side by side. */

@@ -35,8 +35,8 @@ export const contentRules = {
     .pipe(textRule(contentLimits.contentWarning, singleLineProblem).nullable()),
 };
 
-/** A Post or Reply global ID, as its type and database id. */
-const postOrReplyId = z.union([z.string(), z.number()]).transform((value, context) => {
+/** A Post or Reply global ID, as its type and database id (also the subject of an outreach thread). */
+export const postOrReplyId = z.union([z.string(), z.number()]).transform((value, context) => {
   const decoded = decodeGlobalId(String(value));
   if (!decoded || (decoded.typename !== 'Post' && decoded.typename !== 'Reply')) {
     context.addIssue({ code: 'custom', message: 'Expected the id of a Post or a Reply.' });
