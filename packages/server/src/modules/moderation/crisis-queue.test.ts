@@ -5,7 +5,7 @@ import { addTestMembership, createTestGroup, createTestInstitution, createTestMe
 import { describeEachDatabase } from '../../../test-support/test-api.js';
 import { draftRisk } from '../content-pipeline/crisis-stage.js';
 import { openOrUpdateModerationCase, type CaseRiskLevel } from './moderation-cases.queries.js';
-import { acknowledgeMutation, globalId, insertTestPost } from './moderation-test-fixtures.js';
+import { acknowledgeMutation, globalId, insertTestPost, reportMutation } from './moderation-test-fixtures.js';
 
 const queueOrder = /* GraphQL */ `
   query($groupId: ID, $first: Int, $after: String) {
@@ -141,6 +141,39 @@ describeEachDatabase('crisis queue', (api) => {
     const listed = await queue({ groupId }, peer.token);
     expect(listed.edges.map((edge) => edge.node)).toEqual([
       expect.objectContaining({ crisis: true, riskLevel: expected.riskLevel, warningSigns: expected.warningSigns }),
+    ]);
+  });
+
+  it('lists a crisis post created through the API before an older report, with the pipeline\'s risk level', async () => {
+    const { group, groupId, peer, author, reader } = await community();
+    // An older, non-crisis case: a harassment report on another post, filed through the API.
+    const reported = await insertTestPost(db(), group, author.row, { title: 'Earlier' });
+    const filed = await api().graphql(reportMutation, { input: { subjectId: globalId('Post', reported.id), reason: 'HARASSMENT' } }, { token: reader.token });
+    expect(filed.errors).toBeUndefined();
+    expect(filed.data!.report.__typename).toBe('Report');
+    // The reporter doesn't see the case; read its id to find it in the queue, and make it a day older.
+    const reportCase = await db().selectFrom('moderation_cases').select('id').where('subject_id', '=', reported.id).executeTakeFirstOrThrow();
+    const reportItem = { id: globalId('ModerationItem', reportCase.id) };
+    await sql`update moderation_cases set created_at = now() - interval '1 day' where id = ${reportCase.id}`.execute(db());
+
+    const body = 'I have a plan to end my life tonight.';
+    const created = await api().graphql(
+      `mutation($input: CreatePostInput!) { createPost(input: $input) { __typename ... on CreatePostPayload { post { id } } } }`,
+      { input: { groupId, title: 'Tonight', body } },
+      { token: author.token },
+    );
+    expect(created.data?.createPost.__typename).toBe('CreatePostPayload');
+    const expected = draftRisk({ kind: 'POST', title: 'Tonight', body, contentWarning: null, anonymous: false });
+    expect(expected.riskLevel).not.toBeNull();
+
+    // The built-in stage only says HIGH, which is also the level a crisis case without one is given, so here the
+    // warning signs are what show the pipeline's assessment reached the case.
+    expect(expected.warningSigns.length).toBeGreaterThan(0);
+
+    const listed = await queue({ groupId }, peer.token);
+    expect(listed.edges.map((edge) => edge.node)).toEqual([
+      expect.objectContaining({ crisis: true, riskLevel: expected.riskLevel, warningSigns: expected.warningSigns, acknowledgedAt: null }),
+      expect.objectContaining({ id: reportItem.id, crisis: false, riskLevel: null, warningSigns: [] }),
     ]);
   });
 
