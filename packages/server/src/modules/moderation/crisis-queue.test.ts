@@ -127,9 +127,8 @@ describeEachDatabase('crisis queue', (api) => {
     expect([...last.warning_signs].sort()).toEqual(['BURDENSOMENESS', 'DIRECT_IDEATION', 'HOPELESSNESS', 'TIMING']);
   });
 
-  it("stores the content pipeline's risk level on the case a crisis post opens", async () => {
-    const { groupId, peer, author } = await community();
-    const body = 'I want to kill myself.';
+  /** Creates a post through the API that the built-in crisis stage flags; returns what that stage says of it. */
+  async function postInCrisis(groupId: string, author: TestMember, body: string) {
     const created = await api().graphql(
       `mutation($input: CreatePostInput!) { createPost(input: $input) { __typename ... on CreatePostPayload { post { id } } } }`,
       { input: { groupId, title: 'Tonight', body } },
@@ -138,6 +137,12 @@ describeEachDatabase('crisis queue', (api) => {
     expect(created.data?.createPost.__typename).toBe('CreatePostPayload');
     const expected = draftRisk({ kind: 'POST', title: 'Tonight', body, contentWarning: null, anonymous: false });
     expect(expected.riskLevel).not.toBeNull();
+    return expected;
+  }
+
+  it("stores the content pipeline's risk level on the case a crisis post opens", async () => {
+    const { groupId, peer, author } = await community();
+    const expected = await postInCrisis(groupId, author, 'I want to kill myself.');
     const listed = await queue({ groupId }, peer.token);
     expect(listed.edges.map((edge) => edge.node)).toEqual([
       expect.objectContaining({ crisis: true, riskLevel: expected.riskLevel, warningSigns: expected.warningSigns }),
@@ -156,15 +161,7 @@ describeEachDatabase('crisis queue', (api) => {
     const reportItem = { id: globalId('ModerationItem', reportCase.id) };
     await sql`update moderation_cases set created_at = now() - interval '1 day' where id = ${reportCase.id}`.execute(db());
 
-    const body = 'I have a plan to end my life tonight.';
-    const created = await api().graphql(
-      `mutation($input: CreatePostInput!) { createPost(input: $input) { __typename ... on CreatePostPayload { post { id } } } }`,
-      { input: { groupId, title: 'Tonight', body } },
-      { token: author.token },
-    );
-    expect(created.data?.createPost.__typename).toBe('CreatePostPayload');
-    const expected = draftRisk({ kind: 'POST', title: 'Tonight', body, contentWarning: null, anonymous: false });
-    expect(expected.riskLevel).not.toBeNull();
+    const expected = await postInCrisis(groupId, author, 'I have a plan to end my life tonight.');
 
     // The built-in stage only says HIGH, which is also the level a crisis case without one is given, so here the
     // warning signs are what show the pipeline's assessment reached the case.
