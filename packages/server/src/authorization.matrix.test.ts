@@ -608,6 +608,30 @@ const conversationOperations: Operation[] = [
     other: everyone('deny'),
   },
   {
+    name: 'acknowledgeModerationItem (crisis case)',
+    run: async (cell) => {
+      const { caseId } = await subjectPost(cell, { crisisCase: true });
+      return decide('acknowledgeModerationItem', 'AcknowledgeModerationItemInput', async () => ({ itemId: caseId }), ['ModerationItem'])(cell);
+    },
+    // A person acknowledges (it names who is on it): not a service token.
+    same: only(['peerFacilitator', 'professionalFacilitator', 'institutionAdmin'], 'deny'),
+    other: everyone('deny'),
+  },
+  {
+    name: "read a queue item's risk level, warning signs and acknowledgement",
+    run: async (cell) => {
+      await subjectPost(cell, { crisisCase: true });
+      const result = await cell.api.graphql(
+        `query($groupId: ID) { moderationQueue(groupId: $groupId) { edges { node { riskLevel warningSigns acknowledgedAt acknowledgedBy { id } waitingSince } } } }`,
+        { groupId: cell.groupId },
+        cell.actor,
+      );
+      return queryOutcome(result, (data) => data.moderationQueue.edges.some((edge: any) => edge.node.riskLevel === 'HIGH' && edge.node.waitingSince));
+    },
+    same: denyAllButFacilitatorsAndManagers,
+    other: everyone('deny'),
+  },
+  {
     name: 'revealAnonymousAuthor (crisis case, revealable group)',
     run: async (cell) => {
       await cell.db.updateTable('groups').set({ anonymity_policy: 'ANONYMOUS_REVEALABLE_IN_CRISIS' }).where('id', '=', cell.group.id).execute();

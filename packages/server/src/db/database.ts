@@ -66,7 +66,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 
 /** Brings the schema to the newest migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: HearthDb): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: hearthMigrations });
+  // Unordered: migrations landed out of number order (0009 and 0011 before 0007 and 0008), and a database that
+  // already ran the later ones must still take the earlier ones rather than be refused.
+  const migrator = new Migrator({ db, provider: hearthMigrations, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');

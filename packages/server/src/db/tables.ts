@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Row types of Hearth's tables, as Kysely sees them. They stay inside the data layer (`*.queries.ts`). */
 
@@ -230,6 +230,13 @@ export interface ModerationCasesTable {
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   resolved_at: Timestamp | null;
+  /** The most urgent risk level any signal brought (0007); null when not crisis. */
+  risk_level: 'IMMINENT' | 'HIGH' | 'CONCERN' | null;
+  warning_signs: ColumnType<string[], string[] | undefined, string[]>;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+  /** Generated: the queue's first sort key (see migration 0007). */
+  queue_rank: GeneratedAlways<number>;
 }
 
 export interface ModerationActionsTable {

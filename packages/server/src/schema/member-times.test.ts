@@ -21,6 +21,8 @@ const reviewed: Record<string, string> = {
   'ModerationItem.createdAt': 'a case about an item, not a member: whole seconds',
   'ModerationItem.updatedAt': 'a case about an item: whole seconds',
   'ModerationItem.resolvedAt': "a moderator's act: whole seconds",
+  'ModerationItem.acknowledgedAt': "a moderator's act (acknowledgeModerationItem), shown in the queue only: whole seconds",
+  'ModerationItem.waitingSince': 'the same instant as ModerationItem.createdAt (the case opening), whole seconds: no more precise than the item itself',
   'ModerationAction.createdAt': "a moderator's act (facilitators and admins): whole seconds",
   'ModerationWarning.createdAt': "a moderator's act, read by the warned member, admins, and facilitators for non-anonymous items",
   'Report.createdAt': "the reporter's act, shown with the reporter to facilitators only; reporters are never anonymous",

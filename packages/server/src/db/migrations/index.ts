@@ -5,6 +5,7 @@ import * as conversationsAndSafety from './0003-conversations-and-safety.js';
 import * as posts from './0004-posts.js';
 import * as moderation from './0005-moderation.js';
 import * as pinnedPostsIndex from './0006-pinned-posts-index.js';
+import * as crisisQueue from './0007-crisis-queue.js';
 import * as outreach from './0008-outreach.js';
 import * as memberAppearance from './0009-member-appearance.js';
 import * as crisisClassifier from './0011-crisis-classifier.js';
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0004-posts': posts,
   '0005-moderation': moderation,
   '0006-pinned-posts-index': pinnedPostsIndex,
+  '0007-crisis-queue': crisisQueue,
   '0008-outreach': outreach,
   '0009-member-appearance': memberAppearance,
   '0011-crisis-classifier': crisisClassifier,

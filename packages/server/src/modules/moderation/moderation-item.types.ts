@@ -1,16 +1,24 @@
+import { z } from 'zod';
 import type { ModerationCaseRow, ReportReason } from '../../db/tables.js';
 import { builder } from '../../schema/builder.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../schema/errors.js';
+import { globalIdOf } from '../../schema/global-ids.js';
+import { warningSigns as knownWarningSigns, type WarningSign } from '../content-pipeline/content-pipeline.js';
+import { MemberNode } from '../members/member.types.js';
+import { acknowledgeModerationItem } from './acknowledgement.js';
+import { RiskLevelEnum, WarningSignEnum } from './risk-level.types.js';
 import { toConnection } from '../../schema/keyset-pagination.js';
 import { GroupNode } from '../groups/group.types.js';
 import { ModerationActionNode, auditEntryVisible } from './moderation-action.types.js';
-import { readIdPage } from './moderation-pages.js';
+import { readQueuePage } from './moderation-pages.js';
 import { findActionsOfCases, findCasesByIds, findQueuePage, findReportsOfCases } from './moderation.queries.js';
-import { moderationListing } from './moderation.rules.js';
+import { moderatedGroupScope, moderationListing } from './moderation.rules.js';
 import { loadModerationSubject, ModerationSubjectTypeEnum, subjectFieldOptions, toWholeSecond } from './moderation-subject.types.js';
 import { ReportNode, ReportReasonEnum } from './report.types.js';
 // The reveal mutation is its own type file; importing it here puts it in the schema with the rest of moderation.
 import './author-reveal.types.js';
 
+const warningSignSet: ReadonlySet<string> = new Set<string>(knownWarningSigns);
 const reportReasons: ReadonlySet<string> = new Set<ReportReason>(['CRISIS', 'SELF_HARM', 'HARASSMENT', 'SPAM', 'MISINFORMATION', 'OTHER']);
 
 export const ModerationCaseStatusEnum = builder.enumType('ModerationCaseStatus', {
@@ -38,6 +46,36 @@ ModerationItemNode.implement({
     subjectType: t.field({ type: ModerationSubjectTypeEnum, resolve: (item) => item.subject_type }),
     subject: t.field({ ...subjectFieldOptions, resolve: (item, _args, context) => loadModerationSubject(context, item) }),
     crisis: t.exposeBoolean('crisis', { description: 'A crisis report or crisis language: these items come first.' }),
+    riskLevel: t.field({
+      type: RiskLevelEnum,
+      nullable: true,
+      description:
+        'How urgent the crisis is: the most urgent level any signal brought (the content pipeline, or HIGH for a crisis report). ' +
+        'Null when the item is not crisis. The queue orders by it.',
+      resolve: (item) => (item.crisis ? (item.risk_level ?? 'HIGH') : null),
+    }),
+    warningSigns: t.field({
+      type: [WarningSignEnum],
+      description: 'The warning signs crisis detection found in the item (empty for a report alone).',
+      resolve: (item) => item.warning_signs.filter((sign): sign is WarningSign => warningSignSet.has(sign)),
+    }),
+    acknowledgedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When a facilitator acknowledged the item (acknowledgeModerationItem); null until then.',
+      resolve: (item) => toWholeSecond(item.acknowledged_at),
+    }),
+    acknowledgedBy: t.field({
+      type: MemberNode,
+      nullable: true,
+      description: 'The facilitator or admin who acknowledged the item; null until then (or if their profile was deleted).',
+      resolve: (item) => item.acknowledged_by,
+    }),
+    waitingSince: t.field({
+      type: 'DateTime',
+      description: 'When the item entered the queue (the case opened), to show how long it has waited.',
+      resolve: (item) => toWholeSecond(item.created_at),
+    }),
     heldForReview: t.exposeBoolean('held_for_review', { description: 'The item waits for approval before anyone else sees it.' }),
     reasons: t.field({
       type: [ReportReasonEnum],
@@ -86,15 +124,16 @@ builder.queryField('moderationQueue', (t) =>
   t.field({
     type: ModerationItemConnection,
     description:
-      "Open moderation cases, crisis first, then oldest first: one group's (its facilitators and the institution's admins), or " +
+      'Open moderation cases, crisis first by risk level (IMMINENT, HIGH, CONCERN), unacknowledged before acknowledged, then the ' +
+      "rest; oldest first within each: one group's (its facilitators and the institution's admins), or " +
       "without groupId the whole institution's (admins and service tokens) or every group the viewer facilitates.",
     args: { groupId: t.arg.globalID({ for: GroupNode }), ...t.arg.connectionArgs() },
     authScopes: (_root, args) => (args.groupId ? { groupFacilitator: args.groupId.id } : { signedIn: true, institutionManager: true }),
     resolve: async (_root, args, context) => {
-      const { page, after } = readIdPage(args);
+      const { page, after } = readQueuePage(args);
       const { scope } = await moderationListing(context.db, context.access, args.groupId?.id ?? null);
       const rows = await findQueuePage(context.db, scope, after, page.size + 1);
-      return toConnection(rows, page, (row) => [row.id]);
+      return toConnection(rows, page, (row) => [row.queue_rank, row.id]);
     },
   }),
 );
@@ -116,3 +155,22 @@ builder.objectFields(ModerationActionNode, (t) => ({
     resolve: (entry) => entry.case_id,
   }),
 }));
+
+const AcknowledgeModerationItemInput = builder.inputType('AcknowledgeModerationItemInput', {
+  fields: (t) => ({ itemId: t.id({ required: true, description: 'The ModerationItem to acknowledge.' }) }),
+});
+
+builder.mutationField('acknowledgeModerationItem', (t) =>
+  t.field({
+    type: ModerationItemNode,
+    description:
+      "Says that a person is looking after a queue item: the group's facilitators and the institution's admins (not service tokens). " +
+      'The item keeps its place among its risk level, below the unacknowledged ones, shows who acknowledged it and when, and the ' +
+      'audit log records an ACKNOWLEDGE entry. The case stays open. An item already acknowledged, or closed, is a ConflictError.',
+    // ValidationError beside the contract's three: an itemId that is not a ModerationItem's is bad input, not a 404.
+    errors: { types: [ForbiddenError, NotFoundError, ConflictError, ValidationError] },
+    args: { input: t.arg({ type: AcknowledgeModerationItemInput, required: true, validate: z.looseObject({ itemId: globalIdOf('ModerationItem') }) }) },
+    authScopes: (_root, { input }, context) => moderatedGroupScope(context.db, { caseId: String(input.itemId), subject: null }, 'groupFacilitator'),
+    resolve: (_root, { input }, context) => acknowledgeModerationItem(context.db, context.viewer, String(input.itemId)),
+  }),
+);

@@ -143,3 +143,12 @@ export const auditLogQuery = /* GraphQL */ `
     }
   }
 `;
+
+export const acknowledgeMutation = /* GraphQL */ `
+  mutation($input: AcknowledgeModerationItemInput!) {
+    acknowledgeModerationItem(input: $input) {
+      ${resultFields}
+      ... on ModerationItem { id riskLevel warningSigns acknowledgedAt waitingSince acknowledgedBy { id } actions { action actor { id } reason createdAt } }
+    }
+  }
+`;

@@ -225,12 +225,20 @@ export async function touchCase(trx: HearthDb, id: string): Promise<void> {
 /** Whose queue: every group of an institution (its managers), or some groups (their facilitators). */
 export type QueueScope = { institutionId: string } | { groupIds: readonly string[] };
 
+/** Where a queue page starts: after the case with this id, which had this rank when the previous page was read. */
+export interface QueueCursor {
+  rank: number;
+  caseId: string;
+}
+
 /**
- * One page of the open cases in a scope: crisis first, then oldest first. The cursor is the id of the last case
- * seen; its sort key is read back from the table, so cursors carry no timestamps (a case opened with its item
+ * One page of the open cases in a scope, in the order of `queue_rank` (migration 0007: crisis first by risk,
+ * unacknowledged before acknowledged), then oldest first. The cursor carries the last case's rank as it was on
+ * the page (a case acknowledged since changes rank, and reading it back would skip or repeat cases) and its id;
+ * its creation instant is read back from the table, so cursors carry no timestamps (a case opened with its item
  * shares the item's creation instant, which clients only ever see to the second).
  */
-export async function findQueuePage(db: HearthDb, scope: QueueScope, afterCaseId: string | null, limit: number): Promise<ModerationCaseRow[]> {
+export async function findQueuePage(db: HearthDb, scope: QueueScope, after: QueueCursor | null, limit: number): Promise<ModerationCaseRow[]> {
   if ('groupIds' in scope && scope.groupIds.length === 0) return [];
   return db
     .selectFrom('moderation_cases')
@@ -238,13 +246,13 @@ export async function findQueuePage(db: HearthDb, scope: QueueScope, afterCaseId
     .where('status', '=', 'OPEN')
     .$if('institutionId' in scope, (q) => q.where('institution_id', '=', (scope as { institutionId: string }).institutionId))
     .$if('groupIds' in scope, (q) => q.where('group_id', 'in', (scope as { groupIds: readonly string[] }).groupIds))
-    .$if(afterCaseId !== null, (q) =>
+    .$if(after !== null, (q) =>
       q.where(
-        sql<SqlBool>`(not moderation_cases.crisis, moderation_cases.created_at, moderation_cases.id) >
-          (select not cursor_case.crisis, cursor_case.created_at, cursor_case.id from moderation_cases cursor_case where cursor_case.id = ${afterCaseId})`,
+        sql<SqlBool>`(moderation_cases.queue_rank, moderation_cases.created_at, moderation_cases.id) >
+          (${after!.rank}::smallint, (select cursor_case.created_at from moderation_cases cursor_case where cursor_case.id = ${after!.caseId}), ${after!.caseId}::uuid)`,
       ),
     )
-    .orderBy('crisis', 'desc')
+    .orderBy('queue_rank')
     .orderBy('created_at')
     .orderBy('id')
     .limit(limit)

@@ -12,8 +12,11 @@ import { findCasesByIds, findGroupsFacilitatedBy, findSubjects, type ModeratedSu
 export const moderationActionKinds = ['APPROVE', 'HIDE', 'RESTORE', 'REMOVE', 'LOCK', 'UNLOCK', 'PIN', 'UNPIN', 'WARN', 'SUSPEND', 'BAN', 'DISMISS'] as const;
 export type ModerationActionKind = (typeof moderationActionKinds)[number];
 
-/** Every entry the audit log holds: the moderation actions and the reveal of an anonymous author. */
-export const auditedActionKinds = [...moderationActionKinds, 'REVEAL_AUTHOR'] as const;
+/**
+ * Every entry the audit log holds: the moderation actions, the reveal of an anonymous author, and the
+ * acknowledgement of a queue item (a facilitator saying "I have seen this and I am on it").
+ */
+export const auditedActionKinds = [...moderationActionKinds, 'REVEAL_AUTHOR', 'ACKNOWLEDGE'] as const;
 export type AuditedActionKind = (typeof auditedActionKinds)[number];
 
 /**
@@ -85,6 +88,17 @@ export function authorActionRefusal(actor: GroupActor, action: ModerationActionK
     return null;
   }
   return facilitatorActionRefusal(actor, author);
+}
+
+/**
+ * Why the actor may not acknowledge an item of the group's queue, or null: its moderators (the group's
+ * facilitators and the institution's admins), as for any moderation action, but a person: an acknowledgement
+ * tells the other facilitators that someone is looking after a person in crisis, so it names who
+ * (`ModerationItem.acknowledgedBy`), and a service token is no one to turn to.
+ */
+export function acknowledgerRefusal(actor: GroupActor & { isService: boolean }): string | null {
+  if (actor.isService || actor.memberId === null) return 'A person acknowledges a queue item; a service token cannot.';
+  return moderatorRefusal(actor);
 }
 
 /** Why this viewer may not reveal anonymous authors of the group at all, or null (see author-reveal.ts). */

@@ -204,8 +204,8 @@ describeEachDatabase('moderation', (api) => {
       });
       expect(first.data?.moderationQueue.pageInfo.hasNextPage).toBe(true);
       const cursor = first.data?.moderationQueue.pageInfo.endCursor;
-      // Cursors name the last case seen, never a timestamp.
-      expect(JSON.parse(Buffer.from(cursor, 'base64url').toString())).toEqual([(await casesOf(posts[3]!.id))[0]!.id]);
+      // Cursors name the last case seen and its queue rank (a reported crisis ranks as HIGH), never a timestamp.
+      expect(JSON.parse(Buffer.from(cursor, 'base64url').toString())).toEqual([2, (await casesOf(posts[3]!.id))[0]!.id]);
 
       const second = await queue({ groupId, first: 2, after: cursor }, peer.token);
       expect(second.data?.moderationQueue.edges.map((edge: any) => edge.node.id)).toEqual([caseIds[0], caseIds[2]]);

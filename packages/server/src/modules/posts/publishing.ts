@@ -58,6 +58,8 @@ export async function signalModeration(
     subjectType: subject.type,
     subjectId: subject.id,
     crisis: outcome.crisis,
+    riskLevel: outcome.riskLevel,
+    warningSigns: outcome.warningSigns,
     heldForReview: outcome.status === 'PENDING_REVIEW',
     reasons: outcome.reasons,
   });
