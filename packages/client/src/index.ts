@@ -14,5 +14,6 @@ export * from './operations/members.js';
 export * from './operations/memberships.js';
 export * from './operations/moderation.js';
 export * from './operations/nodes.js';
+export * from './operations/outreach.js';
 export * from './operations/posts.js';
 export { paginate, HearthPaginationError, type ConnectionPage, type PaginateOptions } from './pagination.js';
