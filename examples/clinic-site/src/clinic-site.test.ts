@@ -1,6 +1,7 @@
 import { seedDemo, startTestServer, testAudience, type DemoCredentials, type ListeningTestServer } from '@hearth/server/test-support';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { editions } from './editions.js';
 import { MissingCredentialsError, startClinicSite, type ClinicSite } from './index.js';
 
 /**
@@ -123,6 +124,22 @@ describe('the pages', () => {
     expect(arabicGroup).toContain('<hearth-group group="diabetes-support"></hearth-group>');
     for (const path of ['/facilitators', '/ar/facilitators']) {
       expect(await (await get(path)).text(), path).toContain('<hearth-moderation-queue></hearth-moderation-queue>');
+    }
+  });
+
+  it("tells readers to call the emergency number its hospital's crisis resources list first, in each language", async () => {
+    for (const edition of Object.values(editions)) {
+      const response = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hearth-institution': edition.institution },
+        body: JSON.stringify({ query: `{ institution(slug: "${edition.institution}") { crisisResources(locale: "${edition.lang}") { phone locale } } }` }),
+      });
+      const body = (await response.json()) as { data?: { institution: { crisisResources: Array<{ phone: string | null; locale: string }> } } };
+      const [first] = body.data?.institution.crisisResources ?? [];
+      expect(first?.locale, edition.lang).toBe(edition.lang);
+      // The bar on every page and the crisis box name the same number as the help Hearth shows in a crisis.
+      expect(edition.text.emergencyLine, edition.lang).toContain(first?.phone);
+      expect(edition.text.crisis.text, edition.lang).toContain(first?.phone);
     }
   });
 

@@ -5,7 +5,9 @@ import { createGroupSchema } from '../../modules/groups/group-input.js';
 import { testAudience } from '../../../test-support/factories.js';
 import { describeEachDatabase, type TestApi } from '../../../test-support/test-api.js';
 import type { HearthDb } from '../database.js';
+import { crisisResourcesFor } from '../../modules/content-pipeline/crisis-resources.js';
 import { demoInstitutions } from './demo-content.js';
+import { demoCrisisResources } from './demo-crisis-resources.js';
 import { seedDemo, type DemoCredentials } from './demo-seed.js';
 
 const allGroups = /* GraphQL */ `
@@ -39,7 +41,7 @@ interface SeededGroup {
   facilitators: Array<{ role: string; credential: string | null }>;
 }
 
-const tables = ['institutions', 'sso_keys', 'service_tokens', 'members', 'groups', 'memberships', 'invitations'] as const;
+const tables = ['institutions', 'sso_keys', 'service_tokens', 'members', 'groups', 'memberships', 'invitations', 'crisis_resources'] as const;
 
 async function rowCounts(db: HearthDb): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
@@ -159,6 +161,57 @@ describeEachDatabase('demo seed', (api) => {
       expect(of('demo-sara').map((membership) => membership.role)).toContain('PEER_FACILITATOR');
       expect(of('demo-lina').map((membership) => membership.role)).toContain('PROFESSIONAL_FACILITATOR');
       expect(new Set(memberships.map((membership) => membership.external_id)).size).toBeGreaterThanOrEqual(8);
+    }
+  });
+
+  // The country each demo site names, and the emergency number that site tells its readers to call.
+  const emergencyNumber = { riverside: '999', nour: '911' } as const;
+  const arabicScript = /[\u0600-\u06ff]/;
+  const crisisResourcesQuery = `query($slug: String!, $locale: String) { institution(slug: $slug) { crisisResources(locale: $locale) { name phone url description locale } } }`;
+
+  it("gives each hospital its own country's crisis resources in English and Arabic, the emergency number first", async () => {
+    for (const [slug, emergency] of Object.entries(emergencyNumber)) {
+      const institution = await api().database.db.selectFrom('institutions').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+      for (const locale of ['en', 'ar'] as const) {
+        const label = `${slug} ${locale}`;
+        const chosen = await crisisResourcesFor(api().database.db, institution.id, locale);
+        // A guest reaches them through the API too, as the widgets do.
+        const guest = await api().graphql(crisisResourcesQuery, { slug, locale }, { institution: slug });
+        expect(guest.errors, label).toBeUndefined();
+        expect(guest.data?.institution.crisisResources, label).toEqual(chosen);
+
+        expect(chosen.length, label).toBeGreaterThanOrEqual(3);
+        expect(chosen[0]?.phone, label).toBe(emergency);
+        // Hearth's built-in list starts with the US 988 line; none of these hospitals is in the US.
+        expect(chosen.map((resource) => resource.phone), label).not.toContain('988');
+        for (const resource of chosen) {
+          expect(resource.locale, label).toBe(locale);
+          const words = `${resource.name} ${resource.description ?? ''}`;
+          if (locale === 'ar') expect(resource.description, `${label}: ${resource.name}`).toMatch(arabicScript);
+          else expect(words, `${label}: ${resource.name}`).not.toMatch(arabicScript);
+        }
+      }
+      // Both languages name the same services, in the same order.
+      const phones = (locale: string) => demoCrisisResources[slug]![locale]!.map((resource) => resource.phone);
+      expect(phones('ar'), slug).toEqual(phones('en'));
+    }
+  });
+
+  it("stores demo crisis resources that setCrisisResources' own validation accepts", async () => {
+    const mutation = `mutation($input: SetCrisisResourcesInput!) {
+      setCrisisResources(input: $input) {
+        __typename
+        ... on SetCrisisResourcesPayload { resources { name phone url description } }
+        ... on ValidationError { fields { path message } }
+      }
+    }`;
+    for (const [slug, lists] of Object.entries(demoCrisisResources)) {
+      for (const [locale, resources] of Object.entries(lists)) {
+        // The admin writes back the very list the seed stored: a list the API would refuse fails here.
+        const result = await api().graphql(mutation, { input: { locale, resources } }, { token: await tokenFor(slug, 'demo-admin') });
+        expect(result.errors, `${slug} ${locale}`).toBeUndefined();
+        expect(result.data?.setCrisisResources, `${slug} ${locale}`).toEqual({ __typename: 'SetCrisisResourcesPayload', resources });
+      }
     }
   });
 

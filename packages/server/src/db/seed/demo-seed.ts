@@ -6,6 +6,8 @@ import { isUniqueViolation } from '../constraint-errors.js';
 import type { HearthDb } from '../database.js';
 import { demoInstitutions, demoKeyId, type DemoInstitution } from './demo-content.js';
 import { demoConversations, type DemoPost } from './demo-conversations.js';
+import { demoCrisisResources } from './demo-crisis-resources.js';
+import { replaceCrisisResources } from '../../modules/content-pipeline/crisis-resource.queries.js';
 import { insertPost } from '../../modules/posts/post.queries.js';
 import { insertReply, threadAliasFor } from '../../modules/posts/reply.queries.js';
 import { insertReaction } from '../../modules/posts/reaction.queries.js';
@@ -28,6 +30,10 @@ async function seedInstitution(trx: HearthDb, demo: DemoInstitution, now: Date):
   await insertSsoKey(trx, { institutionId: institution.id, kid: demoKeyId, secret });
   const { token, tokenHash } = generateServiceToken();
   await insertServiceToken(trx, { institutionId: institution.id, name: 'demo', tokenHash });
+  // The hospital's own lines, so its members see the services of the country its site names (not the built-in list).
+  for (const [locale, resources] of Object.entries(demoCrisisResources[demo.slug] ?? {})) {
+    await replaceCrisisResources(trx, institution.id, locale, [...resources]);
+  }
 
   const members = await trx
     .insertInto('members')
