@@ -16,16 +16,30 @@ describe('crisis contacts', () => {
   });
 
   it('offers call, text and online links that work on a phone', () => {
-    expect(crisisContacts({ name: 'Shout', description: 'Text SHOUT to 85258, any time.', phone: '85258', url: 'https://giveusashout.org' })).toEqual({
-      call: { href: 'tel:85258', number: '85258' },
-      text: { href: 'sms:85258', number: '85258' },
-      online: { href: 'https://giveusashout.org/', host: 'giveusashout.org' },
+    expect(crisisContacts({ name: 'Lifeline', description: 'Call or text any time.', phone: '988', url: 'https://988lifeline.org' })).toEqual({
+      call: { href: 'tel:988', number: '988' },
+      text: { href: 'sms:988', number: '988' },
+      online: { href: 'https://988lifeline.org/', host: '988lifeline.org' },
     });
     const samaritans = crisisContacts({ name: 'Samaritans', description: 'Call free, day or night.', phone: '116 123', url: 'http://samaritans.org' });
     expect(samaritans.call?.href).toBe('tel:116123');
     expect(samaritans.text).toBeNull();
     expect(samaritans.online).toBeNull();
     expect(crisisContacts({ name: 'الخط', description: 'أرسل رسالة نصية إلى 937', phone: '937' }).text?.href).toBe('sms:937');
+  });
+
+  it('gives a text-only line no call link, and prefills the word it asks to be texted', () => {
+    expect(crisisContacts({ name: 'Shout', description: 'Text SHOUT to 85258, any time.', phone: '85258', url: 'https://giveusashout.org' })).toEqual({
+      call: null,
+      text: { href: 'sms:85258?body=SHOUT', number: '85258' },
+      online: { href: 'https://giveusashout.org/', host: 'giveusashout.org' },
+    });
+    const arabic = crisisContacts({ name: 'Shout', description: 'أرسل رسالة نصية بكلمة SHOUT إلى الرقم 85258 مجانًا.', phone: '85258' });
+    expect(arabic.call).toBeNull();
+    expect(arabic.text?.href).toBe('sms:85258?body=SHOUT');
+    const both = crisisContacts({ name: 'الخط', description: 'اتصل أو أرسل رسالة نصية إلى 937', phone: '937' });
+    expect(both.call?.href).toBe('tel:937');
+    expect(both.text?.href).toBe('sms:937');
   });
 
   it("puts the reader's language first and keeps the institution's order otherwise", () => {

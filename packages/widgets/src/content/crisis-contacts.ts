@@ -49,17 +49,26 @@ export function secureAddress(value: string | null | undefined): URL | null {
 
 /**
  * The API has no field saying a line takes texts, so the resource's own words decide: "Call or text 988",
- * "Text SHOUT to 85258", «أرسل رسالة نصية». Only then is a `sms:` link offered beside the call.
+ * "Text SHOUT to 85258", «أرسل رسالة نصية». Only then is a `sms:` link offered. A line whose words speak of texts
+ * and never of calls (Shout, UK: "Text SHOUT to 85258") takes no calls: a call link there rings nobody, at the
+ * worst moment, so it gets none.
  */
 const takesTexts = /\b(?:text|texts|texting|sms)\b|رسالة نصية|رسائل نصية|رسالة قصيرة|\bSMS\b/i;
+const takesCalls = /\b(?:call|calls|calling|ring|phone|dial)\b|اتصل|اتصال|مكالمة|هاتف/i;
+/** The word a service asks to be texted ("Text SHOUT to 85258", «بكلمة SHOUT»), prefilled in the message. */
+const textKeyword = /\b[Tt]ext\s+([A-Z]{2,12})\s+to\b|بكلمة\s+([A-Za-z]{2,12})/;
 
 export function crisisContacts(resource: CrisisResourceView): CrisisContacts {
   const number = dialableNumber(resource.phone);
   const words = `${resource.name} ${resource.description ?? ''}`;
   const url = secureAddress(resource.url);
+  const texts = number !== null && takesTexts.test(words);
+  const textOnly = texts && !takesCalls.test(words);
+  const keyword = texts ? textKeyword.exec(words) : null;
+  const body = keyword ? `?body=${encodeURIComponent(keyword[1] ?? keyword[2]!)}` : '';
   return {
-    call: number ? { href: `tel:${number}`, number: resource.phone!.trim() } : null,
-    text: number && takesTexts.test(words) ? { href: `sms:${number}`, number: resource.phone!.trim() } : null,
+    call: number && !textOnly ? { href: `tel:${number}`, number: resource.phone!.trim() } : null,
+    text: number && texts ? { href: `sms:${number}${body}`, number: resource.phone!.trim() } : null,
     online: url ? { href: url.href, host: url.host } : null,
   };
 }

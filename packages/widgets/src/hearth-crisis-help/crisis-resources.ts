@@ -20,7 +20,7 @@ export function renderCrisisResources(i18n: LocaleController, resources: readonl
         ${contacts.call || contacts.text || contacts.online
           ? html`<div class="row">
               ${contacts.call ? html`<a class="button primary" href=${contacts.call.href}>${m.call} <bdi dir="ltr">${contacts.call.number}</bdi></a>` : nothing}
-              ${contacts.text ? html`<a class="button" href=${contacts.text.href}>${m.text} <bdi dir="ltr">${contacts.text.number}</bdi></a>` : nothing}
+              ${contacts.text ? html`<a class=${contacts.call ? 'button' : 'button primary'} href=${contacts.text.href}>${m.text} <bdi dir="ltr">${contacts.text.number}</bdi></a>` : nothing}
               ${contacts.online
                 ? html`<a href=${contacts.online.href} target="_blank" rel="noopener noreferrer">${m.online}: <bdi dir="ltr">${contacts.online.host}</bdi></a>`
                 : nothing}
