@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase, type TestApi } from '../../../test-support/test-api.js';
+import { addTestMembership, createTestMember } from '../../../test-support/index.js';
 import { createCast, createPostMutation, globalId, writePost, type Cast } from '../posts/posts-test-fixtures.js';
 
 /**
@@ -195,5 +196,28 @@ describeEachDatabase('outreach', (api) => {
     expect(new Set(ids).size).toBe(2);
     const bad = await api().graphql(threadsQuery, { first: 1, after: 'bm9wZQ' }, { token: cast.peer.token });
     expect(bad.errors?.[0]?.extensions?.code).toBe('VALIDATION');
+  });
+});
+
+describeEachDatabase('outreach listing cost', (api) => {
+  it("costs the same number of statements for 2 or 5 threads with their messages, group, subject and names", async () => {
+    const cast = await createCast(api().database.db);
+    const statementsFor = async (expected: number) => {
+      const response = await api().graphql(threadsQuery, { first: 20 }, { token: cast.professional.token });
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.outreachThreads.edges).toHaveLength(expected);
+      return response.statements;
+    };
+    const addThread = async (index: number) => {
+      const member = await createTestMember(api().database.db, cast.institution, { name: `Writer ${index}` });
+      await addTestMembership(api().database.db, cast.group, member.row);
+      const started = await api().graphql(contactFacilitators, { input: { groupId: cast.groupId, body: `Can we talk? (${index})` } }, { token: member.token });
+      const threadId = started.data!.contactFacilitators.id;
+      await api().graphql(replyToOutreach, { input: { threadId, body: 'I am here.' } }, { token: cast.peer.token });
+    };
+    for (let index = 0; index < 2; index += 1) await addThread(index);
+    const few = await statementsFor(2);
+    for (let index = 2; index < 5; index += 1) await addThread(index);
+    expect(await statementsFor(5)).toBe(few);
   });
 });
