@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { generateServiceToken, generateSsoSecret } from './auth/service-tokens.js';
@@ -122,7 +122,9 @@ async function serve(config: HearthConfig, options: { seed: boolean }): Promise<
 function writeCredentials(config: HearthConfig, credentials: DemoCredentials): void {
   // The demo's secrets, as a host site keeps them in its own configuration; used by `hearth token` while the
   // server holds the embedded database. Readable by this user only.
+  // With DATABASE_URL nothing else creates the data folder (PGlite does, for its own files).
   const path = credentialsPath(config);
+  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, JSON.stringify(credentials, null, 2));
   chmodSync(path, 0o600);
 }
