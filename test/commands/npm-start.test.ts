@@ -1,10 +1,14 @@
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEmptyPostgresDatabase } from '@hearth/server/test-support';
-import { isListening, startNpmStart, waitUntil, type RunningNpmStart } from '../support/npm-start.js';
+import { isListening, repositoryRoot, startNpmStart, waitUntil, type RunningNpmStart } from '../support/npm-start.js';
+
+const run = promisify(execFile);
 
 /**
  * `npm start` as a newcomer (or a process supervisor) runs it: stopped by a signal to the command, or failing
@@ -76,6 +80,18 @@ describe('npm start', () => {
       expect(body.data?.groups.edges.length).toBeGreaterThan(0);
       // The site signs its demo sign-ins with the credentials the API wrote beside where PGlite would live.
       expect(existsSync(join(dataDir, 'demo-credentials.json'))).toBe(true);
+
+      // The README's next step: a member's token from the database the running server uses, which it accepts.
+      const { stdout } = await run('npm', ['run', '-s', 'hearth', '--', 'token', '--institution', 'riverside', '--member', 'demo-amal'], {
+        cwd: repositoryRoot,
+        env: { ...process.env, DATABASE_URL: database.url, HEARTH_DATA_DIR: dataDir },
+      });
+      const me = await fetch(`http://127.0.0.1:${started.apiPort}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${stdout.trim()}` },
+        body: JSON.stringify({ query: '{ me { displayName } }' }),
+      });
+      expect(((await me.json()) as { data?: { me: { displayName: string } } }).data?.me.displayName).toBe('Amal Haddad');
       process.kill(started.npm.pid!, 'SIGTERM');
       await started.exited;
       await expectAllStopped(started);

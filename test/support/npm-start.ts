@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
  * free ports and a private data folder, watched from outside the way an operator would: through its ports and the
  * process table (Linux's /proc), not through anything the script reports about itself.
  */
-const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface RunningNpmStart {
   npm: ChildProcess;
