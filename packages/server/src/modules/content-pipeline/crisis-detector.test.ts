@@ -280,7 +280,8 @@ describe('crisis detector: risk levels', () => {
   });
 
   it('is HIGH for direct ideation, intent or self-harm alone', () => {
-    expect(detectCrisisLanguage("I'm going to end my life.")).toMatchObject({ riskLevel: 'HIGH', warningSigns: ['DIRECT_IDEATION', 'INTENT_OR_PLAN'] });
+    // A stated intent is reported as INTENT_OR_PLAN, not also as ideation (the evaluation table's labelling rules).
+    expect(detectCrisisLanguage("I'm going to end my life.")).toMatchObject({ riskLevel: 'HIGH', warningSigns: ['INTENT_OR_PLAN'] });
     expect(detectCrisisLanguage('أريد أن أموت.')).toMatchObject({ riskLevel: 'HIGH', warningSigns: ['DIRECT_IDEATION'] });
     expect(detectCrisisLanguage('I keep scratching until it bleeds')).toMatchObject({ riskLevel: 'HIGH', warningSigns: ['SELF_HARM'] });
     expect(detectCrisisLanguage('أخدش جلدي حتى ينزف')).toMatchObject({ riskLevel: 'HIGH', warningSigns: ['SELF_HARM'] });
@@ -350,7 +351,7 @@ describe('crisis detector: composition, not memorised phrases', () => {
   it("does not count the issue's negations, and says why", () => {
     const detection = detectCrisisLanguage("I'm not going to hurt myself");
     expect(detection.crisis).toBe(false);
-    expect(detection.cues.map((cue) => cue.dismissedAs)).toContain('NEGATED');
+    expect(detection.matches.map((cue) => cue.dismissedAs)).toContain('NEGATED');
     expect(level('لن أؤذي نفسي')).toBeNull();
   });
 
@@ -359,7 +360,7 @@ describe('crisis detector: composition, not memorised phrases', () => {
     expect(level('"I want to die."')).not.toBeNull();
     const friend = detectCrisisLanguage('My friend said "I want to die".');
     expect(friend.crisis).toBe(false);
-    expect(friend.cues.map((cue) => cue.dismissedAs)).toContain('REPORTED');
+    expect(friend.matches.map((cue) => cue.dismissedAs)).toContain('REPORTED');
     expect(level('قالت صديقتي «أريد أن أموت»')).toBeNull();
     expect(level('قلت لأمي «أريد أن أموت»')).not.toBeNull();
   });
@@ -382,7 +383,7 @@ describe('crisis detector: composition, not memorised phrases', () => {
     const text = `${'A long day at work. '.repeat(500)}I cut myself again last night. ${'يوم طويل. '.repeat(500)}أفكر في الانتحار.`;
     const detection = detectCrisisLanguage(text);
     expect(detection.warningSigns).toEqual(expect.arrayContaining(['DIRECT_IDEATION', 'SELF_HARM']));
-    expect(new Set(detection.cues.filter((cue) => cue.dismissedAs === null).map((cue) => cue.language))).toEqual(new Set(['en', 'ar']));
+    expect(new Set(detection.matches.filter((cue) => cue.dismissedAs === null).map((cue) => cue.language))).toEqual(new Set(['en', 'ar']));
   });
 
   it('does not flag ordinary text', () => {

@@ -25,6 +25,8 @@ const parts: LexiconSpec['parts'] = {
     'be with (?:her|him|them|mum|mom|dad|my \\w+) (?:again|in heaven)|join (?:her|him|them|my \\w+)(?: in heaven)?|go home to god',
     'leave this world|check out|not be a problem anymore|(?:let|make) (?:it|everything|the pain) stop forever',
     'overdose|od|jump|hang|drown|go too far|go further|take them all|take all of them|take the lot',
+    // Swallowing a whole supply is the act itself: "going to take all my pills".
+    '(?:take|swallow|down) (?:all|every one) (?:of )?(?:my|the|those|these)(?: \\w+)?|(?:take|swallow) (?:the|a) whole (?:bottle|box|pack|packet|strip)',
   ),
   // Acts that are the writer's own by their form: they count with no modality.
   selfAct: any(
@@ -68,7 +70,8 @@ const parts: LexiconSpec['parts'] = {
   means: any(
     'pills?|tablets?|painkillers|pain pills|pain killers|paracetamol|tylenol|ibuprofen|aspirin|sleeping pills|meds|medication|medicine|insulin|antidepressants|opioids|oxy|oxycodone|morphine|fentanyl|heroin|methadone',
     'rope|noose|belt|cord|ligature',
-    'bridge|train tracks|railway|rail tracks|railway tracks|tracks|train|rooftop|roof|ledge|cliff|balcony|multi ?storey|car park roof|river|sea|canal|motorway',
+    // A train station or ride is a commute, not a means.
+    'bridge|train tracks|railway|rail tracks|railway tracks|tracks|trains?(?! (?:station|ride|journey|tickets?|times|was|is (?:late|delayed)))|rooftop|roof|ledge|cliff|balcony|multi ?storey|car park roof|river|sea|canal|motorway',
     'gun|guns|pistol|rifle|firearm|shotgun|bullets?|ammo',
     'knife|knives|blade|blades|razor|razors|razor blades?|scalpel',
     'bleach|poison|antifreeze|exhaust|charcoal|pesticide|weedkiller|rat poison|gas',
@@ -90,6 +93,8 @@ const parts: LexiconSpec['parts'] = {
   ),
   strongReadiness: any(
     'ready|prepared|saved|saving|stockpil\\w*|stash\\w*|hoard\\w*|collected|collecting|counted|counting|lined up|set aside|put aside|hid|hidden|hiding',
+    // A way to die a few minutes away is at hand: "the train tracks are ten minutes from here".
+    '\\w+ minutes (?:from|away from) (?:here|me|my (?:house|flat|home|place))|\\w+ minutes (?:walk|drive) (?:away|from here)',
     'got enough|have enough|enough (?:pills |tablets |meds )?to|all (?:my|the|of (?:my|the)) (?:pills|tablets|meds)|whole (?:bottle|box|pack|packet|strip)|tied|loaded|sharpened|that many|bought (?:the|a) rope',
   ),
   selfHarmVerb:
