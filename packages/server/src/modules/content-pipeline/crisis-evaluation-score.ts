@@ -45,16 +45,22 @@ export interface EvaluationReport {
   byLanguage: Record<'en' | 'ar', Figures>;
   /** Each warning sign as its own label: the detector reporting it against the row listing it. */
   bySign: Record<WarningSign, Figures>;
+  /** The same, within each language: a sign can be read well in one language and poorly in the other. */
+  bySignAndLanguage: Record<'en' | 'ar', Record<WarningSign, Figures>>;
   /** Each risk level as its own label (exact level). */
   byLevel: Record<RiskLevel, Figures>;
   /** Rows in crisis that came out at exactly their level, and below it (under-triage). */
   levelAgreement: { exact: number; below: number; above: number; crisisRows: number };
+  /** Rows (all of them, null included) whose level came out exactly as labelled, overall and per language. */
+  levelAccuracy: Record<'overall' | 'en' | 'ar', { exact: number; rows: number; accuracy: number }>;
   /** Rows in crisis the detector did not flag. */
   misses: RowResult[];
   /** Rows not in crisis the detector flagged. */
   falseAlarms: RowResult[];
   /** Rows flagged, but at another level than labelled. */
   wrongLevel: RowResult[];
+  /** Every row with what the detector said. */
+  results: RowResult[];
 }
 
 const tableDirectory = fileURLToPath(new URL('./crisis-evaluation/', import.meta.url));
@@ -98,6 +104,14 @@ export function evaluateRows(split: EvaluationSplit, rows: readonly EvaluationRo
   const inCrisis = (result: RowResult) => result.row.expected !== null;
   const flagged = (result: RowResult) => result.riskLevel !== null;
   const ofLanguage = (lang: 'en' | 'ar') => results.filter((result) => result.row.lang === lang);
+  const bySign = (subset: readonly RowResult[]) =>
+    Object.fromEntries(
+      warningSigns.map((sign) => [sign, count(subset, (r) => r.row.signs.includes(sign), (r) => r.warningSigns.includes(sign))]),
+    ) as Record<WarningSign, Figures>;
+  const accuracy = (subset: readonly RowResult[]) => {
+    const exact = subset.filter((r) => r.riskLevel === r.row.expected).length;
+    return { exact, rows: subset.length, accuracy: subset.length === 0 ? 1 : exact / subset.length };
+  };
   const crisisRows = results.filter(inCrisis);
   const caught = crisisRows.filter(flagged);
   return {
@@ -105,9 +119,8 @@ export function evaluateRows(split: EvaluationSplit, rows: readonly EvaluationRo
     rows: rows.length,
     overall: count(results, inCrisis, flagged),
     byLanguage: { en: count(ofLanguage('en'), inCrisis, flagged), ar: count(ofLanguage('ar'), inCrisis, flagged) },
-    bySign: Object.fromEntries(
-      warningSigns.map((sign) => [sign, count(results, (r) => r.row.signs.includes(sign), (r) => r.warningSigns.includes(sign))]),
-    ) as Record<WarningSign, Figures>,
+    bySign: bySign(results),
+    bySignAndLanguage: { en: bySign(ofLanguage('en')), ar: bySign(ofLanguage('ar')) },
     byLevel: Object.fromEntries(
       riskLevels.map((level) => [level, count(results, (r) => r.row.expected === level, (r) => r.riskLevel === level)]),
     ) as Record<RiskLevel, Figures>,
@@ -117,9 +130,11 @@ export function evaluateRows(split: EvaluationSplit, rows: readonly EvaluationRo
       above: crisisRows.filter((r) => rank(r.riskLevel) > rank(r.row.expected)).length,
       crisisRows: crisisRows.length,
     },
+    levelAccuracy: { overall: accuracy(results), en: accuracy(ofLanguage('en')), ar: accuracy(ofLanguage('ar')) },
     misses: crisisRows.filter((r) => !flagged(r)),
     falseAlarms: results.filter((r) => !inCrisis(r) && flagged(r)),
     wrongLevel: caught.filter((r) => r.riskLevel !== r.row.expected),
+    results,
   };
 }
 
