@@ -76,6 +76,8 @@ export const englishContext = {
   ),
   reportingSelf: 'i (?:said|told|wrote|texted|posted|keep telling|kept telling|tell|think|thought|keep thinking|whispered|screamed|typed|keep saying)|told my|tell myself|telling myself|to myself|in my head',
   media: 'song|songs|lyric|lyrics|movie|film|book|novel|poem|character|scene|show|episode|series|meme|verse|singer|villain|hero|rapper|band|album|documentary|article|news|headline|headlines|report|reports|study|studies|statistics|stats|rates?|awareness|prevention|campaign|theme|title|podcast|research shows|the paper|journalist|reading (?:a|about)|called|titled|warning its about|trigger warning|cw|tw',
+  ordinaryGoodbye:
+    '(?:see|catch) (?:you|ya|u|yall|you all|everyone)(?! (?:on the other side|in (?:heaven|another life|the next life|the afterlife)|never|someday|one day))|talk (?:to you )?(?:soon|tomorrow|later|next week)|(?:till|until|til) (?:next|tomorrow|then)|good ?night (?:all|everyone)|have a (?:good|great|nice|lovely) (?:day|night|evening|weekend|week)|back (?:on|next|tomorrow|in a)',
   protective: any(
     'my (?:kids|children|family|son|daughter|faith|dog|cat|mom|mum|wife|husband|partner|grandchildren|grandkids|girls|boys|baby|pets?) (?:keep|keeps|need|needs|is why|are why|are the reason|is the reason|are my reason|is my reason|would be devastated|mean everything)',
     'keeps? me (?:going|alive|here|safe)|(?:too much|so much|a lot|something|plenty|things) to live for|reasons? to (?:live|stay|keep going)|i want to live|i choose to live|i will keep going|i keep going',

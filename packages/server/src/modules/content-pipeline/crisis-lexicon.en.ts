@@ -14,6 +14,12 @@ const any = (...parts: string[]) => parts.join('|');
 const parts: LexiconSpec['parts'] = {
   ...englishContext,
   me: 'myself|me',
+  // Being gone, after "if I": "if I wasn't here", "if I just disappeared" (not "if I had a nap").
+  gone: any(
+    '(?:was|were) (?:gone|dead|not (?:here|around|alive)|out of the (?:way|picture))|(?:wasnt|werent) (?:here|around|alive|born)',
+    'had (?:never been born|not been born|died|gone|never existed)|(?:didnt|never|did not) (?:exist|existed|wake up|come back|come home|live)',
+    'disappeared|died|left|vanished|killed myself|ended it|stopped existing|went away|wasnt here|was gone|were gone',
+  ),
   others: 'everyone|everybody|every one|them|they|people|my family|my \\w+|the people|others|all|you all|you guys|the world|those|him|her|you',
   body: '(?:arms?|wrists?|legs?|thighs?|skin|stomach|belly|body|hands?|hips?|face|head|chest|ankles?|fingers?|knuckles?|scalp|lips?|neck|forearms?|shoulders?|feet|nails|cuticles)',
   // Acts of dying that are the writer's only after a modality: "want to die", "going to end it".
@@ -55,6 +61,7 @@ const parts: LexiconSpec['parts'] = {
     'wish i could (?:just )?(?:disappear|stop existing|not exist|die|sleep forever|fall asleep and not wake up|vanish)',
     'hope i (?:dont|never|do not) wake up|pray(?:ing)? (?:i|that i|to) (?:dont|never|not) wake up|hope (?:it|this) (?:kills|takes) me',
     '(?:ready|want|need|wanting) to (?:go|leave) (?:now|for good|forever)|(?:im|i am) ready to go',
+    '(?:no|zero|lost (?:all |my |the )?|losing (?:my |the )?|without (?:a|any) )will to live',
   ),
   // Time markers: the future of an act, not a duration ("this week I've had…").
   time: any(
@@ -64,7 +71,7 @@ const parts: LexiconSpec['parts'] = {
     'while (?:my \\w+|he|she|they|everyone|the kids) (?:is|are) (?:away|out|asleep|at work|gone|on|sleeping)',
     'when i get (?:home|back|in)|as soon as|the (?:day|night) i|is the (?:night|day)|tonights the night|todays the day|(?:at|by|around) (?:midnight|dawn|sunrise|\\d+(?: ?(?:am|pm|oclock))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: oclock)?',
     'by (?:morning|tonight|tomorrow|the weekend|sunrise|the time you)|before (?:morning|sunrise|dawn|the weekend|christmas|my birthday|the end of)',
-    '(?:in|within) (?:an|a|one|two|three|a few|few|\\d+) (?:hours?|days?)|on my birthday|after the funeral|counted out for',
+    'on (?:the|my) way (?:home|back|there|to work)|after (?:work|school|class|college|uni|my shift|the shift|the appointment|the meeting)|(?:in|within) (?:an|a|one|two|three|a few|few|\\d+) (?:hours?|days?)|on my birthday|after the funeral|counted out for',
   ),
   weakTime: 'today|now|right now|rn|this week|soon|very soon|this year|later',
   means: any(
@@ -84,11 +91,13 @@ const parts: LexiconSpec['parts'] = {
     '(?:doing|do|going to do|gonna do|ill do|i will do|im doing|im going to do|will do) it (?:tonight|tomorrow|after|when|this|soon|on|before|at|once|while|today|now|then|next)',
     'this is it|tonight is the night|tonights the night|todays the day|(?:today|tomorrow|friday|saturday|sunday) is the day|its (?:decided|happening)',
     '(?:suicide|goodbye) (?:note|letter)s?',
+    // Checking a height or a depth is researching a method.
+    '(?:looked up|look up|looking up|checked|checking|researched|googled|googling|measured|worked out) how (?:high|tall|deep|far down|long a fall) (?:the |a |that |this |my )?',
   ),
   // Things that make a mention of means a readiness.
   readiness: any(
     'bought (?:a|the|some)|ordered (?:a|the|some)|got (?:the|a|some|enough)|have (?:the|a|enough|that many)|keep|kept|keeping|carry|carrying',
-    'in (?:the|my) (?:drawer|bag|pocket|car|room|hand|bedside)|under my (?:bed|pillow)|next to (?:me|my bed)|beside me|within reach|right here|on (?:my|the) (?:desk|table|bedside)',
+    'in (?:the|my) (?:drawer|bag|pocket|car|room|hand|bedside|bathroom|cupboard|cabinet|medicine cabinet|wardrobe|garage|shed|glovebox|locker)|already (?:open|opened|out|poured)|opened (?:the|a) (?:bottle|box|pack|packet)|under my (?:bed|pillow)|next to (?:me|my bed)|beside me|within reach|right here|on (?:my|the) (?:desk|table|bedside)',
     'minutes (?:from|away)|walk away|walking distance|near (?:here|me)|close by|from here|nearby|so (?:easy|close)|would be quick',
   ),
   strongReadiness: any(
@@ -109,6 +118,7 @@ export const englishLexicon: LexiconSpec = {
   window: 7,
   negationWindow: 5,
   softBoundaries: ['and', 'so', 'because', 'cause', 'cos', 'coz', 'bc', 'then', 'when', 'while', 'since', 'after', 'before', 'until', 'till', 'or', 'if'],
+  joins: { 'my self': 'myself', 'your self': 'yourself', 'her self': 'herself', 'him self': 'himself' },
   contrastive: ['but', 'however', 'although', 'though', 'except', 'whereas', 'yet'],
   parts,
   rules: [
@@ -143,13 +153,15 @@ export const englishLexicon: LexiconSpec = {
         '(?:this is|this will be|thisll be|here is|its|this was) (?:my|the) (?:last|final) (?:post|message|time|goodbye|words|note|letter|update)|my (?:last|final) (?:post|message|words|goodbye|letter|note)',
         '(?:if|in case) you (?:dont|never|do not|stop) (?:hear|hearing) (?:from )?me(?: again)?|you (?:wont|will not|will never|wont ever) (?:hear from|see) me (?:again|anymore)',
         '(?:wont|will not) be (?:around|here) (?:much longer|for long|anymore|tomorrow|to see)',
-        '(?:gave|giving|give|given) away (?:my|all my|most of my|all of my)|(?:gotten|got|getting) rid of (?:all )?(?:my|all my) (?:things|stuff|belongings|possessions)',
+        '(?:last|final) (?:night|day|time|week) (?:anyone|you|they|everyone|people|you all|my \\w+) (?:has|have|will have|will|need|needs|ll) (?:to )?(?:deal with|put up with|see|hear from|worry about|look after|take care of) me',
+        // Clearing out old clothes for charity is not a farewell.
+        '(?:gave|giving|give|given) away (?:my|all my|most of my|all of my)(?! (?:old|spare|outgrown|unused|extra)(?![\\p{L}]))(?!(?: [^\\s|]+){0,5} to (?:a |the )?charity)|(?:gotten|got|getting) rid of (?:all )?(?:my|all my) (?:things|stuff|belongings|possessions)',
         '(?:sorted|sorting|put|putting|got|getting|tied|tying) (?:out |up )?(?:my|all my|all the|all of my) (?:affairs|things|stuff|loose ends|papers|paperwork|finances)(?: in order)?|tied up (?:all )?(?:the )?loose ends|(?:my )?affairs in order',
         '(?:wrote|written|writing|made|updated|sorted out|sorted|finished|changed) (?:my|a|out my) will|(?:wrote|written|writing|left|leaving) (?:letters|notes|a letter|a note|goodbye letters|messages) (?:for|to)|(?:wrote|written|writing|finished|left) (?:my|the|all my|all the) (?:letters|notes|goodbye letters|goodbyes|last letters)',
         '(?:found|arranged|sorted|organised|organized) (?:a )?(?:new )?(?:home|someone|somewhere|a place) (?:for|to look after|to take) (?:my|the) (?:cat|dog|pets?|kids)',
         '(?:cancelled|canceled|cancelling|canceling) (?:all )?(?:my|the) (?:appointments|plans|subscriptions|therapy|sessions)|left the keys? with',
         '(?:when|after|once) im gone|(?:when|after) i die|after my death|tell (?:my|them) ~2 i love (?:them|her|him|you)|remember me (?:as|when|kindly|fondly)|made peace with (?:it|my decision|dying)',
-        'wont need (?:them|it|these|this|those|my \\w+|anything|any of)(?: anymore| where im going)?',
+        '(?:wont|will not|wouldnt|dont|will not be|wont be) (?:need|needing) (?:them|it|these|this|those|my \\w+|anything|any of)(?: anymore| where im going)?',
       ),
     },
     // Burdensomeness: what others would feel, so another subject is expected.
@@ -157,7 +169,8 @@ export const englishLexicon: LexiconSpec = {
       sign: 'BURDENSOMENESS',
       ignores: ['OTHER_PERSON'],
       source: any(
-        '(?:better|happier|easier|freer|lighter|relieved|glad|richer|calmer|safer|at peace)(?: off)? ~4 (?:without me|if i (?:was|were|wasnt|werent|had|didnt|never|just|disappeared|died|left|vanished|killed myself|ended it|wasnt here|was gone|were gone)|once im gone|when im gone|after im gone|with me gone|me gone|me out of the way|not having me)',
+        // "better if I ..." only with being gone: "I'd feel better if I had a nap" is not about others.
+        '(?:better|happier|easier|freer|lighter|relieved|glad|richer|calmer|safer|at peace|fine|okay|ok|alright|all right)(?: off)? ~4 (?:without me|if i (?:just |only |simply )?{gone}|once im gone|when im gone|after im gone|with me gone|me gone|me out of the way|not having me)',
         '(?:a|such a|just a|only a|nothing but a|the|huge|big|constant) (?:burden|weight|drain|load|nuisance|liability|dead weight|waste of (?:space|air|oxygen|money|time|life))',
         '(?:burden|weight|drain|load) (?:to|on|for|around|round|upon) (?:{others}|everyones|their)',
         'burdening (?:everyone|everybody|my|them|you|people)|(?:taking|take) up space|in (?:everyones|their|the) way|(?:dragging|drag|bringing|bring|pulling|pull) (?:{others}) down|holding (?:{others}) back',
@@ -183,7 +196,7 @@ export const englishLexicon: LexiconSpec = {
         'no point (?:in )?(?:anything|trying|it all|any of this|going on|carrying on|living|life|getting up|me being here)|(?:theres|there is) no point(?= *$| \\|| anymore| now)|pointless|nothing (?:is|s) (?:ever )?(?:going to|gonna) (?:change|get better|be better|improve|help|work|be okay|be ok|be fine)',
         'whats the point|what is the point|why (?:bother|should i (?:even )?(?:try|bother|keep going|get up|carry on|stay))|nothing (?:left|to live for|matters|will help|helps|works|ever works)',
         '(?:cant|cannot|can not) (?:do|take|handle|bear|stand) (?:this|it|any of this|this life|this pain|the pain)(?: any ?more| much longer| for much longer)|(?:cant|cannot) do this anymore|(?:cant|cannot) take (?:it|this) anymore',
-        '(?:trapped|stuck)(?: forever| for ever| with no way out| in this (?:life|body|pain)| in my life)|there is no way out|theres no way out|(?:no|zero|lost all) (?:hope|will to live)|lost (?:all )?hope|losing hope',
+        '(?:trapped|stuck)(?: forever| for ever| with no way out| in this (?:life|body|pain)| in my life)|there is no way out|theres no way out|(?:no|zero|lost all) hope|lost (?:all )?hope|losing hope',
       ),
     },
     { sign: 'PROTECTIVE', ignores: ['PAST'], source: '{protective}' },

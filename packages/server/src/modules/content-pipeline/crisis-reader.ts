@@ -66,7 +66,7 @@ export type PartForm = 'WORD' | 'PREFIXED' | 'PLAIN';
 export const contextParts = [
   'desire', 'think', 'intent', 'negation', 'pseudoNegation', 'firstPerson', 'otherPerson', 'past', 'recurrence',
   'accident', 'purposeful', 'routine', 'idioms', 'readiness', 'strongReadiness', 'reportedQuestion', 'affirmation',
-  'reportingOther', 'reportingSelf', 'media',
+  'reportingOther', 'reportingSelf', 'media', 'ordinaryGoodbye',
 ] as const;
 type ContextPart = (typeof contextParts)[number];
 
@@ -86,6 +86,8 @@ export interface LexiconSpec {
   negationWindow: number;
   /** Words a negation does not reach across ("and", "because"): "nothing helps and it will be like this forever". */
   softBoundaries: readonly string[];
+  /** Two-word spellings read as one word before matching ("my self" is "myself"). */
+  joins?: Readonly<Record<string, string>>;
   /** A verb form that is itself a future, an intent (Arabic «سأنتحر», «هموت نفسي»); tested on an act's match. */
   futureForm?: RegExp;
 }
@@ -99,6 +101,8 @@ export interface CompiledLexicon {
   softBoundaries: ReadonlySet<string>;
   context: Record<ContextPart, RegExp>;
   rules: CompiledRule[];
+  /** Applies the lexicon's joins to a segment's text. */
+  join: (text: string) => string;
 }
 
 /** Word boundaries for any script (\b knows only ASCII word characters). */
@@ -127,7 +131,9 @@ export function compileLexicon(spec: LexiconSpec): CompiledLexicon {
   };
   const context = Object.fromEntries(contextParts.map((name) => [name, compile(`{${name}}`)])) as Record<ContextPart, RegExp>;
   const rules = spec.rules.map((rule) => ({ ...rule, pattern: compile(rule.source, rule.form) }));
-  return { spec, context, rules, softBoundaries: new Set(spec.softBoundaries) };
+  const joins = Object.entries(spec.joins ?? {}).map(([two, one]) => [new RegExp(bounded(two), 'gu'), one] as const);
+  const join = (text: string) => joins.reduce((joined, [pattern, one]) => joined.replace(pattern, one), text);
+  return { spec, context, rules, softBoundaries: new Set(spec.softBoundaries), join };
 }
 
 interface Span {
@@ -157,12 +163,14 @@ export interface SentenceContext {
 /** Reads one segment: every cue found, counted or dismissed. */
 export function readSegment(lexicon: CompiledLexicon, segment: Segment, context: SentenceContext): Cue[] {
   const { context: parts, spec, softBoundaries } = lexicon;
-  const text = segment.text;
+  const text = lexicon.join(segment.text);
   const idioms = spans(parts.idioms, text);
   const remotePast = has(parts.past, text) && !has(parts.recurrence, text);
   const accident = has(parts.accident, text) && !has(parts.purposeful, text);
   const routine = has(parts.routine, text) || has(parts.routine, context.sentence.unquoted);
   const media = has(parts.media, context.sentence.unquoted);
+  // "Goodbye everyone, see you next week": a goodbye that says when the writer will be back is not a farewell.
+  const ordinaryGoodbye = has(parts.ordinaryGoodbye, context.sentence.unquoted);
   const reportedQuestion = has(parts.reportedQuestion, context.sentence.unquoted) && !has(parts.affirmation, context.sentence.unquoted);
   const quotedFromOther =
     segment.quote !== null && !has(parts.reportingSelf, context.around) && (has(parts.reportingOther, context.around) || has(parts.media, context.around));
@@ -212,7 +220,8 @@ export function readSegment(lexicon: CompiledLexicon, segment: Segment, context:
         : [rule.sign];
       const harmOrMeans = kinds.includes('SELF_HARM') || kinds.includes('MEANS_OR_METHOD');
       let dismissedAs: Dismissal | null = null;
-      if (check('IDIOM', idioms.some((idiom) => idiom.start < span.end && span.start < idiom.end))) dismissedAs = 'IDIOM';
+      const idiom = idioms.some((found) => found.start < span.end && span.start < found.end);
+      if (check('IDIOM', idiom || (kinds.includes('FAREWELL_OR_FINALITY') && ordinaryGoodbye))) dismissedAs = 'IDIOM';
       else if (check('NEGATED', negated(span))) dismissedAs = 'NEGATED';
       else if (check('OTHER_PERSON', who === 'OTHER')) dismissedAs = 'OTHER_PERSON';
       else if (check('REPORTED', quotedFromOther || reportedQuestion || (media && !modal && who !== 'FIRST'))) dismissedAs = 'REPORTED';
