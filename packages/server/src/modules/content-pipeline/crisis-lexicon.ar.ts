@@ -1,5 +1,5 @@
 import { arabicContext } from './crisis-lexicon.ar.context.js';
-import type { LexiconSpec, PartForm } from './crisis-reader.js';
+import { sharedOpeningRules, type LexiconSpec, type PartForm } from './crisis-reader.js';
 import { arabicCorrection, SpellingCorrector } from './crisis-spelling.js';
 
 /**
@@ -106,10 +106,7 @@ export const arabicLexicon: LexiconSpec = {
   contrastive: ['لكن', 'لكني', 'لكنني', 'ولكن', 'ولكني', 'لكنه', 'لكنها', 'بس', 'بل', 'رغم', 'بالرغم', 'الا'],
   parts,
   rules: [
-    { sign: 'ACT', source: '{die}', needs: 'MODALITY' },
-    { sign: 'SELF_ACT', source: '{selfAct}' },
-    { sign: 'ACT', source: '{nounAct}', needs: 'MODALITY_OR_FIRST_PERSON' },
-    { sign: 'DIRECT_IDEATION', source: '{state}' },
+    ...sharedOpeningRules,
     { sign: 'PLAN', source: '{plan}' },
     { sign: 'MEANS_OR_METHOD', source: '{means}', ignores: ['OTHER_PERSON'] },
     { sign: 'TIMING', source: '{time}', ignores: ['OTHER_PERSON'] },

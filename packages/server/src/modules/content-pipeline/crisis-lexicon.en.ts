@@ -1,4 +1,4 @@
-import type { LexiconSpec } from './crisis-reader.js';
+import { sharedOpeningRules, type LexiconSpec } from './crisis-reader.js';
 import { SpellingCorrector } from './crisis-spelling.js';
 import { englishContext } from './crisis-lexicon.en.context.js';
 
@@ -122,10 +122,7 @@ export const englishLexicon: LexiconSpec = {
   contrastive: ['but', 'however', 'although', 'though', 'except', 'whereas', 'yet'],
   parts,
   rules: [
-    { sign: 'ACT', source: '{die}', needs: 'MODALITY' },
-    { sign: 'SELF_ACT', source: '{selfAct}' },
-    { sign: 'ACT', source: '{nounAct}', needs: 'MODALITY_OR_FIRST_PERSON' },
-    { sign: 'DIRECT_IDEATION', source: '{state}' },
+    ...sharedOpeningRules,
     // "Tomorrow is the day I end it", "I end it tonight": a first-person act with no modality word.
     { sign: 'INTENT_OR_PLAN', source: '(?:i|im|ill) (?:finally )?(?:end|ending|do|doing) (?:it|this|things)(?: all)?(?! (?:with|for|up|off|out|right|again|myself|properly|well|better|the))' },
     { sign: 'INTENT_OR_PLAN', source: '(?:im|i am|i will|ill) (?:taking|swallowing|take|swallow|using) (?:them|it|those|these|the lot|all|everything|enough)(?! (?:with|in the morning|every|daily|as|at breakfast|at night|twice|once))' },

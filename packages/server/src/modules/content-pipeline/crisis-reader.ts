@@ -70,6 +70,18 @@ export const contextParts = [
 ] as const;
 type ContextPart = (typeof contextParts)[number];
 
+/**
+ * The rules every language starts with, the same composition over each language's own parts: an act of dying
+ * after a modality ("want to die", «بدي موت»), a self-directed act, a noun of the act with a modality or the writer
+ * as subject, and a state that is ideation itself.
+ */
+export const sharedOpeningRules: readonly RuleSpec[] = [
+  { sign: 'ACT', source: '{die}', needs: 'MODALITY' },
+  { sign: 'SELF_ACT', source: '{selfAct}' },
+  { sign: 'ACT', source: '{nounAct}', needs: 'MODALITY_OR_FIRST_PERSON' },
+  { sign: 'DIRECT_IDEATION', source: '{state}' },
+];
+
 export interface LexiconSpec {
   language: 'en' | 'ar';
   /** Words of this language. */
