@@ -65,6 +65,9 @@ describeEachDatabase('anonymous authors in moderation', (api) => {
       expect(revealed).toMatchObject({
         __typename: 'RevealedAuthor',
         member: { id: memberId(author), displayName: author.row.display_name },
+        // What the institution's own records know the person by.
+        externalId: author.row.external_id,
+        displayName: author.row.display_name,
         alias: 'Anonymous 3',
         aliasNumber: 3,
         // The log entry names the author to the institution's admins only, even for the revealer.

@@ -17,6 +17,7 @@ import { loadModerationSubject, ModerationSubjectTypeEnum, subjectFieldOptions, 
 import { ReportNode, ReportReasonEnum } from './report.types.js';
 // The reveal mutation is its own type file; importing it here puts it in the schema with the rest of moderation.
 import './author-reveal.types.js';
+import './anonymity-policy.types.js';
 
 const warningSignSet: ReadonlySet<string> = new Set<string>(knownWarningSigns);
 const reportReasons: ReadonlySet<string> = new Set<ReportReason>(['CRISIS', 'SELF_HARM', 'HARASSMENT', 'SPAM', 'MISINFORMATION', 'OTHER']);

@@ -101,18 +101,11 @@ export function acknowledgerRefusal(actor: GroupActor & { isService: boolean }):
   return moderatorRefusal(actor);
 }
 
-/** Why this viewer may not reveal anonymous authors of the group at all, or null (see author-reveal.ts). */
-export function revealerRefusal(actor: GroupActor & { isService: boolean }): string | null {
-  // A person answers for a reveal, so a service token never makes one.
-  if (actor.isService || !(actor.role === 'PROFESSIONAL_FACILITATOR' || actor.managesInstitution)) {
-    return "Only the group's professional facilitators and the institution's admins can reveal an author.";
-  }
-  return null;
-}
-
-/** Why this item's author may not be revealed now, to someone who may reveal authors in its group, or null. */
-export function revealConditionRefusal(group: GroupRow, moderationCase: ModerationCaseRow, subject: ModeratedSubject): string | null {
-  if (group.anonymity_policy !== 'ANONYMOUS_REVEALABLE_IN_CRISIS') return "This group's anonymity policy does not allow revealing authors.";
+/**
+ * Why this item's author may not be revealed now, to someone the group's rule lets reveal authors
+ * (anonymity-policy.ts), or null.
+ */
+export function revealConditionRefusal(moderationCase: ModerationCaseRow, subject: ModeratedSubject): string | null {
   if (moderationCase.status !== 'OPEN' || !moderationCase.crisis) return 'An author is revealed only while handling an open crisis case.';
   if (!subject.anonymous) return 'This item is not anonymous: its author is shown on it.';
   return null;
