@@ -55,8 +55,11 @@ builder.mutationField('revealAnonymousAuthor', (t) =>
       "institution's own records.",
     errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
     args: { input: t.arg({ type: RevealAnonymousAuthorInput, required: true, validate: revealAuthorSchema }) },
+    // The gate is the one every moderation mutation has (the group's moderators), so people outside moderation learn
+    // nothing, not even whether the item exists. Who among the moderators may reveal is the group's anonymity rule
+    // alone, applied by the resolver on the rows it locks (anonymity-policy.ts): a second copy here would drift.
     authScopes: (_root, { input }, context) =>
-      moderatedGroupScope(context.db, { caseId: null, subject: input.subjectId as unknown as SubjectRef }, 'professionalFacilitator'),
+      moderatedGroupScope(context.db, { caseId: null, subject: input.subjectId as unknown as SubjectRef }),
     resolve: (_root, { input }, context) =>
       revealAnonymousAuthor(context.db, context.viewer, {
         subject: input.subjectId as unknown as SubjectRef,
