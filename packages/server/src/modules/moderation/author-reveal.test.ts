@@ -151,6 +151,48 @@ describeEachDatabase('anonymous authors in moderation', (api) => {
       expect(invalid.fields.map((field: { path: string[] }) => field.path.join('.')).sort()).toEqual(['input.caseId', 'input.reason', 'input.subjectId']);
       for (const thread of [anonymousOnly, notCrisis, closed]) expect(await reveals(thread.post.id)).toEqual([]);
     });
+
+    it('requires a reason: blank or only spaces is a ValidationError on input.reason, and nothing is revealed or logged', async () => {
+      const { post, professional, caseId, author } = await anonymousThread();
+      for (const reason of ['', '   \n\t ']) {
+        const refused = await reveal({ subjectId: postId(post), caseId, reason }, professional.token);
+        expect(refused).toMatchObject({ __typename: 'ValidationError', fields: [{ path: ['input', 'reason'], message: 'Must not be empty.' }] });
+        expect(JSON.stringify(refused)).not.toContain(author.row.external_id);
+      }
+      expect(await reveals(post.id)).toEqual([]);
+    });
+
+    it('tells the queue where its reveal button belongs (ModerationItem.viewerCanReveal), by the same rule the reveal applies', async () => {
+      const thread = await anonymousThread();
+      const named = await insertTestPost(db(), thread.group, thread.author.row);
+      await run(reportMutation, { subjectId: postId(named), reason: 'CRISIS' }, thread.reader.token);
+      const harassed = await insertTestPost(db(), thread.group, thread.author.row, { anonymous: true, aliasNumber: 3 });
+      await run(reportMutation, { subjectId: postId(harassed), reason: 'HARASSMENT' }, thread.reader.token);
+      const canReveal = async (token: string) => {
+        const queue = await api().graphql(`query($groupId: ID) { moderationQueue(groupId: $groupId) { edges { node { subject { id } viewerCanReveal } } } }`, { groupId: thread.groupId }, { token });
+        expect(queue.errors).toBeUndefined();
+        return Object.fromEntries(queue.data!.moderationQueue.edges.map((edge: any) => [edge.node.subject.id, edge.node.viewerCanReveal]));
+      };
+      // Only the anonymous item under an open crisis case, and only for those the rule names.
+      const onlyTheCrisis = { [postId(thread.post)]: true, [postId(named)]: false, [postId(harassed)]: false };
+      expect(await canReveal(thread.professional.token)).toEqual(onlyTheCrisis);
+      expect(await canReveal(admin.token)).toEqual(onlyTheCrisis);
+      const nowhere = { [postId(thread.post)]: false, [postId(named)]: false, [postId(harassed)]: false };
+      expect(await canReveal(thread.peer.token)).toEqual(nowhere);
+      expect(await canReveal(clinic.serviceToken)).toEqual(nowhere);
+
+      // Closing the case takes the button away.
+      await run(moderateMutation, { caseId: thread.caseId, action: 'DISMISS', reason: 'Handled by phone.' }, thread.professional.token);
+      const afterClose = await api().graphql(`query($id: ID!) { node(id: $id) { ... on ModerationItem { viewerCanReveal } } }`, { id: thread.caseId }, { token: thread.professional.token });
+      expect(afterClose.data?.node).toEqual({ viewerCanReveal: false });
+
+      // In a group whose policy is ANONYMOUS, nobody gets it.
+      const anonymousOnly = await anonymousThread('ANONYMOUS');
+      for (const token of [anonymousOnly.professional.token, admin.token]) {
+        const item = await api().graphql(`query($id: ID!) { node(id: $id) { ... on ModerationItem { viewerCanReveal } } }`, { id: anonymousOnly.caseId }, { token });
+        expect(item.data?.node).toEqual({ viewerCanReveal: false });
+      }
+    });
   });
 
   describe('moderating anonymous items', () => {
