@@ -93,6 +93,8 @@ export const groupDetailFields = /* @__PURE__ */ graphql(
     createdAt
     viewerCanPost
     viewerCanModerate
+    anonymousAuthorsRevealableBy
+    viewerCanReveal
     postsReadableBy
     viewerMembership { ...MembershipFields }
   }
@@ -201,6 +203,7 @@ export const moderationItemFields = /* @__PURE__ */ graphql(
     reasons
     reportCount
     subjectType
+    viewerCanReveal
     createdAt
     updatedAt
     resolvedAt
