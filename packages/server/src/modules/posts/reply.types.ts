@@ -24,7 +24,7 @@ async function visibleReplies(context: HearthContext, replies: ReplyRecord[]): P
   const memberId = viewerMemberId(context.viewer);
   const inVisibleThreads = await Promise.all(
     replies.map(async (reply) =>
-      itemVisible({ status: reply.post_status, author_id: reply.post_author_id }, await conversationAccess(context.access, reply.group_id), memberId),
+      itemVisible({ status: reply.post_status, author_id: reply.post_author_id, crisis_visibility: reply.post_crisis_visibility }, await conversationAccess(context.access, reply.group_id), memberId),
     ),
   );
   return visibleToViewer(context, replies.filter((_reply, index) => inVisibleThreads[index]));
