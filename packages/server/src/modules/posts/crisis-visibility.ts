@@ -1,4 +1,8 @@
-import type { CrisisVisibility } from '../../db/tables.js';
+import type { HearthDb } from '../../db/database.js';
+import type { CrisisVisibility, SubjectType } from '../../db/tables.js';
+import { viewerMemberId, type Viewer } from '../../auth/viewer.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../schema/errors.js';
+import { updateCrisisVisibility } from './post.queries.js';
 
 /**
  * What peers see of a post or reply in crisis, in one place: the TypeScript half here, the SQL half
@@ -35,4 +39,27 @@ export function shownContentWarning(item: CrisisItem, type: 'POST' | 'REPLY', lo
 /** Whether a published item is kept from peers by its writer's choice (facilitators and the writer still see it). */
 export function keptFromPeers(item: Pick<CrisisItem, 'crisis_visibility'>): boolean {
   return item.crisis_visibility === 'FACILITATORS_ONLY';
+}
+
+/** The reader's language: a member's own, else the group's first language (guests), else English. */
+export function readerLocale(viewer: Viewer, groupLanguages: readonly string[] | undefined): string {
+  return viewer.kind === 'member' ? viewer.member.locale : (groupLanguages?.[0] ?? 'en');
+}
+
+/**
+ * The writer's choice for their own item in crisis. Only the writer may make it (not a facilitator, who has the
+ * moderation actions), and only on an item the pipeline flagged: elsewhere there is no automatic warning to keep
+ * or take off.
+ */
+export async function chooseCrisisVisibility(
+  db: HearthDb,
+  viewer: Viewer,
+  subject: { type: SubjectType; id: string },
+  item: (CrisisItem & { author_id: string }) | null,
+  visibility: CrisisVisibility,
+): Promise<void> {
+  if (!item) throw new NotFoundError('Not found.');
+  if (viewerMemberId(viewer) !== item.author_id) throw new ForbiddenError('Only its writer can choose who sees this.');
+  if (!item.crisis) throw ValidationError.field(['input', 'subjectId'], 'This post or reply was not flagged for crisis: it has no automatic warning.');
+  await updateCrisisVisibility(db, subject, visibility);
 }

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { HearthDb } from '../../db/database.js';
-import type { AppearanceKind, ContentStatus, PostRow, SubjectType } from '../../db/tables.js';
+import type { AppearanceKind, ContentStatus, CrisisVisibility, PostRow, SubjectType } from '../../db/tables.js';
 import { holdsSeatSql } from '../memberships/membership-standing.queries.js';
 
 /**
@@ -257,6 +257,12 @@ export async function insertPost(trx: HearthDb, post: NewPost): Promise<PostRow>
 /** Locks a post for the rest of the transaction: replies, edits and deletion of one thread queue behind it. */
 export async function lockPost(trx: HearthDb, id: string): Promise<PostRow | undefined> {
   return trx.selectFrom('posts').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** The writer's choice for their post or reply in crisis (crisis-visibility.ts). */
+export async function updateCrisisVisibility(db: HearthDb, subject: { type: SubjectType; id: string }, visibility: CrisisVisibility): Promise<void> {
+  if (subject.type === 'POST') await db.updateTable('posts').set({ crisis_visibility: visibility }).where('id', '=', subject.id).execute();
+  else await db.updateTable('replies').set({ crisis_visibility: visibility }).where('id', '=', subject.id).execute();
 }
 
 export async function updatePostContent(

@@ -4,7 +4,7 @@ import type { HearthContext } from '../../schema/context.js';
 import type { ConnectionArgs } from '../../schema/keyset-pagination.js';
 import { MemberNode } from '../members/member.types.js';
 import { connectionsByKey, emptyConnection, readContentTimePage, timeKey, toWholeSecond } from './content-pages.js';
-import { ContentEditType, PostNode, PostStatusEnum, authorIdFor, editHistoryOf, itemView, shownAuthorName, visibleToViewer } from './post.types.js';
+import { ContentEditType, PostNode, PostStatusEnum, authorIdFor, editHistoryOf, itemView, shownAuthorName, viewerContentWarning, visibleToViewer } from './post.types.js';
 import type { PostRecord } from './post.queries.js';
 import { conversationAccess, itemVisible, tombstoneText } from './post.rules.js';
 import { findRepliesToOwnPosts, findReplyPages, findReplyRecords, type ReplyRecord } from './reply.queries.js';
@@ -91,7 +91,8 @@ ReplyNode.implement({
     }),
     contentWarning: t.string({
       nullable: true,
-      resolve: async (reply, _args, context) => ((await itemView(context, reply)).tombstone ? null : reply.content_warning),
+      description: "The writer's own warning, or on a reply in crisis the automatic one (see Post.contentWarning).",
+      resolve: async (reply, _args, context) => (await viewerContentWarning(context, reply, 'REPLY'))?.text ?? null,
     }),
     anonymous: t.exposeBoolean('anonymous'),
     author: t.field({
