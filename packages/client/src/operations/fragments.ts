@@ -130,6 +130,8 @@ export const postFields = /* @__PURE__ */ graphql(`
     body
     bodyHtml
     contentWarning
+    contentWarningKind
+    viewerCrisisVisibility
     anonymous
     authorName
     createdAt
@@ -151,6 +153,8 @@ export const replyFields = /* @__PURE__ */ graphql(`
     body
     bodyHtml
     contentWarning
+    contentWarningKind
+    viewerCrisisVisibility
     anonymous
     authorName
     createdAt
