@@ -132,6 +132,8 @@ export const postFields = /* @__PURE__ */ graphql(`
     body
     bodyHtml
     contentWarning
+    contentWarningKind
+    viewerCrisisVisibility
     anonymous
     authorName
     createdAt
@@ -153,6 +155,8 @@ export const replyFields = /* @__PURE__ */ graphql(`
     body
     bodyHtml
     contentWarning
+    contentWarningKind
+    viewerCrisisVisibility
     anonymous
     authorName
     createdAt
