@@ -16,7 +16,7 @@ const parts: LexiconSpec['parts'] = {
   me: 'myself|me',
   // Being gone, after "if I": "if I wasn't here", "if I just disappeared" (not "if I had a nap").
   gone: any(
-    '(?:was|were) (?:gone|dead|not (?:here|around|alive)|out of the (?:way|picture))|(?:wasnt|werent) (?:here|around|alive|born)',
+    '(?:was|were) (?:gone|dead|not (?:here|around|alive)|out of the (?:way|picture))|(?:wasnt|werent) (?:here|around|alive|born|in the picture|in (?:their|the) way)',
     'had (?:never been born|not been born|died|gone|never existed)|(?:didnt|never|did not) (?:exist|existed|wake up|come back|come home|live)',
     'disappeared|died|left|vanished|killed myself|ended it|stopped existing|went away|wasnt here|was gone|were gone',
   ),
@@ -61,7 +61,7 @@ const parts: LexiconSpec['parts'] = {
     'wish i could (?:just )?(?:disappear|stop existing|not exist|die|sleep forever|fall asleep and not wake up|vanish)',
     'hope i (?:dont|never|do not) wake up|pray(?:ing)? (?:i|that i|to) (?:dont|never|not) wake up|hope (?:it|this) (?:kills|takes) me',
     '(?:ready|want|need|wanting) to (?:go|leave) (?:now|for good|forever)|(?:im|i am) ready to go',
-    '(?:no|zero|lost (?:all |my |the )?|losing (?:my |the )?|without (?:a|any) )will to live',
+    '(?:no|zero|lost(?: all| my| the)?|losing(?: my| the)?|without (?:a|any)) will to live',
   ),
   // Time markers: the future of an act, not a duration ("this week I've had…").
   time: any(
@@ -92,7 +92,7 @@ const parts: LexiconSpec['parts'] = {
     'this is it|tonight is the night|tonights the night|todays the day|(?:today|tomorrow|friday|saturday|sunday) is the day|its (?:decided|happening)',
     '(?:suicide|goodbye) (?:note|letter)s?',
     // Checking a height or a depth is researching a method.
-    '(?:looked up|look up|looking up|checked|checking|researched|googled|googling|measured|worked out) how (?:high|tall|deep|far down|long a fall) (?:the |a |that |this |my )?',
+    '(?:looked up|look up|looking up|checked|checking|researched|googled|googling|measured|worked out) how (?:high|tall|deep|far down|long a fall)',
   ),
   // Things that make a mention of means a readiness.
   readiness: any(
