@@ -6,6 +6,7 @@ import {
   groupsQuery,
   joinGroupMutation,
   meQuery,
+  revealAnonymousAuthorMutation,
   narrowResult,
   paginate,
   type HearthErrorTypename,
@@ -105,6 +106,16 @@ describe('typed operations', () => {
     }
     const union = {} as ResultOf<typeof joinGroupMutation>['joinGroup'];
     expectTypeOf(narrowResult(union)).toEqualTypeOf<Exclude<Awaited<typeof joined>, { kind: 'graphql' | 'http' | 'network' }>>();
+  });
+
+  it("a reveal's answer is what the institution acts on: the host's user id and the name, with the audit entry", () => {
+    const revealed = {} as ResultOf<typeof revealAnonymousAuthorMutation>['revealAnonymousAuthor'];
+    expectTypeOf(revealed.__typename).toEqualTypeOf<'ForbiddenError' | 'NotFoundError' | 'RevealedAuthor' | 'ValidationError'>();
+    if (revealed.__typename === 'RevealedAuthor') {
+      expectTypeOf(revealed.externalId).toEqualTypeOf<string>();
+      expectTypeOf(revealed.displayName).toEqualTypeOf<string>();
+      expectTypeOf(revealed.auditEntry.reason).toEqualTypeOf<string>();
+    }
   });
 
   it("the error typenames are the schema's Error implementations", () => {

@@ -631,16 +631,17 @@ const conversationOperations: Operation[] = [
     same: denyAllButFacilitatorsAndManagers,
     other: everyone('deny'),
   },
-  {
-    name: 'revealAnonymousAuthor (crisis case, revealable group)',
+  ...(['PROFESSIONAL', 'PEER_LED'] as const).map((facilitation): Operation => ({
+    name: `revealAnonymousAuthor (crisis case, revealable ${facilitation} group)`,
     run: async (cell) => {
-      await cell.db.updateTable('groups').set({ anonymity_policy: 'ANONYMOUS_REVEALABLE_IN_CRISIS' }).where('id', '=', cell.group.id).execute();
+      await cell.db.updateTable('groups').set({ anonymity_policy: 'ANONYMOUS_REVEALABLE_IN_CRISIS', facilitation }).where('id', '=', cell.group.id).execute();
       const { postId, caseId } = await subjectPost(cell, { anonymous: true, crisisCase: true });
       return decide('revealAnonymousAuthor', 'RevealAnonymousAuthorInput', async () => ({ subjectId: postId, caseId, reason: 'Crisis report: checking in.' }), ['RevealedAuthor'])(cell);
     },
-    same: only(['professionalFacilitator', 'institutionAdmin'], 'deny'),
+    // The group's anonymity rule (anonymity-policy.ts): a peer-led group has admins only; a person, never a token.
+    same: only(facilitation === 'PROFESSIONAL' ? ['professionalFacilitator', 'institutionAdmin'] : ['institutionAdmin'], 'deny'),
     other: everyone('deny'),
-  },
+  })),
 ];
 
 const safetyAdminOperations: Operation[] = [

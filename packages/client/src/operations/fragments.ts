@@ -93,6 +93,8 @@ export const groupDetailFields = /* @__PURE__ */ graphql(
     createdAt
     viewerCanPost
     viewerCanModerate
+    anonymousAuthorsRevealableBy
+    viewerCanReveal
     postsReadableBy
     viewerMembership { ...MembershipFields }
   }
@@ -130,6 +132,8 @@ export const postFields = /* @__PURE__ */ graphql(`
     body
     bodyHtml
     contentWarning
+    contentWarningKind
+    viewerCrisisVisibility
     anonymous
     authorName
     createdAt
@@ -151,6 +155,8 @@ export const replyFields = /* @__PURE__ */ graphql(`
     body
     bodyHtml
     contentWarning
+    contentWarningKind
+    viewerCrisisVisibility
     anonymous
     authorName
     createdAt
@@ -201,6 +207,7 @@ export const moderationItemFields = /* @__PURE__ */ graphql(
     reasons
     reportCount
     subjectType
+    viewerCanReveal
     createdAt
     updatedAt
     resolvedAt

@@ -34,6 +34,7 @@ export const institutionSettingsQuery = /* @__PURE__ */ graphql(
       ...InstitutionFields
       allowedOrigins
       crisisClassifierUrl
+      crisisPostHandling
       ssoKeys { ...SsoKeyFields }
       serviceTokens { ...ServiceTokenFields }
     }
@@ -47,7 +48,7 @@ export const updateInstitutionMutation = /* @__PURE__ */ graphql(
   mutation UpdateInstitution($input: UpdateInstitutionInput!) {
     updateInstitution(input: $input) {
       __typename
-      ... on Institution { ...InstitutionFields allowedOrigins crisisClassifierUrl }
+      ... on Institution { ...InstitutionFields allowedOrigins crisisClassifierUrl crisisPostHandling }
       ...HearthErrorFields
     }
   }

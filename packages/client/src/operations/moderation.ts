@@ -57,22 +57,29 @@ export const auditLogQuery = /* @__PURE__ */ graphql(
   [moderationActionFields],
 );
 
-/** Reveals the author of an anonymous item under an open crisis case, where the group's policy allows it. */
+/**
+ * Reveals the author of an anonymous item under an open crisis case, to those the group's anonymity rule names
+ * (`Group.anonymousAuthorsRevealableBy`; `ModerationItem.viewerCanReveal` says whether this viewer may, for this
+ * item). The reason is required. `externalId` (the host's own user id) and `displayName` are for the
+ * institution's records: show them once to the person who asked, never in the group.
+ */
 export const revealAnonymousAuthorMutation = /* @__PURE__ */ graphql(
   `
   mutation RevealAnonymousAuthor($input: RevealAnonymousAuthorInput!) {
     revealAnonymousAuthor(input: $input) {
       __typename
       ... on RevealedAuthor {
+        externalId
+        displayName
         alias
         aliasNumber
         member { ...MemberFields }
         membership { ...MembershipFields }
-        auditEntry { id createdAt }
+        auditEntry { ...ModerationActionFields }
       }
       ...HearthErrorFields
     }
   }
 `,
-  [memberFields, membershipFields, errorFields],
+  [memberFields, membershipFields, moderationActionFields, errorFields],
 );

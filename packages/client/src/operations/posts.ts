@@ -200,3 +200,21 @@ export const reactMutation = /* @__PURE__ */ graphql(
 `,
   [errorFields],
 );
+
+/**
+ * The writer of a post or reply in crisis chooses who sees it: behind the automatic warning (WITH_WARNING, the
+ * default), without it (VISIBLE), or the group's facilitators only (FACILITATORS_ONLY).
+ */
+export const setCrisisItemVisibilityMutation = /* @__PURE__ */ graphql(
+  `
+  mutation SetCrisisItemVisibility($input: SetCrisisItemVisibilityInput!) {
+    setCrisisItemVisibility(input: $input) {
+      __typename
+      ... on Post { ...PostFields }
+      ... on Reply { ...ReplyFields }
+      ...HearthErrorFields
+    }
+  }
+`,
+  [postFields, replyFields, errorFields],
+);

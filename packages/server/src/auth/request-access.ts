@@ -84,13 +84,6 @@ export class RequestAccess {
     return isFacilitatorRole(await this.activeRole(groupId));
   }
 
-  async isProfessionalFacilitator(groupId: string): Promise<boolean> {
-    const group = await this.group(groupId);
-    if (!group) return false;
-    if (this.managesInstitution(group.institution_id)) return true;
-    return (await this.activeRole(groupId)) === 'PROFESSIONAL_FACILITATOR';
-  }
-
   async isActiveMember(groupId: string): Promise<boolean> {
     return (await this.activeRole(groupId)) !== null;
   }

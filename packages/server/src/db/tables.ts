@@ -33,6 +33,8 @@ export interface InstitutionsTable {
   jwks_url: string | null;
   /** The institution's own crisis classifier (0011); null: the built-in detector alone decides. */
   crisis_classifier_url: ColumnType<string | null, string | null | undefined, string | null>;
+  /** What happens to a post or reply in crisis (0012). */
+  crisis_post_handling: Generated<CrisisPostHandling>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -134,6 +136,9 @@ export interface InvitationsTable {
 
 export type ContentStatus = 'PUBLISHED' | 'PENDING_REVIEW' | 'HIDDEN' | 'REMOVED' | 'DELETED';
 export type SubjectType = 'POST' | 'REPLY';
+export type CrisisPostHandling = 'PUBLISH_WITH_WARNING' | 'HOLD_FOR_FACILITATOR';
+/** The writer's choice for their own item in crisis (0012): behind the automatic warning, plain, or facilitators only. */
+export type CrisisVisibility = 'WITH_WARNING' | 'VISIBLE' | 'FACILITATORS_ONLY';
 export type ReactionKind = 'SUPPORT' | 'HUG' | 'ME_TOO' | 'THANK_YOU' | 'HELPFUL';
 export type ReportReason = 'CRISIS' | 'SELF_HARM' | 'HARASSMENT' | 'SPAM' | 'MISINFORMATION' | 'OTHER';
 
@@ -148,6 +153,7 @@ export interface PostsTable {
   content_warning: string | null;
   status: Generated<ContentStatus>;
   crisis: Generated<boolean>;
+  crisis_visibility: Generated<CrisisVisibility>;
   pinned_at: Timestamp | null;
   locked_at: Timestamp | null;
   created_at: CreatedAt;
@@ -168,6 +174,7 @@ export interface RepliesTable {
   content_warning: string | null;
   status: Generated<ContentStatus>;
   crisis: Generated<boolean>;
+  crisis_visibility: Generated<CrisisVisibility>;
   created_at: CreatedAt;
   edited_at: Timestamp | null;
   deleted_at: Timestamp | null;

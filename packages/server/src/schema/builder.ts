@@ -25,8 +25,6 @@ export interface HearthAuthScopes {
   groupMember: string;
   /** A peer or professional facilitator of the group, or a manager of its institution. */
   groupFacilitator: string;
-  /** A professional facilitator of the group, or a manager of its institution. */
-  professionalFacilitator: string;
 }
 
 export const builder = new SchemaBuilder<{
@@ -74,7 +72,6 @@ export const builder = new SchemaBuilder<{
       manages: (institutionId) => context.access.managesInstitution(institutionId),
       groupMember: (groupId) => context.access.isActiveMember(groupId),
       groupFacilitator: (groupId) => context.access.isFacilitator(groupId),
-      professionalFacilitator: (groupId) => context.access.isProfessionalFacilitator(groupId),
     }),
   },
   validation: {

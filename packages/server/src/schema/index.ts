@@ -14,6 +14,7 @@ import '../modules/content-pipeline/word-list.types.js';
 import '../modules/posts/post.types.js';
 import '../modules/posts/reply.types.js';
 import '../modules/posts/reaction.types.js';
+import '../modules/posts/crisis-visibility.types.js';
 import '../modules/moderation/moderation-item.types.js';
 import '../modules/outreach/outreach.types.js';
 

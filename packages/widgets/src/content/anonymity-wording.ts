@@ -3,18 +3,9 @@ import type { DomainMessages } from '../localization/domain.messages.en.js';
 /**
  * The sentences every widget uses for who can see what, generated from the group's own fields
  * (`Group.anonymousAuthorsRevealableBy`, `Group.postsReadableBy`), which the API derives from the same rule it
- * enforces: the group header, the composer and the docs can no longer say three different things.
+ * enforces (packages/server/src/modules/moderation/anonymity-policy.ts): the group header, the composer and the
+ * docs can no longer say three different things. The widgets never work the rule out themselves.
  */
-
-/**
- * Until Group.anonymousAuthorsRevealableBy is in the client's schema (the queue branch adds it), the value the
- * API will give, from the contract's rule: ANONYMOUS → nobody; revealable in crisis → the professional
- * facilitators and the admins, or only the admins in a peer-led group. Replaced by the field as soon as it lands.
- */
-export function anonymousAuthorsRevealableBy(group: { anonymityPolicy: string; facilitation?: string }): string {
-  if (group.anonymityPolicy !== 'ANONYMOUS_REVEALABLE_IN_CRISIS') return 'NOBODY';
-  return group.facilitation === 'PROFESSIONAL' ? 'FACILITATORS_AND_ADMINS' : 'ADMINS';
-}
 
 /** Who can find out who wrote an anonymous post in this group. */
 export function whoCanRevealAnonymousAuthors(domain: DomainMessages, revealableBy: string): string {

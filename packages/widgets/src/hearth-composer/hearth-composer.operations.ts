@@ -9,8 +9,7 @@ const composerGroupFields = /* @__PURE__ */ graphql(`
     id
     archived
     allowsAnonymousPosts
-    anonymityPolicy
-    facilitation
+    anonymousAuthorsRevealableBy
     postsReadableBy
     heldFirstPosts
     viewerCanPost

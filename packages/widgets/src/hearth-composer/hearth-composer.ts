@@ -13,7 +13,7 @@ import { composerGroupQuery, composerPostQuery } from './hearth-composer.operati
 import { composerStyles } from './hearth-composer.styles.js';
 import { loadCrisisHelp } from '../hearth-crisis-help/load.js';
 import { domainMessages } from '../localization/domain.messages.js';
-import { anonymousAuthorsRevealableBy, whoCanReadPosts, whoCanRevealAnonymousAuthors } from '../content/anonymity-wording.js';
+import { whoCanReadPosts, whoCanRevealAnonymousAuthors } from '../content/anonymity-wording.js';
 import type { CrisisResourceView } from '../content/crisis-contacts.js';
 import type { CrisisSubject, HearthCrisisHelp } from '../hearth-crisis-help/hearth-crisis-help.js';
 
@@ -477,7 +477,7 @@ export class HearthComposer extends HearthElement {
       <div id="anonymous-hint" class="hint small">
         <p>${m.anonymousHidden}</p>
         ${ownAnonymousThread && this.draft.anonymous === false ? html`<p><strong>${m.namedReplyInOwnThread}</strong></p>` : nothing}
-        <p>${whoCanRevealAnonymousAuthors(this.i18n.messages(domainMessages), anonymousAuthorsRevealableBy(group))}</p>
+        <p>${whoCanRevealAnonymousAuthors(this.i18n.messages(domainMessages), group.anonymousAuthorsRevealableBy)}</p>
       </div>
       ${problem ? html`<p id="anonymous-problem" class="problem">${problem}</p>` : nothing}
     </div>`;

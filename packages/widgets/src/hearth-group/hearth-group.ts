@@ -17,7 +17,7 @@ import { MinuteClockController } from '../base/minute-clock-controller.js';
 import { emit } from '../base/hearth-events.js';
 import { failureMessage } from '../base/failure-message.js';
 import { dataOf } from '../base/load-failure.js';
-import { anonymousAuthorsRevealableBy, whoCanRevealAnonymousAuthors } from '../content/anonymity-wording.js';
+import { whoCanRevealAnonymousAuthors } from '../content/anonymity-wording.js';
 import { domainMessages } from '../localization/domain.messages.js';
 import { loadLanguage } from '../localization/locale-controller.js';
 import { groupMessages } from './hearth-group.messages.js';
@@ -233,7 +233,7 @@ export class HearthGroup extends HearthElement {
           ${this.#renderGuidelines(group.guidelines)}
           <section class="stack tight" aria-labelledby="privacy-heading">
             <h3 id="privacy-heading">${m.privacy}</h3>
-            <p>${group.allowsAnonymousPosts ? `${m.anonymousAllowed} ${whoCanRevealAnonymousAuthors(this.#domain, anonymousAuthorsRevealableBy(group))}` : m.namedPosts}</p>
+            <p>${group.allowsAnonymousPosts ? `${m.anonymousAllowed} ${whoCanRevealAnonymousAuthors(this.#domain, group.anonymousAuthorsRevealableBy)}` : m.namedPosts}</p>
             <p>${m.heldPosts(group.heldFirstPosts)}</p>
           </section>
         </div>

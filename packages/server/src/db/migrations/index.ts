@@ -9,6 +9,7 @@ import * as crisisQueue from './0007-crisis-queue.js';
 import * as outreach from './0008-outreach.js';
 import * as memberAppearance from './0009-member-appearance.js';
 import * as crisisClassifier from './0011-crisis-classifier.js';
+import * as crisisPostHandling from './0012-crisis-post-handling.js';
 
 /**
  * Migrations in the order they run. Listed statically (not read from the folder) so the server works the same
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0008-outreach': outreach,
   '0009-member-appearance': memberAppearance,
   '0011-crisis-classifier': crisisClassifier,
+  '0012-crisis-post-handling': crisisPostHandling,
 };
 
 export const hearthMigrations: MigrationProvider = {

@@ -37,7 +37,7 @@ describe('runContentPipeline', () => {
   });
 
   it('lists the default stages in the order the issue names them', () => {
-    expect(defaultContentStages.map((stage) => stage.name)).toEqual(['validation', 'rate limit', 'word lists', 'crisis detection', "institution's crisis classifier", 'pre-moderation']);
+    expect(defaultContentStages.map((stage) => stage.name)).toEqual(['validation', 'rate limit', 'word lists', 'crisis detection', "institution's crisis classifier", 'crisis hold', 'pre-moderation']);
   });
 
   it('validates before the rate limit, so a draft with mistakes does not use up the allowance', async () => {

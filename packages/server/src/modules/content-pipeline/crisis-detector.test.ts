@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { detectCrisisLanguage } from './crisis-detector.js';
 
 /**
- * The detector's table: sentences a support group could see, labelled by whether they express the writer's own
- * suicidal intent, ideation or self-harm. It includes hard cases on purpose (hyperbole, idioms, grief, quotations,
- * questions to others, recovery stories), some of which the detector gets wrong; the test prints precision and
- * recall per language and fails if either falls below the minimum stated here.
+ * The detector's own examples, kept from the phrase matcher it replaced: sentences a support group could see,
+ * labelled by whether they express the writer's own warning signs. They include hard cases on purpose
+ * (hyperbole, idioms, grief, quotations, questions to others, recovery stories), some of which the detector gets
+ * wrong; the test prints precision and recall per language and fails below the minimum stated here. The detector
+ * was written with these in view, so they are a regression check, not a measure: the measure is
+ * crisis-evaluation.test.ts on its frozen split.
  */
 const minimumPrecision = 0.9;
 const minimumRecall = 0.9;
@@ -64,10 +66,9 @@ const english = {
     'Part of me wants to die.',
     'I hate myself and want to die.',
     'I want to kms',
-    // A goodbye without a phrase of intent, and a plan stated without one: missed.
     "I'm done. I can't do this anymore. Goodbye everyone.",
     'I have the pills ready.',
-    // Warning signs without any phrase of intent: the detector is not meant to catch these, and misses them.
+    // Warning signs without words of intent (farewell, means, finality).
     "I've been giving away my things because I won't need them soon.",
   ],
   negative: [
@@ -176,7 +177,7 @@ const arabic = {
     'بفكر أخلص من حياتي.',
     'أحس إني عايز أموت.',
     'صرت أفكر بالموت كثير وما أبي أعيش.',
-    // A warning sign without a phrase of intent: missed.
+    // Finality without words of intent.
     'وزعت أغراضي لأنني لن أحتاجها بعد الآن.',
   ],
   negative: [
@@ -229,7 +230,7 @@ const arabic = {
     'نفسي أسافر.',
     'قال المعالج: لا تؤذي نفسك.',
     'كنت أفكر في الانتحار زمان، الحمد لله تغيرت.',
-    // Recovery stories in the past tense: كنت reads both "I used to" and "I was", and the detector errs toward flagging.
+    // A recovery story in the past tense (كنت "I used to").
     'كنت أؤذي نفسي لكنني توقفت منذ سنتين.',
   ],
 };
@@ -266,47 +267,127 @@ describe.each([
   });
 });
 
-describe('crisis detector', () => {
-  it("does not flag the issue's negations", () => {
-    expect(detectCrisisLanguage("I'm not going to hurt myself").crisis).toBe(false);
-    expect(detectCrisisLanguage('لن أؤذي نفسي').crisis).toBe(false);
-    expect(detectCrisisLanguage("I'm not going to hurt myself").matches[0]?.dismissedAs).toBe('NEGATED');
+const level = (text: string) => detectCrisisLanguage(text).riskLevel;
+const signs = (text: string) => detectCrisisLanguage(text).warningSigns;
+
+describe('crisis detector: risk levels', () => {
+  it('is IMMINENT when a plan, means or a time comes with ideation, intent or self-harm', () => {
+    expect(level("I've made my plan and I'm doing it after everyone is asleep")).toBe('IMMINENT');
+    expect(level('خططت لكل شيء وسأفعلها بعد أن ينام الجميع')).toBe('IMMINENT');
+    expect(level('I want to end my life tonight')).toBe('IMMINENT');
+    expect(level('رح انتحر الليلة')).toBe('IMMINENT');
+    expect(signs("I'm going to take all my pills tonight")).toEqual(expect.arrayContaining(['INTENT_OR_PLAN', 'MEANS_OR_METHOD', 'TIMING']));
+  });
+
+  it('is HIGH for direct ideation, intent or self-harm alone', () => {
+    // A stated intent is reported as INTENT_OR_PLAN, not also as ideation (the evaluation table's labelling rules).
+    expect(detectCrisisLanguage("I'm going to end my life.")).toMatchObject({ riskLevel: 'HIGH', warningSigns: ['INTENT_OR_PLAN'] });
+    expect(detectCrisisLanguage('أريد أن أموت.')).toMatchObject({ riskLevel: 'HIGH', warningSigns: ['DIRECT_IDEATION'] });
+    expect(detectCrisisLanguage('I keep scratching until it bleeds')).toMatchObject({ riskLevel: 'HIGH', warningSigns: ['SELF_HARM'] });
+    expect(detectCrisisLanguage('أخدش جلدي حتى ينزف')).toMatchObject({ riskLevel: 'HIGH', warningSigns: ['SELF_HARM'] });
+  });
+
+  it('is CONCERN for burdensomeness, hopelessness or a farewell alone', () => {
+    expect(detectCrisisLanguage("they'd all be relieved if I disappeared")).toMatchObject({ riskLevel: 'CONCERN', warningSigns: ['BURDENSOMENESS'] });
+    expect(detectCrisisLanguage("I've said my goodbyes to everyone")).toMatchObject({ riskLevel: 'CONCERN', warningSigns: ['FAREWELL_OR_FINALITY'] });
+    expect(detectCrisisLanguage('ودّعت أصدقائي')).toMatchObject({ riskLevel: 'CONCERN', warningSigns: ['FAREWELL_OR_FINALITY'] });
+    expect(detectCrisisLanguage('nothing will ever get better')).toMatchObject({ riskLevel: 'CONCERN', warningSigns: ['HOPELESSNESS'] });
+    expect(detectCrisisLanguage('الجميع أحسن بدوني')).toMatchObject({ riskLevel: 'CONCERN', warningSigns: ['BURDENSOMENESS'] });
+    expect(level('things will get better')).toBeNull();
+  });
+
+  it('reads ready means as a warning sign, and means in ordinary life as nothing', () => {
+    expect(signs('the tablets are ready in the drawer')).toEqual(['MEANS_OR_METHOD']);
+    expect(signs('the train tracks are ten minutes from here')).toEqual(['MEANS_OR_METHOD']);
+    expect(level('I forgot to take my pills today')).toBeNull();
+    expect(level('I bought a new knife for the kitchen')).toBeNull();
+  });
+
+  it('lowers the level one step for a protective factor, and reports it', () => {
+    expect(detectCrisisLanguage('I want to die but my kids keep me going')).toMatchObject({ riskLevel: 'CONCERN', protective: true });
+    expect(level('I would never kill myself, my kids need me')).toBeNull();
+  });
+});
+
+describe('crisis detector: composition, not memorised phrases', () => {
+  it('composes modality and act', () => {
+    for (const text of ["I'm so ready to just disappear", 'part of me wishes I could stop existing', 'I keep thinking about taking my own life', 'I plan to overdose']) {
+      expect(level(text), text).not.toBeNull();
+    }
+  });
+
+  it('sees Arabic clitics, colloquial modality and future prefixes', () => {
+    for (const text of ['بدي موت', 'عايزة أموت', 'ودي أموت', 'أبي أنتحر', 'هموت نفسي', 'سأنتحر', 'بفكر انتحر', 'والله بدي اقتل حالي', 'فأنهي حياتي']) {
+      expect(level(text), text).not.toBeNull();
+    }
+  });
+
+  it('tolerates common misspellings', () => {
+    expect(level('I wnat to die')).toBe('HIGH');
+    expect(level('i want to kil myself')).toBe('HIGH');
+    expect(level('I keep thinking about suicde')).toBe('HIGH');
+    // A real word one edit from a lexicon word is not "corrected": "fridge" is not "bridge".
+    expect(level('the fridge is ready')).toBeNull();
+  });
+
+  it('does not read idioms, hair and cooking cuts, grief, past recovery or someone else as the writer in crisis', () => {
+    for (const text of [
+      'This song is killing me',
+      "I'm dying to see you",
+      'موت ضحك',
+      'بموت من الضحك',
+      'My sister cut my hair today',
+      'I cut myself a slice of cake',
+      'My grandfather died last year',
+      'Did your friend ever think about suicide?',
+      'I used to cut myself, years ago',
+      'هل فكرت يوماً في الانتحار؟',
+      'أنا مشتاق لموت أمي',
+    ]) {
+      expect(level(text), text).toBeNull();
+    }
+  });
+
+  it("does not count the issue's negations, and says why", () => {
+    const detection = detectCrisisLanguage("I'm not going to hurt myself");
+    expect(detection.crisis).toBe(false);
+    expect(detection.matches.map((cue) => cue.dismissedAs)).toContain('NEGATED');
+    expect(level('لن أؤذي نفسي')).toBeNull();
   });
 
   it("flags the writer's own quoted words and unattributed quotations, not someone else's", () => {
-    expect(detectCrisisLanguage('I keep telling myself "I want to die".').crisis).toBe(true);
-    expect(detectCrisisLanguage('"I want to die."').crisis).toBe(true);
+    expect(level('I keep telling myself "I want to die".')).not.toBeNull();
+    expect(level('"I want to die."')).not.toBeNull();
     const friend = detectCrisisLanguage('My friend said "I want to die".');
     expect(friend.crisis).toBe(false);
-    expect(friend.matches.map((match) => match.dismissedAs)).toEqual(['REPORTED']);
-    expect(detectCrisisLanguage('قالت صديقتي «أريد أن أموت»').crisis).toBe(false);
-    expect(detectCrisisLanguage('قلت لأمي «أريد أن أموت»').crisis).toBe(true);
+    expect(friend.matches.map((cue) => cue.dismissedAs)).toContain('REPORTED');
+    expect(level('قالت صديقتي «أريد أن أموت»')).toBeNull();
+    expect(level('قلت لأمي «أريد أن أموت»')).not.toBeNull();
   });
 
   it('keeps negation inside its clause', () => {
-    expect(detectCrisisLanguage("I'm not okay. I want to die.").crisis).toBe(true);
-    expect(detectCrisisLanguage("I don't know, I want to die").crisis).toBe(true);
-    expect(detectCrisisLanguage("Things aren't good but I want to die").crisis).toBe(true);
-    expect(detectCrisisLanguage('لا، أريد أن أموت').crisis).toBe(true);
+    expect(level("I'm not okay. I want to die.")).not.toBeNull();
+    expect(level("I don't know, I want to die")).not.toBeNull();
+    expect(level("Things aren't good but I want to die")).not.toBeNull();
+    expect(level('لا، أريد أن أموت')).not.toBeNull();
   });
 
   it('sees through zero-width characters, diacritics, tatweel and letter variants', () => {
-    expect(detectCrisisLanguage('I want to d\u200Bie').crisis).toBe(true);
-    expect(detectCrisisLanguage('أُرِيدُ أَنْ أَمُوتَ').crisis).toBe(true);
-    expect(detectCrisisLanguage('اريــــد ان اموت').crisis).toBe(true);
-    expect(detectCrisisLanguage('إريد إن إموت').crisis).toBe(true);
+    expect(level('I want to d\u200Bie')).not.toBeNull();
+    expect(level('أُرِيدُ أَنْ أَمُوتَ')).not.toBeNull();
+    expect(level('اريــــد ان اموت')).not.toBeNull();
+    expect(level('إريد إن إموت')).not.toBeNull();
   });
 
-  it('finds crisis language in a long text mixing both languages and names its categories', () => {
-    const text = `${'A long day at work. '.repeat(200)}I cut myself again last night. ${'يوم طويل. '.repeat(200)}أفكر في الانتحار.`;
+  it('finds signs in a long text mixing both languages', () => {
+    const text = `${'A long day at work. '.repeat(500)}I cut myself again last night. ${'يوم طويل. '.repeat(500)}أفكر في الانتحار.`;
     const detection = detectCrisisLanguage(text);
-    expect(detection.crisis).toBe(true);
-    expect(detection.categories.sort()).toEqual(['SELF_HARM', 'SUICIDAL_INTENT']);
-    expect(new Set(detection.matches.map((match) => match.language))).toEqual(new Set(['en', 'ar']));
+    expect(detection.warningSigns).toEqual(expect.arrayContaining(['DIRECT_IDEATION', 'SELF_HARM']));
+    expect(new Set(detection.matches.filter((cue) => cue.dismissedAs === null).map((cue) => cue.language))).toEqual(new Set(['en', 'ar']));
   });
 
   it('does not flag ordinary text', () => {
-    expect(detectCrisisLanguage('Thank you all for the support this week, it helped a lot.')).toEqual({ crisis: false, categories: [], matches: [] });
+    expect(detectCrisisLanguage('Thank you all for the support this week, it helped a lot.')).toMatchObject({ crisis: false, riskLevel: null, warningSigns: [] });
     expect(detectCrisisLanguage('').crisis).toBe(false);
   });
 });

@@ -13,14 +13,11 @@ export function draftInCrisis(draft: ContentDraft): boolean {
   return draftRisk(draft).riskLevel !== null;
 }
 
-/** The draft's risk level and warning signs (title and body together). */
+/** The draft's risk level and warning signs (title and body together), as the detector reads them. */
 export function draftRisk(draft: ContentDraft): { riskLevel: RiskLevel | null; warningSigns: WarningSign[] } {
   const text = [draft.title, draft.body].filter((part): part is string => Boolean(part)).join('\n');
-  const detection = detectCrisisLanguage(text);
-  if (!detection.crisis) return { riskLevel: null, warningSigns: [] };
-  // Interim mapping of the phrase matcher's two categories, until the detector reports risk levels itself.
-  const signs = detection.categories.map((category): WarningSign => (category === 'SELF_HARM' ? 'SELF_HARM' : 'DIRECT_IDEATION'));
-  return { riskLevel: 'HIGH', warningSigns: [...new Set(signs)] };
+  const { riskLevel, warningSigns } = detectCrisisLanguage(text);
+  return { riskLevel, warningSigns };
 }
 
 export const crisisStage: ContentStage = {

@@ -27,7 +27,9 @@ export const GroupFormatEnum = builder.enumType('GroupFormat', { values: ['FORUM
 export const AnonymityPolicyEnum = builder.enumType('AnonymityPolicy', {
   description:
     'DISABLED: members post under their name or pseudonym. ANONYMOUS: members may post anonymously and nobody can reveal them. ' +
-    'ANONYMOUS_REVEALABLE_IN_CRISIS: as ANONYMOUS, but a professional facilitator handling a crisis report may reveal the author (audited).',
+    'ANONYMOUS_REVEALABLE_IN_CRISIS: as ANONYMOUS, but while handling an open crisis case the group\'s professional facilitators and ' +
+    "the institution's admins (admins only in a peer-led group) may reveal the author, with a reason, audited. " +
+    'Group.anonymousAuthorsRevealableBy says who, for each group.',
   values: ['DISABLED', 'ANONYMOUS', 'ANONYMOUS_REVEALABLE_IN_CRISIS'] as const,
 });
 

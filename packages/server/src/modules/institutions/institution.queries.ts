@@ -1,5 +1,5 @@
 import type { HearthDb } from '../../db/database.js';
-import type { InstitutionRow, ServiceTokenRow, SsoKeyRow } from '../../db/tables.js';
+import type { CrisisPostHandling, InstitutionRow, ServiceTokenRow, SsoKeyRow } from '../../db/tables.js';
 
 export async function findInstitutionBySlug(db: HearthDb, slug: string): Promise<InstitutionRow | undefined> {
   return db.selectFrom('institutions').selectAll().where('slug', '=', slug).executeTakeFirst();
@@ -33,7 +33,7 @@ export async function insertInstitution(db: HearthDb, institution: NewInstitutio
 }
 
 /** The settings updateInstitution may change. */
-export type InstitutionChanges = Partial<Pick<InstitutionRow, 'name' | 'default_locale' | 'allowed_origins' | 'jwks_url' | 'crisis_classifier_url'>>;
+export type InstitutionChanges = Partial<Pick<InstitutionRow, 'name' | 'default_locale' | 'allowed_origins' | 'jwks_url' | 'crisis_classifier_url' | 'crisis_post_handling'>>;
 
 export async function updateInstitution(db: HearthDb, id: string, changes: InstitutionChanges): Promise<InstitutionRow> {
   return db
@@ -172,4 +172,10 @@ export async function listServiceTokensOfInstitutions(db: HearthDb, institutionI
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .execute();
+}
+
+/** What the institution does with a post or reply in crisis (publish behind a warning, or hold for a facilitator). */
+export async function findCrisisPostHandling(db: HearthDb, institutionId: string): Promise<CrisisPostHandling> {
+  const row = await db.selectFrom('institutions').select('crisis_post_handling').where('id', '=', institutionId).executeTakeFirst();
+  return row?.crisis_post_handling ?? 'PUBLISH_WITH_WARNING';
 }

@@ -34,6 +34,14 @@ InstitutionNode.implement({
       unauthorizedResolver: () => null,
       resolve: (institution) => institution.crisis_classifier_url,
     }),
+    crisisPostHandling: t.field({
+      type: CrisisPostHandlingEnum,
+      description: 'What happens to a post or reply in crisis. Visible to the institution\'s admins only (null to others).',
+      nullable: true,
+      authScopes: (institution) => ({ manages: institution.id }),
+      unauthorizedResolver: () => null,
+      resolve: (institution) => institution.crisis_post_handling,
+    }),
   }),
 });
 
@@ -47,6 +55,15 @@ builder.queryField('institution', (t) =>
   }),
 );
 
+export const CrisisPostHandlingEnum = builder.enumType('CrisisPostHandling', {
+  description:
+    'PUBLISH_WITH_WARNING (the default): a post or reply in crisis is published behind an automatic content warning, so peers ' +
+    'choose to open it, and its writer may change that (setCrisisItemVisibility). HOLD_FOR_FACILITATOR: it is held for a ' +
+    "facilitator (only the writer and the group's facilitators see it until one approves it). Either way the writer gets the " +
+    "crisis resources at once and the item is first in the facilitators' queue.",
+  values: ['PUBLISH_WITH_WARNING', 'HOLD_FOR_FACILITATOR'] as const,
+});
+
 const UpdateInstitutionInput = builder.inputType('UpdateInstitutionInput', {
   fields: (t) => ({
     name: t.string(),
@@ -58,6 +75,7 @@ const UpdateInstitutionInput = builder.inputType('UpdateInstitutionInput', {
         'Where Hearth POSTs each post and reply for a second crisis opinion: an https URL (http only for localhost, ' +
         '127.0.0.1 or [::1]); null removes it.',
     }),
+    crisisPostHandling: t.field({ type: CrisisPostHandlingEnum }),
   }),
 });
 
@@ -96,6 +114,7 @@ builder.mutationField('updateInstitution', (t) =>
       if (input.allowedOrigins != null) changes.allowed_origins = [...new Set(input.allowedOrigins)];
       if (input.jwksUrl !== undefined) changes.jwks_url = input.jwksUrl;
       if (input.crisisClassifierUrl !== undefined) changes.crisis_classifier_url = input.crisisClassifierUrl;
+      if (input.crisisPostHandling != null) changes.crisis_post_handling = input.crisisPostHandling;
       return updateInstitution(context.db, institutionId, changes);
     },
   }),

@@ -65,6 +65,9 @@ describeEachDatabase('anonymous authors in moderation', (api) => {
       expect(revealed).toMatchObject({
         __typename: 'RevealedAuthor',
         member: { id: memberId(author), displayName: author.row.display_name },
+        // What the institution's own records know the person by.
+        externalId: author.row.external_id,
+        displayName: author.row.display_name,
         alias: 'Anonymous 3',
         aliasNumber: 3,
         // The log entry names the author to the institution's admins only, even for the revealer.
@@ -89,15 +92,16 @@ describeEachDatabase('anonymous authors in moderation', (api) => {
       expect(await reveals(post.id)).toHaveLength(1);
     });
 
-    it('refuses everyone else in the same words, whether or not the item is anonymous, writing nothing', async () => {
+    it('refuses everyone else, each in the same words whether or not the item is anonymous, writing nothing', async () => {
       const thread = await anonymousThread();
       const named = await insertTestPost(db(), thread.group, thread.author.row);
       await run(reportMutation, { subjectId: postId(named), reason: 'CRISIS' }, thread.reader.token);
       const namedCase = await db().selectFrom('moderation_cases').select('id').where('subject_id', '=', named.id).executeTakeFirstOrThrow();
       const strangerAdmin = await createTestMember(db(), elsewhere, { admin: true });
       const before = await contentFingerprint(db());
-      const messages = new Set<string>();
-      for (const token of [thread.peer.token, thread.reader.token, thread.author.token, undefined]) {
+      const heard = new Map<string, Set<string>>();
+      for (const [who, token] of [['peer', thread.peer.token], ['reader', thread.reader.token], ['author', thread.author.token], ['guest', undefined]] as const) {
+        const messages = new Set<string>();
         for (const [subjectId, caseId] of [
           [postId(thread.post), thread.caseId],
           [postId(named), globalId('ModerationItem', namedCase.id)],
@@ -106,8 +110,12 @@ describeEachDatabase('anonymous authors in moderation', (api) => {
           expect(refused.__typename).toBe('ForbiddenError');
           messages.add(refused.message);
         }
+        heard.set(who, messages);
       }
-      expect(messages.size).toBe(1);
+      // Nothing about the item changes the words; a moderator hears the group's rule, others that they can't moderate.
+      expect([...heard.values()].map((messages) => messages.size)).toEqual([1, 1, 1, 1]);
+      expect([...heard.get('peer')!][0]).toContain("professional facilitators and the institution's admins");
+      expect(heard.get('reader')).toEqual(heard.get('guest'));
       for (const token of [strangerAdmin.token, elsewhere.serviceToken]) {
         expect((await reveal({ subjectId: postId(thread.post), caseId: thread.caseId, reason: 'Curious.' }, token)).__typename).toMatch(/ForbiddenError|NotFoundError/);
       }
@@ -142,6 +150,48 @@ describeEachDatabase('anonymous authors in moderation', (api) => {
       const invalid = await reveal({ subjectId: closed.caseId, caseId: postId(closed.post), reason: '' }, closed.professional.token);
       expect(invalid.fields.map((field: { path: string[] }) => field.path.join('.')).sort()).toEqual(['input.caseId', 'input.reason', 'input.subjectId']);
       for (const thread of [anonymousOnly, notCrisis, closed]) expect(await reveals(thread.post.id)).toEqual([]);
+    });
+
+    it('requires a reason: blank or only spaces is a ValidationError on input.reason, and nothing is revealed or logged', async () => {
+      const { post, professional, caseId, author } = await anonymousThread();
+      for (const reason of ['', '   \n\t ']) {
+        const refused = await reveal({ subjectId: postId(post), caseId, reason }, professional.token);
+        expect(refused).toMatchObject({ __typename: 'ValidationError', fields: [{ path: ['input', 'reason'], message: 'Must not be empty.' }] });
+        expect(JSON.stringify(refused)).not.toContain(author.row.external_id);
+      }
+      expect(await reveals(post.id)).toEqual([]);
+    });
+
+    it('tells the queue where its reveal button belongs (ModerationItem.viewerCanReveal), by the same rule the reveal applies', async () => {
+      const thread = await anonymousThread();
+      const named = await insertTestPost(db(), thread.group, thread.author.row);
+      await run(reportMutation, { subjectId: postId(named), reason: 'CRISIS' }, thread.reader.token);
+      const harassed = await insertTestPost(db(), thread.group, thread.author.row, { anonymous: true, aliasNumber: 3 });
+      await run(reportMutation, { subjectId: postId(harassed), reason: 'HARASSMENT' }, thread.reader.token);
+      const canReveal = async (token: string) => {
+        const queue = await api().graphql(`query($groupId: ID) { moderationQueue(groupId: $groupId) { edges { node { subject { id } viewerCanReveal } } } }`, { groupId: thread.groupId }, { token });
+        expect(queue.errors).toBeUndefined();
+        return Object.fromEntries(queue.data!.moderationQueue.edges.map((edge: any) => [edge.node.subject.id, edge.node.viewerCanReveal]));
+      };
+      // Only the anonymous item under an open crisis case, and only for those the rule names.
+      const onlyTheCrisis = { [postId(thread.post)]: true, [postId(named)]: false, [postId(harassed)]: false };
+      expect(await canReveal(thread.professional.token)).toEqual(onlyTheCrisis);
+      expect(await canReveal(admin.token)).toEqual(onlyTheCrisis);
+      const nowhere = { [postId(thread.post)]: false, [postId(named)]: false, [postId(harassed)]: false };
+      expect(await canReveal(thread.peer.token)).toEqual(nowhere);
+      expect(await canReveal(clinic.serviceToken)).toEqual(nowhere);
+
+      // Closing the case takes the button away.
+      await run(moderateMutation, { caseId: thread.caseId, action: 'DISMISS', reason: 'Handled by phone.' }, thread.professional.token);
+      const afterClose = await api().graphql(`query($id: ID!) { node(id: $id) { ... on ModerationItem { viewerCanReveal } } }`, { id: thread.caseId }, { token: thread.professional.token });
+      expect(afterClose.data?.node).toEqual({ viewerCanReveal: false });
+
+      // In a group whose policy is ANONYMOUS, nobody gets it.
+      const anonymousOnly = await anonymousThread('ANONYMOUS');
+      for (const token of [anonymousOnly.professional.token, admin.token]) {
+        const item = await api().graphql(`query($id: ID!) { node(id: $id) { ... on ModerationItem { viewerCanReveal } } }`, { id: anonymousOnly.caseId }, { token });
+        expect(item.data?.node).toEqual({ viewerCanReveal: false });
+      }
     });
   });
 

@@ -3,23 +3,27 @@ import type { HearthDb } from '../../db/database.js';
 import type { MembershipRow, ModerationActionRow } from '../../db/tables.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../schema/errors.js';
 import { findGroupsByIds } from '../groups/group.queries.js';
+import { findMembersByIds } from '../members/member.queries.js';
 import { findMembershipsOfMember } from '../memberships/membership.queries.js';
 import { readGroupActor } from '../memberships/membership.rules.js';
 import { findCasesByIds, findThreadAliasNumber, insertModerationAction, lockSubject, type SubjectRef } from './moderation.queries.js';
-import { revealConditionRefusal, revealerRefusal } from './moderation.rules.js';
+import { revealRefusal } from './anonymity-policy.js';
+import { revealConditionRefusal } from './moderation.rules.js';
 
 /**
- * The one way to learn who wrote an anonymous item: a professional facilitator of the group (or an admin of its
- * institution) handling an open crisis case about it, in a group whose anonymity policy is
- * ANONYMOUS_REVEALABLE_IN_CRISIS, says why; the reveal and its reason go into the audit log in the same
- * transaction that reads the author.
+ * The one way to learn who wrote an anonymous item: someone the group's anonymity rule allows (anonymity-policy.ts:
+ * professional facilitators and admins of a professional group, admins only of a peer-led one, nobody under policy
+ * ANONYMOUS; never a service token, since a person answers for every reveal), handling an open crisis case about it,
+ * says why; the reveal and its reason go into the audit log in the same transaction that reads the author.
  *
- * Admins may reveal too: a peer-led group has no professional facilitator, and someone must be able to reach a
- * person in danger there; admins already see who an audit entry was about. Service tokens may not: a person
- * answers for every reveal.
+ * The answer carries what the institution needs to reach the person through its own records: the host's external
+ * user id and the display name the host sent. It is shown once, to the revealer.
  */
 export interface RevealedAuthor {
   memberId: string;
+  /** The host's user id for the member (the SSO subject): the key to the institution's own records. */
+  externalId: string;
+  displayName: string;
   membership: MembershipRow | null;
   /** The author's alias number in the thread ("Anonymous 3"), if they have one there. */
   aliasNumber: number | null;
@@ -39,12 +43,12 @@ export async function revealAnonymousAuthor(
     if (!group || !moderationCase || moderationCase.institution_id !== viewer.institutionId) throw new NotFoundError('No such moderation case.');
 
     const actor = { ...(await readGroupActor(trx, viewer, group)), isService: viewer.kind === 'service' };
-    // Who may reveal at all is decided first, and refused in the same words whatever the item, so that people
-    // who may not reveal learn nothing about it (not even whether it is anonymous).
-    const who = revealerRefusal(actor);
+    // Who may reveal at all is decided first, by the group's rule alone, and refused in the same words whatever the
+    // item, so that people who may not reveal learn nothing about it (not even whether it is anonymous).
+    const who = revealRefusal(group, actor);
     if (who) throw new ForbiddenError(who);
     if (moderationCase.subject_id !== subject.id) throw ValidationError.field(['input', 'caseId'], 'This case is about another item.');
-    const refusal = revealConditionRefusal(group, moderationCase, subject);
+    const refusal = revealConditionRefusal(moderationCase, subject);
     if (refusal) throw new ForbiddenError(refusal);
 
     const entry = await insertModerationAction(trx, {
@@ -56,8 +60,12 @@ export async function revealAnonymousAuthor(
       details: { anonymous: true },
     });
     const [membership] = await findMembershipsOfMember(trx, subject.author_id, [group.id]);
+    const [author] = await findMembersByIds(trx, [subject.author_id]);
+    if (!author) throw new NotFoundError('No such post or reply.');
     return {
       memberId: subject.author_id,
+      externalId: author.external_id,
+      displayName: author.display_name,
       membership: membership ?? null,
       aliasNumber: await findThreadAliasNumber(trx, subject.post_id, subject.author_id),
       entry,

@@ -120,7 +120,7 @@ builder.mutationField('moderate', (t) =>
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError] },
     args: { input: t.arg({ type: ModerateInput, required: true, validate: moderateSchema }) },
     authScopes: (_root, { input }, context) =>
-      moderatedGroupScope(context.db, { caseId: input.caseId == null ? null : String(input.caseId), subject: (input.subjectId ?? null) as SubjectRef | null }, 'groupFacilitator'),
+      moderatedGroupScope(context.db, { caseId: input.caseId == null ? null : String(input.caseId), subject: (input.subjectId ?? null) as SubjectRef | null }),
     resolve: async (_root, { input }, context) => {
       const result = await moderate(context.db, context.viewer, {
         caseId: input.caseId == null ? null : String(input.caseId),

@@ -12,11 +12,13 @@ import { GroupNode } from '../groups/group.types.js';
 import { ModerationActionNode, auditEntryVisible } from './moderation-action.types.js';
 import { readQueuePage } from './moderation-pages.js';
 import { findActionsOfCases, findCasesByIds, findQueuePage, findReportsOfCases } from './moderation.queries.js';
-import { moderatedGroupScope, moderationListing } from './moderation.rules.js';
+import { moderatedGroupScope, moderationListing, revealConditionRefusal } from './moderation.rules.js';
+import { mayRevealAuthors } from './anonymity-policy.js';
 import { loadModerationSubject, ModerationSubjectTypeEnum, subjectFieldOptions, toWholeSecond } from './moderation-subject.types.js';
 import { ReportNode, ReportReasonEnum } from './report.types.js';
 // The reveal mutation is its own type file; importing it here puts it in the schema with the rest of moderation.
 import './author-reveal.types.js';
+import { viewerRevealActor } from './anonymity-policy.types.js';
 
 const warningSignSet: ReadonlySet<string> = new Set<string>(knownWarningSigns);
 const reportReasons: ReadonlySet<string> = new Set<ReportReason>(['CRISIS', 'SELF_HARM', 'HARASSMENT', 'SPAM', 'MISINFORMATION', 'OTHER']);
@@ -75,6 +77,18 @@ ModerationItemNode.implement({
       type: 'DateTime',
       description: 'When the item entered the queue (the case opened), to show how long it has waited.',
       resolve: (item) => toWholeSecond(item.created_at),
+    }),
+    viewerCanReveal: t.boolean({
+      description:
+        'Whether the viewer may reveal who wrote this item now (revealAnonymousAuthor): the group\'s anonymity rule lets them ' +
+        '(Group.viewerCanReveal), the item is anonymous and this is an open crisis case. The queue shows its reveal button from this.',
+      resolve: async (item, _args, context) => {
+        const group = await context.access.group(item.group_id);
+        // The rule first, so for anyone it refuses the answer is false whatever the item (it says nothing about it).
+        if (!group || !mayRevealAuthors(group, await viewerRevealActor(context, group))) return false;
+        const subject = await loadModerationSubject(context, item);
+        return subject !== null && 'anonymous' in subject && revealConditionRefusal(item, { anonymous: subject.anonymous }) === null;
+      },
     }),
     heldForReview: t.exposeBoolean('held_for_review', { description: 'The item waits for approval before anyone else sees it.' }),
     reasons: t.field({
@@ -170,7 +184,7 @@ builder.mutationField('acknowledgeModerationItem', (t) =>
     // ValidationError beside the contract's three: an itemId that is not a ModerationItem's is bad input, not a 404.
     errors: { types: [ForbiddenError, NotFoundError, ConflictError, ValidationError] },
     args: { input: t.arg({ type: AcknowledgeModerationItemInput, required: true, validate: z.looseObject({ itemId: globalIdOf('ModerationItem') }) }) },
-    authScopes: (_root, { input }, context) => moderatedGroupScope(context.db, { caseId: String(input.itemId), subject: null }, 'groupFacilitator'),
+    authScopes: (_root, { input }, context) => moderatedGroupScope(context.db, { caseId: String(input.itemId), subject: null }),
     resolve: (_root, { input }, context) => acknowledgeModerationItem(context.db, context.viewer, String(input.itemId)),
   }),
 );

@@ -104,7 +104,7 @@ export const revealMutation = /* GraphQL */ `
   mutation($input: RevealAnonymousAuthorInput!) {
     revealAnonymousAuthor(input: $input) {
       ${resultFields}
-      ... on RevealedAuthor { member { id displayName } membership { id } alias aliasNumber auditEntry { id action reason targetMember { id } } }
+      ... on RevealedAuthor { member { id displayName } externalId displayName membership { id } alias aliasNumber auditEntry { id action reason targetMember { id } } }
     }
   }
 `;

@@ -101,18 +101,11 @@ export function acknowledgerRefusal(actor: GroupActor & { isService: boolean }):
   return moderatorRefusal(actor);
 }
 
-/** Why this viewer may not reveal anonymous authors of the group at all, or null (see author-reveal.ts). */
-export function revealerRefusal(actor: GroupActor & { isService: boolean }): string | null {
-  // A person answers for a reveal, so a service token never makes one.
-  if (actor.isService || !(actor.role === 'PROFESSIONAL_FACILITATOR' || actor.managesInstitution)) {
-    return "Only the group's professional facilitators and the institution's admins can reveal an author.";
-  }
-  return null;
-}
-
-/** Why this item's author may not be revealed now, to someone who may reveal authors in its group, or null. */
-export function revealConditionRefusal(group: GroupRow, moderationCase: ModerationCaseRow, subject: ModeratedSubject): string | null {
-  if (group.anonymity_policy !== 'ANONYMOUS_REVEALABLE_IN_CRISIS') return "This group's anonymity policy does not allow revealing authors.";
+/**
+ * Why this item's author may not be revealed now, to someone the group's rule lets reveal authors
+ * (anonymity-policy.ts), or null.
+ */
+export function revealConditionRefusal(moderationCase: Pick<ModerationCaseRow, 'status' | 'crisis'>, subject: Pick<ModeratedSubject, 'anonymous'>): string | null {
   if (moderationCase.status !== 'OPEN' || !moderationCase.crisis) return 'An author is revealed only while handling an open crisis case.';
   if (!subject.anonymous) return 'This item is not anonymous: its author is shown on it.';
   return null;
@@ -189,15 +182,15 @@ export async function moderationListing(db: HearthDb, access: RequestAccess, gro
 }
 
 /**
- * The scope a moderation mutation requires: `groupFacilitator` (or `professionalFacilitator`) of the group of the
- * case or item it names. A case or item that does not exist passes to the resolver, which answers NotFoundError.
+ * The scope a moderation mutation requires: `groupFacilitator` of the group of the case or item it names. A case
+ * or item that does not exist passes to the resolver, which answers NotFoundError. Finer rules (who may reveal an
+ * author, suspend an anonymous one) are the resolvers', on the rows they lock.
  */
 export async function moderatedGroupScope(
   db: HearthDb,
   target: { caseId: string | null; subject: SubjectRef | null },
-  role: 'groupFacilitator' | 'professionalFacilitator',
-): Promise<{ groupFacilitator: string } | { professionalFacilitator: string } | { signedIn: true; institutionManager: true }> {
+): Promise<{ groupFacilitator: string } | { signedIn: true; institutionManager: true }> {
   const [row] = target.subject ? await findSubjects(db, [target.subject]) : target.caseId ? await findCasesByIds(db, [target.caseId]) : [];
   if (!row) return { signedIn: true, institutionManager: true };
-  return role === 'groupFacilitator' ? { groupFacilitator: row.group_id } : { professionalFacilitator: row.group_id };
+  return { groupFacilitator: row.group_id };
 }

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { HearthDb } from '../../db/database.js';
-import type { AppearanceKind, ContentStatus, PostRow, SubjectType } from '../../db/tables.js';
+import type { AppearanceKind, ContentStatus, CrisisVisibility, PostRow, SubjectType } from '../../db/tables.js';
 import { holdsSeatSql } from '../memberships/membership-standing.queries.js';
 
 /**
@@ -28,6 +28,15 @@ export type PostPageRecord = PostRecord & { page_key: string; sort_time: Date; p
  */
 export const wholeSecondNow = sql<Date>`date_trunc('second', now())`;
 
+/**
+ * A published item every reader of the group sees: the SQL half of crisis-visibility.ts (an item its writer kept
+ * to the facilitators is not one). Counts and "has answers" use it too, so a kept reply is not given away by a count.
+ */
+export function seenByPeers(ref: string): RawBuilder<boolean> {
+  const item = sql.raw(ref);
+  return sql<boolean>`(${item}.status = 'PUBLISHED' and ${item}.crisis_visibility <> 'FACILITATORS_ONLY')`;
+}
+
 /** Columns of a post record, for a query whose posts are `p`. */
 export const postRecordColumns = sql`
   p.*,
@@ -35,7 +44,7 @@ export const postRecordColumns = sql`
   author_membership.appearance as author_appearance,
   author.display_name as author_display_name,
   author_alias.alias_number as author_alias,
-  (select count(*)::int from replies counted where counted.post_id = p.id and counted.status = 'PUBLISHED') as reply_count`;
+  (select count(*)::int from replies counted where counted.post_id = p.id and ${seenByPeers('counted')}) as reply_count`;
 
 /** Joins that `postRecordColumns` reads. */
 export const postRecordJoins = sql`
@@ -60,7 +69,7 @@ export interface ListReader {
 }
 
 /**
- * The visibility rule of content-visibility.ts, in SQL, for items aliased `item` of a group where the reader
+ * The visibility rule of post.rules.ts (itemVisible), in SQL, for items aliased `item` of a group where the reader
  * moderates when `moderates` is true. Deleted items (and removed ones, for those who don't moderate) stay in a
  * list only as tombstones that keep published replies readable; with none, they leave the list.
  */
@@ -68,11 +77,11 @@ export function visibleInList(item: 'p' | 'r', moderates: RawBuilder<boolean>, r
   const ref = sql.raw(item);
   const hasPublishedReplies =
     item === 'p'
-      ? sql`exists (select 1 from replies answer where answer.post_id = p.id and answer.status = 'PUBLISHED')`
-      : sql`exists (select 1 from replies answer where answer.parent_reply_id = r.id and answer.status = 'PUBLISHED')`;
+      ? sql`exists (select 1 from replies answer where answer.post_id = p.id and ${seenByPeers('answer')})`
+      : sql`exists (select 1 from replies answer where answer.parent_reply_id = r.id and ${seenByPeers('answer')})`;
   return sql<boolean>`(
-    ${ref}.status = 'PUBLISHED'
-    or (${ref}.status = 'PENDING_REVIEW' and (${moderates} or ${ref}.author_id = ${reader.memberId}::uuid))
+    ${seenByPeers(item)}
+    or ((${ref}.status = 'PENDING_REVIEW' or ${ref}.status = 'PUBLISHED') and (${moderates} or ${ref}.author_id = ${reader.memberId}::uuid))
     or (${ref}.status = 'HIDDEN' and ${moderates})
     or (${ref}.status = 'REMOVED' and (${moderates} or ${hasPublishedReplies}))
     or (${ref}.status = 'DELETED' and ${hasPublishedReplies})
@@ -163,13 +172,13 @@ export async function findUnansweredPages(
       from unnest(${[...query.groupIds]}::uuid[]) with ordinality as g(group_id, position)
       cross join lateral (
         select p.id, p.created_at from posts p
-        where p.group_id = g.group_id and p.status = 'PUBLISHED' and p.locked_at is null and ${afterCondition}
+        where p.group_id = g.group_id and ${seenByPeers('p')} and p.locked_at is null and ${afterCondition}
           and not exists (
             select 1 from replies answer
             -- An answer is any published reply except one that visibly comes from the post's writer (same name, or
             -- the same thread alias). A named reply by an anonymous post's writer counts like anyone's: leaving the
             -- post listed as waiting would confirm that the named reply is the writer's.
-            where answer.post_id = p.id and answer.status = 'PUBLISHED'
+            where answer.post_id = p.id and ${seenByPeers('answer')}
               and not (answer.author_id = p.author_id and answer.anonymous = p.anonymous)
           )
         order by p.created_at, p.id limit ${limit}
@@ -248,6 +257,12 @@ export async function insertPost(trx: HearthDb, post: NewPost): Promise<PostRow>
 /** Locks a post for the rest of the transaction: replies, edits and deletion of one thread queue behind it. */
 export async function lockPost(trx: HearthDb, id: string): Promise<PostRow | undefined> {
   return trx.selectFrom('posts').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** The writer's choice for their post or reply in crisis (crisis-visibility.ts). */
+export async function updateCrisisVisibility(db: HearthDb, subject: { type: SubjectType; id: string }, visibility: CrisisVisibility): Promise<void> {
+  if (subject.type === 'POST') await db.updateTable('posts').set({ crisis_visibility: visibility }).where('id', '=', subject.id).execute();
+  else await db.updateTable('replies').set({ crisis_visibility: visibility }).where('id', '=', subject.id).execute();
 }
 
 export async function updatePostContent(

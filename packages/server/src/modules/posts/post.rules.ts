@@ -1,7 +1,8 @@
 import type { RequestAccess } from '../../auth/request-access.js';
-import type { ContentStatus, GroupRow, MembershipRow } from '../../db/tables.js';
+import type { ContentStatus, CrisisVisibility, GroupRow, MembershipRow } from '../../db/tables.js';
 import { holdsSeat, isMembershipInForce } from '../memberships/membership-standing.queries.js';
 import { nameReaderIn, type NameReader } from './author-names.js';
+import { keptFromPeers } from './crisis-visibility.js';
 
 /**
  * Who reads, writes and moderates the conversations of a group, and which items each of them sees.
@@ -61,6 +62,8 @@ export async function conversationAccess(access: RequestAccess, groupId: string)
 export interface ContentItem {
   status: ContentStatus;
   author_id: string;
+  /** The writer's choice for an item in crisis (crisis-visibility.ts). */
+  crisis_visibility: CrisisVisibility;
 }
 
 /**
@@ -71,6 +74,9 @@ export function itemVisible(item: ContentItem, groupAccess: GroupConversationAcc
   if (!groupAccess.read) return false;
   switch (item.status) {
     case 'PUBLISHED':
+      // Kept to the facilitators by its writer: as a held item is.
+      if (keptFromPeers(item)) return groupAccess.moderate || (viewerMemberId !== null && item.author_id === viewerMemberId);
+      return true;
     case 'DELETED':
     case 'REMOVED':
       return true;
@@ -101,6 +107,6 @@ export function acceptsReplies(post: { status: ContentStatus; locked_at: Date | 
   return null;
 }
 
-export function isAuthor(item: ContentItem, viewerMemberId: string | null): boolean {
+export function isAuthor(item: Pick<ContentItem, 'author_id'>, viewerMemberId: string | null): boolean {
   return viewerMemberId !== null && item.author_id === viewerMemberId;
 }

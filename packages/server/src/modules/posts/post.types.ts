@@ -10,6 +10,7 @@ import { connectionsByKey, feedKey, readContentTimePage, readFeedPage, timeKey, 
 import { findContentEdits, findFeedPages, findOwnPostPages, findPostRecords, findUnansweredPages, type ContentEditRecord, type PostRecord } from './post.queries.js';
 import { conversationAccess, groupIsPubliclyReadable, isAuthor, itemVisible, showsTombstone, tombstoneText, type ContentItem } from './post.rules.js';
 import { renderSafeMarkdown } from './safe-markdown.js';
+import { readerLocale, shownContentWarning, type CrisisItem } from './crisis-visibility.js';
 import type { ConnectionArgs } from '../../schema/keyset-pagination.js';
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '../../schema/errors.js';
 import type { CrisisResource } from '../content-pipeline/content-pipeline.js';
@@ -55,6 +56,13 @@ export const ContentEditType = builder
 export async function itemView(context: HearthContext, item: ContentItem & { group_id: string }) {
   const groupAccess = await conversationAccess(context.access, item.group_id);
   return { groupAccess, tombstone: showsTombstone(item, groupAccess), viewerIsAuthor: isAuthor(item, viewerMemberId(context.viewer)) };
+}
+
+/** The warning this viewer reads on a post or reply (the writer's, else the automatic crisis one), none on a tombstone. */
+export async function viewerContentWarning(context: HearthContext, item: ContentItem & CrisisItem & { group_id: string }, type: 'POST' | 'REPLY') {
+  const view = await itemView(context, item);
+  if (view.tombstone) return null;
+  return shownContentWarning(item, type, readerLocale(context.viewer, view.groupAccess.group?.languages));
 }
 
 /** The author's name as this viewer reads it (author-names.ts), or the tombstone mark. For posts and replies. */
@@ -129,8 +137,10 @@ PostNode.implement({
     }),
     contentWarning: t.string({
       nullable: true,
-      description: 'A short label ("self-harm") that clients use to collapse the body until the reader opens it.',
-      resolve: async (post, _args, context) => ((await itemView(context, post)).tombstone ? null : post.content_warning),
+      description:
+        'A short label ("self-harm") that clients use to collapse the body until the reader opens it: the writer\'s own, or on a post ' +
+        'in crisis the automatic "This post mentions suicide or self-harm" in the reader\'s language (see contentWarningKind).',
+      resolve: async (post, _args, context) => (await viewerContentWarning(context, post, 'POST'))?.text ?? null,
     }),
     anonymous: t.exposeBoolean('anonymous'),
     author: t.field({

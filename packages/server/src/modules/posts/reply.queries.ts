@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { HearthDb } from '../../db/database.js';
-import type { AppearanceKind, ContentStatus, ReplyRow } from '../../db/tables.js';
+import type { AppearanceKind, ContentStatus, CrisisVisibility, ReplyRow } from '../../db/tables.js';
 import { holdsSeatSql } from '../memberships/membership-standing.queries.js';
-import { visibleInList, wholeSecondNow, type ListReader, type TimeCursor } from './post.queries.js';
+import { seenByPeers, visibleInList, wholeSecondNow, type ListReader, type TimeCursor } from './post.queries.js';
 
 /**
  * Replies as the API reads them: the row, its author's name parts (see PostRecord), and what the reply's
@@ -15,6 +15,7 @@ export interface ReplyRecord extends ReplyRow {
   author_alias: number | null;
   post_status: ContentStatus;
   post_author_id: string;
+  post_crisis_visibility: CrisisVisibility;
   post_locked_at: Date | null;
 }
 
@@ -28,6 +29,7 @@ const replyRecordColumns = sql`
   author_alias.alias_number as author_alias,
   thread.status as post_status,
   thread.author_id as post_author_id,
+  thread.crisis_visibility as post_crisis_visibility,
   thread.locked_at as post_locked_at`;
 
 const replyRecordJoins = sql`
@@ -94,7 +96,7 @@ export async function findRepliesToOwnPosts(
   const { rows } = await sql<ReplyPageRecord>`
     select ${replyRecordColumns}, ${memberId}::text as page_key, r.created_at as sort_time
     from replies r ${replyRecordJoins}
-    where thread.author_id = ${memberId}::uuid and r.author_id <> ${memberId}::uuid and r.status = 'PUBLISHED'
+    where thread.author_id = ${memberId}::uuid and r.author_id <> ${memberId}::uuid and ${seenByPeers('r')}
       and thread.status in ('PUBLISHED', 'PENDING_REVIEW') and ${afterCondition}
       and exists (
         select 1 from memberships reading

@@ -4,7 +4,7 @@ import type { HearthContext } from '../../schema/context.js';
 import type { ConnectionArgs } from '../../schema/keyset-pagination.js';
 import { MemberNode } from '../members/member.types.js';
 import { connectionsByKey, emptyConnection, readContentTimePage, timeKey, toWholeSecond } from './content-pages.js';
-import { ContentEditType, PostNode, PostStatusEnum, authorIdFor, editHistoryOf, itemView, shownAuthorName, visibleToViewer } from './post.types.js';
+import { ContentEditType, PostNode, PostStatusEnum, authorIdFor, editHistoryOf, itemView, shownAuthorName, viewerContentWarning, visibleToViewer } from './post.types.js';
 import type { PostRecord } from './post.queries.js';
 import { conversationAccess, itemVisible, tombstoneText } from './post.rules.js';
 import { findRepliesToOwnPosts, findReplyPages, findReplyRecords, type ReplyRecord } from './reply.queries.js';
@@ -24,7 +24,7 @@ async function visibleReplies(context: HearthContext, replies: ReplyRecord[]): P
   const memberId = viewerMemberId(context.viewer);
   const inVisibleThreads = await Promise.all(
     replies.map(async (reply) =>
-      itemVisible({ status: reply.post_status, author_id: reply.post_author_id }, await conversationAccess(context.access, reply.group_id), memberId),
+      itemVisible({ status: reply.post_status, author_id: reply.post_author_id, crisis_visibility: reply.post_crisis_visibility }, await conversationAccess(context.access, reply.group_id), memberId),
     ),
   );
   return visibleToViewer(context, replies.filter((_reply, index) => inVisibleThreads[index]));
@@ -91,7 +91,8 @@ ReplyNode.implement({
     }),
     contentWarning: t.string({
       nullable: true,
-      resolve: async (reply, _args, context) => ((await itemView(context, reply)).tombstone ? null : reply.content_warning),
+      description: "The writer's own warning, or on a reply in crisis the automatic one (see Post.contentWarning).",
+      resolve: async (reply, _args, context) => (await viewerContentWarning(context, reply, 'REPLY'))?.text ?? null,
     }),
     anonymous: t.exposeBoolean('anonymous'),
     author: t.field({

@@ -1,0 +1,230 @@
+import { sharedOpeningRules, type LexiconSpec } from './crisis-reader.js';
+import { SpellingCorrector } from './crisis-spelling.js';
+import { englishContext } from './crisis-lexicon.en.context.js';
+
+/**
+ * English parts of crisis language and the rules composed from them (crisis-reader.ts says how they are read;
+ * crisis-lexicon.en.context.ts holds what lowers or cancels them). Sources are regular expressions over normalized
+ * words joined by single spaces: lower case, apostrophes dropped ("im", "dont", "ill" = "I'll"). `{part}` refers
+ * to a part, `~N` is a gap of up to N words. Keep each part a set of small pieces; a sentence is recognised from
+ * its parts, not listed.
+ */
+const any = (...parts: string[]) => parts.join('|');
+
+const parts: LexiconSpec['parts'] = {
+  ...englishContext,
+  me: 'myself|me',
+  // Being gone, after "if I": "if I wasn't here", "if I just disappeared" (not "if I had a nap").
+  gone: any(
+    '(?:was|were) (?:gone|dead|not (?:here|around|alive)|out of the (?:way|picture))|(?:wasnt|werent) (?:here|around|alive|born|in the picture|in (?:their|the) way)',
+    'had (?:never been born|not been born|died|gone|never existed)|(?:didnt|never|did not) (?:exist|existed|wake up|come back|come home|live)',
+    'disappeared|died|left|vanished|killed myself|ended it|stopped existing|went away|wasnt here|was gone|were gone',
+  ),
+  others: 'everyone|everybody|every one|them|they|people|my family|my \\w+|the people|others|all|you all|you guys|the world|those|him|her|you',
+  body: '(?:arms?|wrists?|legs?|thighs?|skin|stomach|belly|body|hands?|hips?|face|head|chest|ankles?|fingers?|knuckles?|scalp|lips?|neck|forearms?|shoulders?|feet|nails|cuticles)',
+  // Acts of dying that are the writer's only after a modality: "want to die", "going to end it".
+  die: any(
+    'die|dying|be dead|dead|not be (?:alive|here|around)(?: anymore)?|not exist|stop existing|cease to exist|stop breathing|stop living',
+    'disappear|vanish|be gone|go away forever|not be here|not wake up|never wake up|sleep forever|go to sleep forever|fall asleep forever',
+    '(?:not|never|wouldnt|wont|didnt|dont) (?:wake|waking) up(?: again| tomorrow| in the morning| ever)?',
+    'end (?:it|things|everything|this|the pain)(?: all)?|end it all|ending (?:it|things|everything)(?: all)?|be done with (?:it|everything|life)|be done',
+    'be with (?:her|him|them|mum|mom|dad|my \\w+) (?:again|in heaven)|join (?:her|him|them|my \\w+)(?: in heaven)?|go home to god',
+    'leave this world|check out|not be a problem anymore|(?:let|make) (?:it|everything|the pain) stop forever',
+    'overdose|od|jump|hang|drown|go too far|go further|take them all|take all of them|take the lot',
+    // Swallowing a whole supply is the act itself: "going to take all my pills".
+    '(?:take|swallow|down) (?:all|every one) (?:of )?(?:my|the|those|these)(?: \\w+)?|(?:take|swallow) (?:the|a) whole (?:bottle|box|pack|packet|strip)',
+  ),
+  // Acts that are the writer's own by their form: they count with no modality.
+  selfAct: any(
+    'kill(?:ing|ed)? myself|kms|kil myself|end(?:ing|ed)? my (?:own )?life|take my (?:own )?life|taking my (?:own )?life|took my (?:own )?life',
+    'end my existence|end it for good|unalive myself|off myself|do myself in',
+    '(?:hang|hanging|hanged|drown|drowning|shoot|shooting|poison|poisoning|suffocate|suffocating|gas|gassing|electrocute) myself',
+    '(?:slit|slitting|slice|slicing|open|opening) (?:my )?wrists|(?:throw|throwing|threw|hurl|fling) myself (?:off|in front|under|from|into)',
+    '(?:jump|jumping|step|stepping|walk|walking|drive|driving|crash|crashing) (?:off|from|in front of|into|onto) (?:a|the|my|this|that|an) (?:bridge|building|roof|train|lorry|truck|bus|car|tree|wall|cliff|river|sea|tracks|traffic|motorway|highway|balcony|ledge|tower)',
+    'how many ~4 (?:would it take|it would take|to kill me|would kill me|would (?:stop|do) it|would stop my heart|to die)',
+    '(?:so much|enough|that many) ~3 (?:that|so) i (?:dont|wont|never|do not|will not|dont ever) (?:wake up|come back|come round|survive)',
+    '(?:kill|end|finish) me (?:off|now for real)|to kill me|would kill me',
+  ),
+  // Acts named by a noun: they count after a modality or a first-person subject.
+  nounAct: 'suicide|suicidal|suicidality|self ?deletion|unaliving|attempt on my life|overdos(?:e|ing)',
+  // Ideation that carries its own negation or is whole in itself.
+  state: any(
+    'wish (?:i|id) (?:was|were|had|could be) (?:dead|never been born|not been born|gone|never born)|better off dead|(?:rather|sooner) be dead|wish i (?:was|were) never born',
+    '(?:dont|do not|dont really|no longer|never|didnt|dont even) (?:want|wanna|wish|feel like i want) to (?:live|be alive|exist|be here|wake up|go on|keep going|keep living|continue|survive|see tomorrow|be around)',
+    'dont wanna (?:live|be alive|be here|wake up|exist|be around)|dont wanna be here',
+    'no (?:reason|point) (?:for me )?(?:in |to )?(?:live|living|go on|going on|keep going|stay|staying|be alive|being alive|exist|existing|wake up)',
+    '(?:dont|cant|do not) see (?:the|any) (?:point|reason) (?:in|of|to) (?:living|being alive|life|going on|existing|live|be alive|wake up|waking up|carry on|carrying on)',
+    '(?:tired|sick|exhausted) of (?:living|being alive|life|existing|waking up|being here)|done with (?:life|living|being alive|everything)|(?:i|im) done',
+    'cant go on (?:living|like this|anymore)|cant keep living|cant live (?:like this|with this|anymore)',
+    '(?:life|living|my life) (?:isnt|is not|aint|is no longer|not|doesnt feel) worth (?:living|it|anything)|not worth living',
+    'want (?:it|my life|everything|this|the pain|all this) (?:all )?to (?:be over|end|stop)(?: forever| for good)?',
+    'wish i could (?:just )?(?:disappear|stop existing|not exist|die|sleep forever|fall asleep and not wake up|vanish)',
+    'hope i (?:dont|never|do not) wake up|pray(?:ing)? (?:i|that i|to) (?:dont|never|not) wake up|hope (?:it|this) (?:kills|takes) me',
+    '(?:ready|want|need|wanting) to (?:go|leave) (?:now|for good|forever)|(?:im|i am) ready to go',
+    '(?:no|zero|lost(?: all| my| the)?|losing(?: my| the)?|without (?:a|any)) will to live',
+  ),
+  // Time markers: the future of an act, not a duration ("this week I've had…").
+  time: any(
+    'tonight|tonite|2nite|tomorrow|tmrw|tomorow|this (?:weekend|evening|afternoon|friday|saturday|sunday|monday|tuesday|wednesday|thursday)',
+    '(?:on|this|next|by) (?:friday|saturday|sunday|monday|tuesday|wednesday|thursday|weekend)|next (?:week|month|time|year)',
+    '(?:after|when|once|as soon as|before) ~2 (?:everyone|everybody|they|the kids|the house|he|she|my \\w+|the \\w+)(?: is| are| has| have| goes| go| falls?| gets?| leaves?| left)? ~1 (?:asleep|sleeping|to sleep|to bed|in bed|gone|out|away|left|leaves|quiet|at work|home|ends|over)',
+    'while (?:my \\w+|he|she|they|everyone|the kids) (?:is|are) (?:away|out|asleep|at work|gone|on|sleeping)',
+    'when i get (?:home|back|in)|as soon as|the (?:day|night) i|is the (?:night|day)|tonights the night|todays the day|(?:at|by|around) (?:midnight|dawn|sunrise|\\d+(?: ?(?:am|pm|oclock))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: oclock)?',
+    'by (?:morning|tonight|tomorrow|the weekend|sunrise|the time you)|before (?:morning|sunrise|dawn|the weekend|christmas|my birthday|the end of)',
+    'on (?:the|my) way (?:home|back|there|to work)|after (?:work|school|class|college|uni|my shift|the shift|the appointment|the meeting)|(?:in|within) (?:an|a|one|two|three|a few|few|\\d+) (?:hours?|days?)|on my birthday|after the funeral|counted out for',
+  ),
+  weakTime: 'today|now|right now|rn|this week|soon|very soon|this year|later',
+  means: any(
+    'pills?|tablets?|painkillers|pain pills|pain killers|paracetamol|tylenol|ibuprofen|aspirin|sleeping pills|meds|medication|medicine|insulin|antidepressants|opioids|oxy|oxycodone|morphine|fentanyl|heroin|methadone',
+    'rope|noose|belt|cord|ligature',
+    // A train station or ride is a commute, not a means.
+    'bridge|train tracks|railway|rail tracks|railway tracks|tracks|trains?(?! (?:station|ride|journey|tickets?|times|was|is (?:late|delayed)))|rooftop|roof|ledge|cliff|balcony|multi ?storey|car park roof|river|sea|canal|motorway',
+    'gun|guns|pistol|rifle|firearm|shotgun|bullets?|ammo',
+    'knife|knives|blade|blades|razor|razors|razor blades?|scalpel',
+    'bleach|poison|antifreeze|exhaust|charcoal|pesticide|weedkiller|rat poison|gas',
+  ),
+  plan: any(
+    '(?:made|make|have|got|written|wrote|finished|worked out|figured out|sorted|sorted out|finalised|finalized|come up with|settled on) (?:a|my|the|out a|out my|out the|up a|up my) plan|my plan (?:is|to)|the plan is|i have a plan|plans? (?:is|are) (?:ready|set|made)',
+    '(?:decided|worked out|figured out|know|knew|chosen|chose|picked|planned|planning|settled on) (?:exactly )?(?:how|when|where)(?! (?:you|it feels|to help|to cope|much|many people|long|to talk|to ask|to tell|i feel|bad))',
+    '(?:chosen|chose|picked|set|booked|decided on) (?:a|the) (?:date|day|time|place|spot|method|bridge|way)',
+    '(?:looked up|researched|research|researching|googled|googling|searched|searching|read up on|reading up on|checked|checking|calculated|worked out|know|knew) (?:exactly )?(?:how many|how much|how to|ways to|methods|the (?:dose|dosage|height|lethal))(?= ~4 (?:{means}|kill|die|end|take|fatal|lethal|stop my heart|would do it|would take|enough))',
+    '(?:doing|do|going to do|gonna do|ill do|i will do|im doing|im going to do|will do) it (?:tonight|tomorrow|after|when|this|soon|on|before|at|once|while|today|now|then|next)',
+    'this is it|tonight is the night|tonights the night|todays the day|(?:today|tomorrow|friday|saturday|sunday) is the day|its (?:decided|happening)',
+    '(?:suicide|goodbye) (?:note|letter)s?',
+    // Checking a height or a depth is researching a method.
+    '(?:looked up|look up|looking up|checked|checking|researched|googled|googling|measured|worked out) how (?:high|tall|deep|far down|long a fall)',
+  ),
+  // Things that make a mention of means a readiness.
+  readiness: any(
+    'bought (?:a|the|some)|ordered (?:a|the|some)|got (?:the|a|some|enough)|have (?:the|a|enough|that many)|keep|kept|keeping|carry|carrying',
+    'in (?:the|my) (?:drawer|bag|pocket|car|room|hand|bedside|bathroom|cupboard|cabinet|medicine cabinet|wardrobe|garage|shed|glovebox|locker)|already (?:open|opened|out|poured)|opened (?:the|a) (?:bottle|box|pack|packet)|under my (?:bed|pillow)|next to (?:me|my bed)|beside me|within reach|right here|on (?:my|the) (?:desk|table|bedside)',
+    'minutes (?:from|away)|walk away|walking distance|near (?:here|me)|close by|from here|nearby|so (?:easy|close)|would be quick',
+  ),
+  strongReadiness: any(
+    'ready|prepared|saved|saving|stockpil\\w*|stash\\w*|hoard\\w*|collected|collecting|counted|counting|lined up|set aside|put aside|hid|hidden|hiding',
+    // A way to die a few minutes away is at hand: "the train tracks are ten minutes from here".
+    '\\w+ minutes (?:from|away from) (?:here|me|my (?:house|flat|home|place))|\\w+ minutes (?:walk|drive) (?:away|from here)',
+    'got enough|have enough|enough (?:pills |tablets |meds )?to|all (?:my|the|of (?:my|the)) (?:pills|tablets|meds)|whole (?:bottle|box|pack|packet|strip)|tied|loaded|sharpened|that many|bought (?:the|a) rope',
+  ),
+  selfHarmVerb:
+    'cut|cutting|cuts|burn|burned|burnt|burning|scratch|scratched|scratching|scratches|hit|hitting|punch|punched|punching|bang|banged|banging|slam|slammed|slamming|harm|harmed|harming|hurt|hurting|stab|stabbed|stabbing|carve|carved|carving|bite|biting|bit|bitten|slice|sliced|slicing|pick|picked|picking|pinch|pinched|bruise|bruised|scald|scalded|starve|starving|starved|choke|choked|strangle|strangled|injure|injured|injuring|beat|beating|mutilate|mutilating|gouge|gouged|pull|pulled|pulling|rip|ripped|tear|tore',
+  bleed: 'bleeds?|bled|bleeding|bruised|bruises|split|scarred|scars?|blistered|was raw|went raw|went numb|broke the skin|hurt too much|passed out|blacked out|couldnt feel',
+};
+
+export const englishLexicon: LexiconSpec = {
+  language: 'en',
+  script: /^[a-z]/,
+  word: (alternatives) => alternatives,
+  window: 7,
+  negationWindow: 5,
+  softBoundaries: ['and', 'so', 'because', 'cause', 'cos', 'coz', 'bc', 'then', 'when', 'while', 'since', 'after', 'before', 'until', 'till', 'or', 'if'],
+  joins: { 'my self': 'myself', 'your self': 'yourself', 'her self': 'herself', 'him self': 'himself' },
+  contrastive: ['but', 'however', 'although', 'though', 'except', 'whereas', 'yet'],
+  parts,
+  rules: [
+    ...sharedOpeningRules,
+    // "Tomorrow is the day I end it", "I end it tonight": a first-person act with no modality word.
+    { sign: 'INTENT_OR_PLAN', source: '(?:i|im|ill) (?:finally )?(?:end|ending|do|doing) (?:it|this|things)(?: all)?(?! (?:with|for|up|off|out|right|again|myself|properly|well|better|the))' },
+    { sign: 'INTENT_OR_PLAN', source: '(?:im|i am|i will|ill) (?:taking|swallowing|take|swallow|using) (?:them|it|those|these|the lot|all|everything|enough)(?! (?:with|in the morning|every|daily|as|at breakfast|at night|twice|once))' },
+    { sign: 'PLAN', source: '{plan}' },
+    { sign: 'INTENT_OR_PLAN', source: 'i (?:really )?mean it(?: this time)?|(?:its|it is) (?:time|decided)|my mind is made up|i wont (?:change my mind|back out)' },
+    // Means whoever owns them: "my dad's gun" is at hand.
+    { sign: 'MEANS_OR_METHOD', source: '{means}', ignores: ['OTHER_PERSON'] },
+    { sign: 'TIMING', source: '{time}', ignores: ['OTHER_PERSON'] },
+    { sign: 'TIMING', source: '{weakTime}', weak: true, ignores: ['OTHER_PERSON'] },
+    // Self-harm: an injuring act on the writer's own body, or on anything until it bleeds, or on purpose.
+    { sign: 'SELF_HARM', source: '{selfHarmVerb} (?:myself|my self|at myself|my own|into my {body}|my {body}|(?:at|on) my {body})', intentful: true },
+    { sign: 'SELF_HARM', source: '(?:until|till|til|untill|so hard|hard enough) ~3 (?:it|they|i|my {body}|the skin|skin) ~1 {bleed}' },
+    { sign: 'SELF_HARM', source: '{selfHarmVerb} ~5 (?:on purpose|deliberately|intentionally|to feel something|to punish myself|to feel anything|to feel pain|so i (?:could|would|wouldnt) (?:feel|scream|cry))' },
+    { sign: 'SELF_HARM', source: 'self ?harm(?:ing|ed|s)?|selfharm(?:ing|ed)?|sh|sh ing|cutting|cutter', needs: 'MODALITY_OR_FIRST_PERSON', intentful: true },
+    { sign: 'SELF_HARM', source: '(?:relapsed|relapse|relapsing|slipped|started|start|back to|back|been|keep|kept|go back to|gone back to|went back to) (?:on |with |to |into )?(?:self ?harm(?:ing)?|sh|cutting|burning myself|hurting myself|scratching|the blades?)(?! (?:the|a|an|some|vegetables|onions|back|down|carbs|out|coupons))' },
+    { sign: 'SELF_HARM', source: '(?:urge|urges|need|want|wanted|wanting|craving|cravings|itch|itching|tempted|desire) to (?:cut|burn|bleed|scratch|hurt myself|harm myself|self ?harm)(?! (?:the|a|an|some|my hair|it|down|back|out|off|up|ties|in|through|onions|bread|corners|costs|class|school|him|her|them|you|loose|ties|sugar|carbs))' },
+    { sign: 'SELF_HARM', source: '(?:cut|cutting|cuts) (?:again|deeper|deep|last night|tonight|this morning|every night|today)' },
+    // Farewell and finality.
+    {
+      sign: 'FAREWELL_OR_FINALITY',
+      source: any(
+        '(?:said|saying|say|said all|say all) (?:my|our) goodbyes|(?:said|saying|say|said all|say all) (?:my |our )?goodbyes? to (?:everyone|everybody|you all|all of you|the group|my (?:family|friends|kids|children|loved ones)|this world|the world|life|all)',
+        '(?:goodbye|farewell|bye) (?:everyone|everybody|all|all of you|guys|friends|world|forever|for good|for ever|my friends|cruel world)',
+        '^(?:goodbye|farewell)$|(?:love you all|thank you|thanks) (?:all )?(?:for everything )?(?:and )?goodbye',
+        '(?:this is|this will be|thisll be|here is|its|this was) (?:my|the) (?:last|final) (?:post|message|time|goodbye|words|note|letter|update)|my (?:last|final) (?:post|message|words|goodbye|letter|note)',
+        '(?:if|in case) you (?:dont|never|do not|stop) (?:hear|hearing) (?:from )?me(?: again)?|you (?:wont|will not|will never|wont ever) (?:hear from|see) me (?:again|anymore)',
+        '(?:wont|will not) be (?:around|here) (?:much longer|for long|anymore|tomorrow|to see)',
+        '(?:last|final) (?:night|day|time|week) (?:anyone|you|they|everyone|people|you all|my \\w+) (?:has|have|will have|will|need|needs|ll) (?:to )?(?:deal with|put up with|see|hear from|worry about|look after|take care of) me',
+        // Clearing out old clothes for charity is not a farewell.
+        '(?:gave|giving|give|given) away (?:my|all my|most of my|all of my)(?! (?:old|spare|outgrown|unused|extra)(?![\\p{L}]))(?!(?: [^\\s|]+){0,5} to (?:a |the )?charity)|(?:gotten|got|getting) rid of (?:all )?(?:my|all my) (?:things|stuff|belongings|possessions)',
+        '(?:sorted|sorting|put|putting|got|getting|tied|tying) (?:out |up )?(?:my|all my|all the|all of my) (?:affairs|things|stuff|loose ends|papers|paperwork|finances)(?: in order)?|tied up (?:all )?(?:the )?loose ends|(?:my )?affairs in order',
+        '(?:wrote|written|writing|made|updated|sorted out|sorted|finished|changed) (?:my|a|out my) will|(?:wrote|written|writing|left|leaving) (?:letters|notes|a letter|a note|goodbye letters|messages) (?:for|to)|(?:wrote|written|writing|finished|left) (?:my|the|all my|all the) (?:letters|notes|goodbye letters|goodbyes|last letters)',
+        '(?:found|arranged|sorted|organised|organized) (?:a )?(?:new )?(?:home|someone|somewhere|a place) (?:for|to look after|to take) (?:my|the) (?:cat|dog|pets?|kids)',
+        '(?:cancelled|canceled|cancelling|canceling) (?:all )?(?:my|the) (?:appointments|plans|subscriptions|therapy|sessions)|left the keys? with',
+        '(?:when|after|once) im gone|(?:when|after) i die|after my death|tell (?:my|them) ~2 i love (?:them|her|him|you)|remember me (?:as|when|kindly|fondly)|made peace with (?:it|my decision|dying)',
+        '(?:wont|will not|wouldnt|dont|will not be|wont be) (?:need|needing) (?:them|it|these|this|those|my \\w+|anything|any of)(?: anymore| where im going)?',
+      ),
+    },
+    // Burdensomeness: what others would feel, so another subject is expected.
+    {
+      sign: 'BURDENSOMENESS',
+      ignores: ['OTHER_PERSON'],
+      source: any(
+        // "better if I ..." only with being gone: "I'd feel better if I had a nap" is not about others.
+        '(?:better|happier|easier|freer|lighter|relieved|glad|richer|calmer|safer|at peace|fine|okay|ok|alright|all right)(?: off)? ~4 (?:without me|if i (?:just |only |simply )?{gone}|once im gone|when im gone|after im gone|with me gone|me gone|me out of the way|not having me)',
+        '(?:a|such a|just a|only a|nothing but a|the|huge|big|constant) (?:burden|weight|drain|load|nuisance|liability|dead weight|waste of (?:space|air|oxygen|money|time|life))',
+        '(?:burden|weight|drain|load) (?:to|on|for|around|round|upon) (?:{others}|everyones|their)',
+        'burdening (?:everyone|everybody|my|them|you|people)|(?:taking|take) up space|in (?:everyones|their|the) way|(?:dragging|drag|bringing|bring|pulling|pull) (?:{others}) down|holding (?:{others}) back',
+        '(?:ruin|ruins|ruining|ruined|wreck|wrecking|wrecked|destroying) (?:everyones|everything for|their|his|her|my \\w+s?) (?:lives?|life|everyone)|make (?:everyones|their) li(?:fe|ves) (?:worse|harder|hell)',
+        '(?:no one|nobody|noone|no body|not a single person|not one person|nobody at all) (?:would|will|is going to|is gonna|gonna|even|would even|will even|would ever|will ever|would really|would actually|would care or|would even really) (?:notice|miss me|care|cry|come|mourn|be sad|remember me)',
+        'who (?:would|will|is going to) (?:even )?(?:miss|notice) me|(?:wouldnt|wont|will not|would not) be missed',
+        '(?:cost|costing|costs) (?:{others}|my \\w+) (?:so much|too much|a fortune|everything)|better things to do than (?:look after|take care of|care for|deal with|worry about) me',
+        '(?:i|im|i am) (?:only|just) (?:a|causing|making|bringing) (?:problems|pain|trouble|stress|things worse)|i only (?:cause|bring|make) (?:pain|problems|trouble|things worse)',
+      ),
+    },
+    // Hopelessness.
+    {
+      sign: 'HOPELESSNESS',
+      source: any(
+        'no (?:way out|hope|future|escape|light at the end|end in sight|way forward)(?! (?:for (?:the|my|our) (?:team|club|car))|of (?:a|getting|finding) (?:full|complete|cure))|hopeless(?! (?:at|with|in|when it comes|about (?:cooking|maths|math)))|beyond (?:help|saving|repair)',
+        '(?:nothing|nothings|things|it|life|this|my life) (?:will|is going to|is gonna|s going to|)(?: ever)? ?(?:never|wont|isnt going to|is not going to|will not|aint gonna|isnt gonna) (?:ever )?(?:get|gets|be|change|improve|end|stop|go away|work)(?: better| out| any better)?',
+        '(?:nothing will ever|nothing ever|never going to|never gonna) (?:change|get better|be better|be okay|be ok|be fine|improve|work)',
+        '(?:cant|dont|can not|cannot) see (?:a|any) (?:way|future|point|end|light|hope|reason|way out|way forward|way this gets better)|(?:see|is) no (?:future|way out)',
+        '(?:forever|always) (?:be )?like this|like this forever|(?:will|is going to) never end|never ends|be like this (?:forever|for ever|always)|this is (?:it|all) (?:for ever|forever)',
+        '(?:given|gave|give|giving) up(?: on (?:everything|life|myself|hope|getting better|trying|me|the future|recovery))?(?= *$| on| (?:\\||and|now|completely|totally|already))',
+        '(?:tired|sick|exhausted|done) (?:of|with) (?:trying|fighting|everything|it all|being me|this life|pretending|hoping|the fight|struggling)',
+        '(?:no one|nobody|noone) (?:can|could|is able to|will ever be able to) help me|cant be (?:helped|fixed|saved)|past helping',
+        'no point (?:in )?(?:anything|trying|it all|any of this|going on|carrying on|living|life|getting up|me being here)|(?:theres|there is) no point(?= *$| \\|| anymore| now)|pointless|nothing (?:is|s) (?:ever )?(?:going to|gonna) (?:change|get better|be better|improve|help|work|be okay|be ok|be fine)',
+        'whats the point|what is the point|why (?:bother|should i (?:even )?(?:try|bother|keep going|get up|carry on|stay))|nothing (?:left|to live for|matters|will help|helps|works|ever works)',
+        '(?:cant|cannot|can not) (?:do|take|handle|bear|stand) (?:this|it|any of this|this life|this pain|the pain)(?: any ?more| much longer| for much longer)|(?:cant|cannot) do this anymore|(?:cant|cannot) take (?:it|this) anymore',
+        '(?:trapped|stuck)(?: forever| for ever| with no way out| in this (?:life|body|pain)| in my life)|there is no way out|theres no way out|(?:no|zero|lost all) hope|lost (?:all )?hope|losing hope',
+      ),
+    },
+    { sign: 'PROTECTIVE', ignores: ['PAST'], source: '{protective}' },
+  ],
+};
+
+/** Words a misspelling may be corrected to (one edit away, five letters or more). */
+const vocabulary = [
+  'myself', 'suicide', 'suicidal', 'overdose', 'disappear', 'disappeared', 'goodbye', 'goodbyes', 'burden', 'hopeless', 'tonight', 'tomorrow',
+  'anymore', 'everyone', 'everybody', 'nobody', 'killing', 'cutting', 'burning', 'scratching', 'bleeds', 'bleeding', 'wrists', 'tablets',
+  'living', 'existing', 'planning', 'decided', 'thinking', 'wanting', 'wishing', 'without', 'relieved', 'asleep', 'harming', 'painkillers',
+  'paracetamol', 'razor', 'blades', 'knife', 'bridge', 'noose', 'alive', 'forever', 'belongings', 'weekend', 'pointless', 'worthless',
+  'future', 'escape', 'stockpiled', 'hurting', 'garbage',
+];
+/** Short misspellings too close to real words for the one-edit rule, seen often enough to list. */
+const known: Record<string, string> = {
+  wnat: 'want', wnt: 'want', watn: 'want', wamt: 'want', whant: 'want', wantt: 'want', wnated: 'wanted', wnana: 'wanna', wann: 'wanna',
+  kil: 'kill', kll: 'kill', klil: 'kill', dei: 'die', diee: 'die', myslef: 'myself', mysefl: 'myself', myelf: 'myself', mysel: 'myself',
+  mself: 'myself', tonite: 'tonight', tonigt: 'tonight', tmrw: 'tomorrow', lyf: 'life', lif: 'life', liev: 'live', goign: 'going',
+  giong: 'going', gona: 'gonna', ded: 'dead', pils: 'pills', sucide: 'suicide', suicde: 'suicide', suiside: 'suicide', suicid: 'suicide',
+  cutt: 'cut', cuting: 'cutting', hurtt: 'hurt', bruden: 'burden', burdan: 'burden', nobdy: 'nobody', noboby: 'nobody', ppl: 'people',
+};
+/** Real words one edit from a lexicon word, never corrected. */
+const keep = new Set([
+  'fridge', 'ridge', 'bridges', 'bills', 'hills', 'fills', 'kills', 'mills', 'filling', 'billing', 'willing', 'chilling', 'killings', 'putting',
+  'gutting', 'batter', 'bitter', 'butter', 'letter', 'setter', 'turning', 'burying', 'leaving', 'loving', 'giving', 'diving', 'saving', 'moving',
+  'having', 'racks', 'trucks', 'tables', 'tablet', 'sleep', 'burdens', 'alike', 'olive', 'knives', 'doing', 'goings', 'myths', 'tonights',
+  'sinking', 'thanking', 'drinking', 'shrinking', 'blinking', 'washing', 'fishing', 'pushing', 'rushing', 'exiting', 'insisting', 'everyones',
+  'severe', 'escapes', 'futures', 'razors', 'blazer', 'glades', 'bleed', 'breeds', 'bleeps', 'liking', 'lining', 'lifting', 'decider', 'decides',
+  'warning', 'wasting', 'planting', 'planing', 'hopeful', 'nobodys', 'fetter', 'wetter', 'noise', 'goose', 'loose', 'moose', 'cutting', 'curing',
+  'cursing', 'nursing', 'hunting', 'hurling', 'hurdle', 'garden', 'harder', 'harmony', 'charming', 'farming', 'alarming', 'warming', 'burning',
+  'turning', 'learning', 'earning', 'yearning', 'exists', 'resisting', 'assisting', 'listing', 'twisting', 'nightly', 'brides', 'pride',
+]);
+export const englishSpelling = new SpellingCorrector({ vocabulary, known, keep }).correct;
