@@ -21,13 +21,77 @@ function pnpmCommand() {
   return ['npx', '-y', `pnpm@${pinned}`];
 }
 
-function run(command, args, options = {}) {
+/**
+ * Everything `npm start` and `npm test` have running, so one stop request reaches all of it. The request may come
+ * as a signal to this process, or only as the death of its parent: `npm start` runs this script under `sh -c`,
+ * and a SIGTERM to npm is passed to that shell, which dies without passing it on.
+ */
+const running = new Set();
+let stopRequest = null;
+
+function requestStop(signal, reason) {
+  if (stopRequest) {
+    // A second Ctrl+C: stop waiting for a graceful shutdown.
+    if (reason === 'signal') for (const child of running) killGroup(child, 'SIGKILL');
+    return;
+  }
+  stopRequest = signal;
+  for (const child of running) stopChild(child, signal);
+}
+
+process.on('SIGINT', () => requestStop('SIGINT', 'signal'));
+process.on('SIGTERM', () => requestStop('SIGTERM', 'signal'));
+// The API and the site are not in the terminal's process group, so closing the terminal must stop them from here.
+process.on('SIGHUP', () => requestStop('SIGTERM', 'signal'));
+const parentAtStart = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentAtStart) requestStop('SIGTERM', 'parent');
+}, 250).unref();
+
+/** Signals a child's whole process group (it leads one when spawned detached), so no helper process outlives it. */
+function killGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // the group is gone already
+  }
+}
+
+/** Graceful first (the programs finish requests in flight), then, if that hangs, forced. */
+const gracefulStopMs = 10_000;
+function stopChild(child, signal) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  // A tool run through wrappers (npx, sh, pnpm) is signalled as a whole group, since a wrapper may not pass the
+  // signal on; a program we run directly is signalled alone and stops its own helpers in its own time.
+  if (child.signalsGroup) killGroup(child, signal);
+  else child.kill(signal);
+  const force = setTimeout(() => {
+    child.forced = true;
+    killGroup(child, 'SIGKILL');
+  }, gracefulStopMs);
+  force.unref();
+  child.once('exit', () => clearTimeout(force));
+}
+
+function spawnTracked(command, args, options, signalsGroup = false) {
+  const child = spawn(command, args, { cwd: root, stdio: 'inherit', detached: true, ...options });
+  child.signalsGroup = signalsGroup;
+  running.add(child);
+  child.once('exit', () => {
+    running.delete(child);
+    // Whatever the program left behind in its group (tsx's esbuild service) goes with it.
+    killGroup(child, 'SIGTERM');
+  });
+  if (stopRequest) stopChild(child, stopRequest);
+  return child;
+}
+
+/** Runs a tool to its end (install, build, typecheck, vitest); a stop request stops it and fails the run. */
+function run(command, args) {
+  if (stopRequest) return Promise.resolve(1);
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, stdio: 'inherit', ...options });
-    const forward = (signal) => child.kill(signal);
-    process.on('SIGINT', forward);
-    process.on('SIGTERM', forward);
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    const child = spawnTracked(command, args, {}, true);
+    child.on('exit', (code, signal) => resolve(stopRequest ? 1 : (code ?? (signal ? 1 : 0))));
   });
 }
 
@@ -54,9 +118,15 @@ async function answers(url, giveUp) {
   return false;
 }
 
+/** How a child stopped, in words, for the line that explains why `npm start` ended. */
+function describeExit(code, signal) {
+  return signal ? `was stopped by ${signal}` : `exited with code ${code}`;
+}
+
 /**
  * The API (`hearth dev`) and the clinic site as two child processes: Ctrl+C or SIGTERM stops both, and when
- * either stops on its own the other is stopped too. Resolves with the exit code to leave with.
+ * either stops on its own the other is stopped too and `npm start` fails, saying which one stopped and how.
+ * Resolves with the exit code to leave with.
  */
 function startApiAndClinic(apiArgs) {
   const apiPort = portFromEnvironment('PORT', 4000);
@@ -69,27 +139,18 @@ function startApiAndClinic(apiArgs) {
     env.HEARTH_CORS_ORIGINS = [process.env.HEARTH_CORS_ORIGINS, clinicUrl, `http://127.0.0.1:${clinicPort}`].filter(Boolean).join(',');
   }
 
-  // Each child runs in a process group of its own and hears a signal once, from here: `pnpm exec` passes it on
-  // to the program, which shuts down gracefully. (Ctrl+C in a terminal would otherwise reach pnpm, tsx and the
-  // program at once, and pnpm reports the program it saw interrupted as a failure. `pnpm run start` is not
-  // used for the site because it passes no signal on to the script's shell, which would leave the site up.)
-  const options = { cwd: root, stdio: 'inherit', env, detached: true };
-  const children = [
-    spawn(pnpm, [...pnpmArgs, '--filter', '@hearth/server', 'exec', 'tsx', 'src/cli.ts', 'dev', ...apiArgs], options),
-    spawn(pnpm, [...pnpmArgs, '--filter', '@hearth/example-clinic-site', 'exec', 'tsx', 'src/main.ts'], options),
-  ];
-  let stopping = false;
-  let exitCode = 0;
-  const stopAll = (signal) => {
-    stopping = true;
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  // Each program runs as node itself (tsx as a loader, no pnpm or tsx wrapper process between), in a process
+  // group of its own, and hears a signal once, from here. A wrapper that does not pass a signal on (the shell
+  // under `npm exec`, `pnpm run`) would leave the program up; a terminal's Ctrl+C would otherwise reach every
+  // process at once.
+  const program = (name, folder, args) => {
+    const child = spawnTracked(process.execPath, ['--import', 'tsx', ...args], { cwd: join(root, folder), env });
+    child.programName = name;
+    return child;
   };
-  process.on('SIGINT', () => stopAll('SIGINT'));
-  process.on('SIGTERM', () => stopAll('SIGTERM'));
-  // The children are not in the terminal's process group, so closing the terminal must stop them from here.
-  process.on('SIGHUP', () => stopAll('SIGTERM'));
+  const children = [program('the API', 'packages/server', ['src/cli.ts', 'dev', ...apiArgs]), program('the clinic site', 'examples/clinic-site', ['src/main.ts'])];
 
-  void Promise.all([answers(`${apiUrl}/readyz`, () => stopping), answers(`http://127.0.0.1:${clinicPort}/`, () => stopping)]).then(([api, clinic]) => {
+  void Promise.all([answers(`${apiUrl}/readyz`, () => stopRequest !== null), answers(`http://127.0.0.1:${clinicPort}/`, () => stopRequest !== null)]).then(([api, clinic]) => {
     if (!api || !clinic) return;
     console.log(
       [
@@ -107,16 +168,22 @@ function startApiAndClinic(apiArgs) {
   });
 
   return new Promise((resolve) => {
-    let running = children.length;
+    let exitCode = 0;
+    let left = children.length;
     for (const child of children) {
       child.on('exit', (code, signal) => {
-        // The first to stop on its own decides the exit code; the other is then stopped.
-        if (!stopping) {
-          exitCode = code ?? (signal ? 1 : 0);
-          stopAll('SIGTERM');
+        if (!stopRequest) {
+          // The first to stop on its own takes the other down, and the command fails with the reason.
+          const others = children.filter((other) => other !== child).map((other) => other.programName);
+          console.error(`\nnpm start: ${child.programName} ${describeExit(code, signal)}; stopping ${others.join(' and ')}.`);
+          exitCode = 1;
+          requestStop('SIGTERM', 'child');
+        } else if (child.forced) {
+          console.error(`npm start: ${child.programName} did not stop within ${gracefulStopMs / 1000} s and was killed.`);
+          exitCode = 1;
         }
-        running -= 1;
-        if (running === 0) resolve(exitCode);
+        left -= 1;
+        if (left === 0) resolve(exitCode);
       });
     }
   });

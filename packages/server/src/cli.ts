@@ -1,15 +1,12 @@
 #!/usr/bin/env node
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pino } from 'pino';
 import { generateServiceToken, generateSsoSecret } from './auth/service-tokens.js';
-import { signSsoToken } from './auth/sso-tokens.js';
 import { ConfigError, loadConfig, type HearthConfig } from './config.js';
 import { dataDirHolder, lockDataDir } from './db/data-dir-lock.js';
-import { migrateToLatest, openDatabase, type Database } from './db/database.js';
-import { seedDemo, type DemoCredentials } from './db/seed/demo-seed.js';
-import { listen } from './http/node-server.js';
+import type { Database } from './db/database.js';
+import type { DemoCredentials } from './db/seed/demo-seed.js';
 import {
   findActiveSsoKeys,
   findInstitutionBySlug,
@@ -18,8 +15,11 @@ import {
   insertSsoKey,
   retireSsoKey,
 } from './modules/institutions/institution.queries.js';
-import { createHearthServer } from './server.js';
 import { languageTag, plainText, slugText } from './schema/text-input.js';
+import { demoCredentialsPath, signMemberToken, TokenCommandError } from './token-command.js';
+
+// The database drivers, the schema and the HTTP server are imported by the commands that use them (`await
+// import`), so that `hearth token` loads none of them and answers at once.
 
 const usage = `hearth — Hearth's command line
 
@@ -44,11 +44,8 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function credentialsPath(config: HearthConfig): string {
-  return join(resolve(config.dataDir), 'demo-credentials.json');
-}
-
 async function openConfiguredDatabase(config: HearthConfig, purpose: 'server' | 'command'): Promise<{ database: Database; release: () => void }> {
+  const { openDatabase } = await import('./db/database.js');
   if (config.databaseUrl) return { database: await openDatabase({ kind: 'postgres', url: config.databaseUrl }), release: () => {} };
   const dataDir = resolve(config.dataDir);
   if (purpose === 'command' && dataDirHolder(dataDir)) {
@@ -71,6 +68,13 @@ function requireString(values: Record<string, unknown>, name: string): string {
 }
 
 async function serve(config: HearthConfig, options: { seed: boolean }): Promise<void> {
+  const [{ pino }, { migrateToLatest }, { seedDemo }, { listen }, { createHearthServer }] = await Promise.all([
+    import('pino'),
+    import('./db/database.js'),
+    import('./db/seed/demo-seed.js'),
+    import('./http/node-server.js'),
+    import('./server.js'),
+  ]);
   const logger = pino({ level: config.logLevel, base: { service: 'hearth' } });
   const { database, release } = await openConfiguredDatabase(config, 'server');
   if (config.mode !== 'production') {
@@ -122,53 +126,33 @@ async function serve(config: HearthConfig, options: { seed: boolean }): Promise<
 function writeCredentials(config: HearthConfig, credentials: DemoCredentials): void {
   // The demo's secrets, as a host site keeps them in its own configuration; used by `hearth token` while the
   // server holds the embedded database. Readable by this user only.
-  const path = credentialsPath(config);
+  // With DATABASE_URL nothing else creates the data folder (PGlite does, for its own files).
+  const path = demoCredentialsPath(resolve(config.dataDir));
+  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, JSON.stringify(credentials, null, 2));
   chmodSync(path, 0o600);
 }
 
 async function printToken(config: HearthConfig, values: Record<string, unknown>): Promise<void> {
-  const slug = requireString(values, 'institution');
-  const member = requireString(values, 'member');
-  let key: { kid: string; secret: string } | undefined;
-  const embeddedInUse = !config.databaseUrl && dataDirHolder(resolve(config.dataDir)) !== null;
-  if (embeddedInUse) {
-    try {
-      const credentials = JSON.parse(readFileSync(credentialsPath(config), 'utf8')) as DemoCredentials;
-      key = credentials.institutions.find((institution) => institution.slug === slug);
-    } catch {
-      // no credentials file: explained below
-    }
-    if (!key) fail(`the server holds the embedded database and ${credentialsPath(config)} has no key for "${slug}".`);
-  } else {
-    const { database, release } = await openConfiguredDatabase(config, 'command');
-    try {
-      const institution = await findInstitutionBySlug(database.db, slug);
-      if (!institution) fail(`no institution "${slug}".`);
-      const [newest] = await findActiveSsoKeys(database.db, institution.id);
-      if (!newest) fail(`institution "${slug}" has no active SSO key.`);
-      key = newest;
-    } finally {
-      await database.close();
-      release();
-    }
-  }
-  const token = await signSsoToken({
-    institutionSlug: slug,
-    kid: key.kid,
-    secret: key.secret,
-    subject: member,
+  const request = {
+    institution: requireString(values, 'institution'),
+    member: requireString(values, 'member'),
     ...(typeof values.name === 'string' ? { name: values.name } : {}),
-    ...(values.admin ? { roles: ['institution_admin'] } : {}),
-    audience: config.ssoAudience,
-    expiresIn: typeof values.expires === 'string' ? values.expires : '12h',
-  });
-  console.log(token);
+    ...(typeof values.expires === 'string' ? { expires: values.expires } : {}),
+    admin: values.admin === true,
+  };
+  try {
+    console.log(await signMemberToken(config, request));
+  } catch (error) {
+    if (error instanceof TokenCommandError) fail(error.message);
+    throw error;
+  }
 }
 
 async function withCommandDatabase(config: HearthConfig, work: (database: Database) => Promise<void>): Promise<void> {
   const { database, release } = await openConfiguredDatabase(config, 'command');
   try {
+    const { migrateToLatest } = await import('./db/database.js');
     await migrateToLatest(database.db);
     await work(database);
   } finally {
@@ -215,6 +199,7 @@ async function main(): Promise<void> {
       return withCommandDatabase(config, async () => console.log('hearth: database schema is up to date'));
     case 'seed':
       return withCommandDatabase(config, async ({ db }) => {
+        const { seedDemo } = await import('./db/seed/demo-seed.js');
         const credentials = await seedDemo(db);
         if (credentials && !config.databaseUrl) writeCredentials(config, credentials);
         console.log(credentials ? 'hearth: demo data added' : 'hearth: demo data already present');

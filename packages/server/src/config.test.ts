@@ -68,6 +68,11 @@ describe('loadConfig', () => {
     });
   });
 
+  it('takes a relative HEARTH_DATA_DIR from packages/server, not from the working folder', () => {
+    expect(loadConfig({ HEARTH_DATA_DIR: 'data/../local-data' }).dataDir).toBe(fileURLToPath(new URL('../local-data', import.meta.url)));
+    expect(loadConfig({ HEARTH_DATA_DIR: '/srv/hearth/data' }).dataDir).toBe('/srv/hearth/data');
+  });
+
   it.each(['50', '20000', '1.5', 'soon'])('refuses HEARTH_CRISIS_CLASSIFIER_TIMEOUT_MS=%s with a ConfigError naming it', (value) => {
     expect(configError({ HEARTH_CRISIS_CLASSIFIER_TIMEOUT_MS: value }).message).toMatch(/^\s+HEARTH_CRISIS_CLASSIFIER_TIMEOUT_MS: must be a whole number/m);
   });

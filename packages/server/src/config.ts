@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -18,7 +19,12 @@ export interface HearthConfig {
   host: string;
   /** `development` turns on GraphiQL, introspection and migrations on start. @default 'development' */
   mode: 'development' | 'production' | 'test';
-  /** Folder of the embedded PGlite database, used when `databaseUrl` is not set. @default 'packages/server/.hearth-data' */
+  /**
+   * Folder of the embedded PGlite database (used when `databaseUrl` is not set), absolute. A relative
+   * HEARTH_DATA_DIR is taken from packages/server whatever the working folder, so the server (run there by
+   * `npm start`), `hearth token` (run from the root) and the clinic site all find the same folder.
+   * @default 'packages/server/.hearth-data'
+   */
   dataDir: string;
   /** A PostgreSQL connection string; when set, the embedded database is not used. */
   databaseUrl: string | undefined;
@@ -111,7 +117,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     port: env.PORT,
     host,
     mode: env.NODE_ENV,
-    dataDir: env.HEARTH_DATA_DIR,
+    dataDir: resolve(serverPackageFolder, env.HEARTH_DATA_DIR),
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
     ssoAudience: env.HEARTH_SSO_AUDIENCE,

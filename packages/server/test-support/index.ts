@@ -9,7 +9,7 @@
 import type {} from './global-setup.js';
 
 export type { DatabaseKind } from './database-targets.js';
-export { availableDatabaseKinds, openTestDatabase } from './test-database.js';
+export { availableDatabaseKinds, createEmptyPostgresDatabase, openTestDatabase } from './test-database.js';
 export {
   addTestMembership,
   createTestGroup,

@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, pgliteExtensions, type Database } from '../src/db/database.js';
-import { postgresAdminUrl, postgresUrlFor, type DatabaseKind } from './database-targets.js';
+import { isPostgresReachable, postgresAdminUrl, postgresRequired, postgresUrlFor, type DatabaseKind } from './database-targets.js';
 
 /** The kinds of database this run can test on (PostgreSQL only when global setup found it). */
 export function availableDatabaseKinds(): DatabaseKind[] {
@@ -34,6 +34,21 @@ export async function openTestDatabase(kind: DatabaseKind, options: { poolSize?:
       await withAdmin((admin) => admin.query(`drop database if exists ${name} with (force)`));
     },
   };
+}
+
+/**
+ * A new, empty PostgreSQL database (not migrated: what an operator hands a fresh server), for tests that run a
+ * whole Hearth process against it; `drop()` removes it, closing any sessions left. Null when PostgreSQL does not
+ * answer and the run does not require it.
+ */
+export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
+  if (!(await isPostgresReachable())) {
+    if (postgresRequired) throw new Error(`PostgreSQL is required for this run (CI) but ${postgresAdminUrl} does not answer.`);
+    return null;
+  }
+  const name = `hearth_e_${randomBytes(6).toString('hex')}`;
+  await withAdmin((admin) => admin.query(`create database ${name}`));
+  return { url: postgresUrlFor(name), drop: () => withAdmin((admin) => admin.query(`drop database if exists ${name} with (force)`)).then(() => {}) };
 }
 
 async function withAdmin<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> {
