@@ -2,7 +2,7 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { generateServiceToken, generateSsoSecret } from './auth/service-tokens.js';
 import { signSsoToken } from './auth/sso-tokens.js';
 import { ConfigError, loadConfig, type HearthConfig } from './config.js';
@@ -48,8 +48,8 @@ function credentialsPath(config: HearthConfig): string {
   return join(resolve(config.dataDir), 'demo-credentials.json');
 }
 
-async function openConfiguredDatabase(config: HearthConfig, purpose: 'server' | 'command'): Promise<{ database: Database; release: () => void }> {
-  if (config.databaseUrl) return { database: await openDatabase({ kind: 'postgres', url: config.databaseUrl }), release: () => {} };
+async function openConfiguredDatabase(config: HearthConfig, purpose: 'server' | 'command', logger?: Logger): Promise<{ database: Database; release: () => void }> {
+  if (config.databaseUrl) return { database: await openDatabase({ kind: 'postgres', url: config.databaseUrl }, { logger }), release: () => {} };
   const dataDir = resolve(config.dataDir);
   if (purpose === 'command' && dataDirHolder(dataDir)) {
     fail(`the embedded database (${dataDir}) is open in a running Hearth server. Stop it first, or use DATABASE_URL.`);
@@ -72,7 +72,7 @@ function requireString(values: Record<string, unknown>, name: string): string {
 
 async function serve(config: HearthConfig, options: { seed: boolean }): Promise<void> {
   const logger = pino({ level: config.logLevel, base: { service: 'hearth' } });
-  const { database, release } = await openConfiguredDatabase(config, 'server');
+  const { database, release } = await openConfiguredDatabase(config, 'server', logger);
   if (config.mode !== 'production') {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrated');
