@@ -18,16 +18,17 @@ const unavailableSocketCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', '
 const unavailableMessages = /Connection terminated|is not queryable|timeout exceeded when trying to connect|Connection ended unexpectedly/;
 
 /**
- * True when an error says the database is unreachable for now (rather than that a query is wrong), from `pg`,
- * the socket under it or Node's connection attempts (an AggregateError over the addresses tried).
+ * True when an error says the database is unreachable for now (rather than that a query is wrong), as `pg`
+ * reports it: the server's SQLSTATE, the socket's own error, or Node's connection attempts (an AggregateError
+ * over the addresses tried). An error's `cause` is not followed: `fetch failed` with a refused connection under
+ * it is an institution's key set, not the database, and keeps its own meaning.
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
-  if (typeof error !== 'object' || error === null || depth > 4) return false;
-  const { code, message, cause, errors } = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof error !== 'object' || error === null || depth > 2) return false;
+  const { code, message, errors } = error as { code?: unknown; message?: unknown; errors?: unknown };
   if (typeof code === 'string' && (unavailableStates.test(code) || unavailableSocketCodes.has(code))) return true;
   if (typeof message === 'string' && unavailableMessages.test(message)) return true;
-  if (Array.isArray(errors) && errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
-  return isDatabaseUnavailable(cause, depth + 1);
+  return Array.isArray(errors) && errors.some((inner) => isDatabaseUnavailable(inner, depth + 1));
 }
 
 /**
@@ -41,11 +42,11 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
  * Logs one warning when the database stops answering and one line when it answers again, however many
  * connections and requests fail in between.
  */
-export function watchPoolConnections(pool: pg.Pool, logger: Logger | undefined): { failed(error: unknown): void; answered(): void } {
-  let down = false;
+export function watchPoolConnections(pool: pg.Pool, logger: Logger | undefined): { failed(error: unknown): void; answered(startedAt: number): void } {
+  let downSince: number | undefined;
   const lost = (error: unknown) => {
-    if (down) return;
-    down = true;
+    if (downSince !== undefined) return;
+    downSince = Date.now();
     const { code, message } = error as { code?: string; message?: string };
     logger?.warn({ code, reason: message }, 'database: not answering; requests get 503 with Retry-After until it does');
   };
@@ -57,9 +58,13 @@ export function watchPoolConnections(pool: pg.Pool, logger: Logger | undefined):
     failed(error: unknown) {
       if (isDatabaseUnavailable(error)) lost(error);
     },
-    answered() {
-      if (!down) return;
-      down = false;
+    /**
+     * A statement succeeded. Only one sent after the outage began says the database is back: a shutdown ends
+     * connections one by one, and a query already running on a surviving one still completes.
+     */
+    answered(startedAt: number) {
+      if (downSince === undefined || startedAt < downSince) return;
+      downSince = undefined;
       logger?.info('database: answering again');
     },
   };

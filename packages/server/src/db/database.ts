@@ -59,7 +59,7 @@ export async function openDatabase(target: DatabaseTarget, options: { logger?: L
     log: (event) => {
       recordStatement();
       if (event.level === 'error') connections.failed(event.error);
-      else connections.answered();
+      else connections.answered(Date.now() - event.queryDurationMillis);
     },
   });
   return {
