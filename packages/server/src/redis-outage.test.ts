@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, testAudience, type TestMember } from '../test-support/factories.js';
+import { testAudience, type TestMember } from '../test-support/factories.js';
+import { groupWithWriters, watchUncaughtExceptions } from '../test-support/fault-fixtures.js';
 import { findRedisServer, startScratchRedis, type ScratchRedis } from '../test-support/scratch-servers.js';
 import { openTestDatabase } from '../test-support/test-database.js';
 import type { Database } from './db/database.js';
 import { listen, type ListeningHearth } from './http/node-server.js';
-import { writePost } from './modules/posts/posts-test-fixtures.js';
-import { encodeGlobalId } from './schema/global-ids.js';
 import { createHearthServer, type HearthServer } from './server.js';
 
 /**
@@ -25,22 +24,13 @@ describe.skipIf(!redisServer)(`API through a Redis outage${redisServer ? '' : ' 
   let listening: ListeningHearth;
   let members: TestMember[];
   let postId: string;
-  const uncaught: unknown[] = [];
-  const recordUncaught = (error: unknown) => void uncaught.push(error);
+  let uncaught: ReturnType<typeof watchUncaughtExceptions>;
 
   beforeAll(async () => {
-    process.on('uncaughtException', recordUncaught);
+    uncaught = watchUncaughtExceptions();
     redis = await startScratchRedis();
     database = await openTestDatabase('pglite');
-    const institution = await createTestInstitution(database.db);
-    const group = await createTestGroup(database.db, institution);
-    members = [];
-    for (let index = 0; index < 2; index += 1) {
-      const member = await createTestMember(database.db, institution);
-      await addTestMembership(database.db, group, member.row);
-      members.push(member);
-    }
-    postId = encodeGlobalId('Post', (await writePost(database.db, group, members[0]!.row)).id);
+    ({ members, postId } = await groupWithWriters(database.db, 2));
     const config = { mode: 'test' as const, ssoAudience: testAudience, extraCorsOrigins: [], maxBodyBytes: 100 * 1024 };
     hearth = createHearthServer({
       database,
@@ -53,7 +43,7 @@ describe.skipIf(!redisServer)(`API through a Redis outage${redisServer ? '' : ' 
   });
 
   afterAll(async () => {
-    process.off('uncaughtException', recordUncaught);
+    uncaught?.stop();
     await listening?.shutdown(1000);
     await hearth?.rateLimiter.close();
     await redis?.kill();
@@ -99,7 +89,7 @@ describe.skipIf(!redisServer)(`API through a Redis outage${redisServer ? '' : ' 
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(refusedAfterMs).toBeDefined();
-    expect(uncaught).toEqual([]);
+    expect(uncaught.errors).toEqual([]);
     console.log(
       `Redis outage: ${duringOutage.length} replies allowed while Redis was down (slowest ${Math.round(Math.max(...duringOutage.map((outcome) => outcome.ms)))} ms); ` +
         `limits enforced again ${Math.round(refusedAfterMs!)} ms after Redis was back.`,

@@ -43,10 +43,12 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
  * connections and requests fail in between.
  */
 export function watchPoolConnections(pool: pg.Pool, logger: Logger | undefined): { failed(error: unknown): void; answered(startedAt: number): void } {
-  let downSince: number | undefined;
+  let down = false;
+  let lastFailureAt = 0;
   const lost = (error: unknown) => {
-    if (downSince !== undefined) return;
-    downSince = Date.now();
+    lastFailureAt = Date.now();
+    if (down) return;
+    down = true;
     const { code, message } = error as { code?: string; message?: string };
     logger?.warn({ code, reason: message }, 'database: not answering; requests get 503 with Retry-After until it does');
   };
@@ -59,12 +61,12 @@ export function watchPoolConnections(pool: pg.Pool, logger: Logger | undefined):
       if (isDatabaseUnavailable(error)) lost(error);
     },
     /**
-     * A statement succeeded. Only one sent after the outage began says the database is back: a shutdown ends
+     * A statement succeeded. Only one sent after the latest failure says the database is back: a shutdown ends
      * connections one by one, and a query already running on a surviving one still completes.
      */
     answered(startedAt: number) {
-      if (downSince === undefined || startedAt < downSince) return;
-      downSince = undefined;
+      if (!down || startedAt <= lastFailureAt) return;
+      down = false;
       logger?.info('database: answering again');
     },
   };
