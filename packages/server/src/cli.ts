@@ -2,6 +2,7 @@
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Logger } from 'pino';
 import { generateServiceToken, generateSsoSecret } from './auth/service-tokens.js';
 import { ConfigError, loadConfig, type HearthConfig } from './config.js';
 import { dataDirHolder, lockDataDir } from './db/data-dir-lock.js';
@@ -44,9 +45,9 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-async function openConfiguredDatabase(config: HearthConfig, purpose: 'server' | 'command'): Promise<{ database: Database; release: () => void }> {
+async function openConfiguredDatabase(config: HearthConfig, purpose: 'server' | 'command', logger?: Logger): Promise<{ database: Database; release: () => void }> {
   const { openDatabase } = await import('./db/database.js');
-  if (config.databaseUrl) return { database: await openDatabase({ kind: 'postgres', url: config.databaseUrl }), release: () => {} };
+  if (config.databaseUrl) return { database: await openDatabase({ kind: 'postgres', url: config.databaseUrl }, { logger }), release: () => {} };
   const dataDir = resolve(config.dataDir);
   if (purpose === 'command' && dataDirHolder(dataDir)) {
     fail(`the embedded database (${dataDir}) is open in a running Hearth server. Stop it first, or use DATABASE_URL.`);
@@ -76,7 +77,7 @@ async function serve(config: HearthConfig, options: { seed: boolean }): Promise<
     import('./server.js'),
   ]);
   const logger = pino({ level: config.logLevel, base: { service: 'hearth' } });
-  const { database, release } = await openConfiguredDatabase(config, 'server');
+  const { database, release } = await openConfiguredDatabase(config, 'server', logger);
   if (config.mode !== 'production') {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrated');

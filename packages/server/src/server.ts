@@ -10,6 +10,7 @@ import { authenticate } from './auth/authenticate.js';
 import { RequestAccess } from './auth/request-access.js';
 import { TokenRejectedError } from './auth/sso-tokens.js';
 import { defaultWidgetsDir, type HearthConfig } from './config.js';
+import { databaseRetryAfterSeconds, isDatabaseUnavailable } from './db/availability.js';
 import type { Database } from './db/database.js';
 import { AllowedOrigins } from './http/allowed-origins.js';
 import { createRateLimiter, type RateLimitPolicy, type RateLimiter } from './modules/content-pipeline/rate-limits.js';
@@ -92,6 +93,19 @@ function toClientError(error: unknown, requestId: string | undefined): GraphQLEr
     const extensions: Record<string, unknown> = { code: original.name.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() };
     if (original instanceof ValidationError) extensions.fields = original.fields;
     return new GraphQLError(original.message, { ...(isGraphQLError(error) ? { nodes: error.nodes, path: error.path } : {}), extensions });
+  }
+  if (isDatabaseUnavailable(original)) {
+    // The whole request is refused, not one field: while the database is away nearly every field would fail the
+    // same way, and a status a load balancer or client retries on is more useful than a list of errors. The
+    // message is ours; the driver's (host, port, SQLSTATE text) stays in the server's log.
+    return new GraphQLError(`The service is briefly unavailable. Try again in ${databaseRetryAfterSeconds} seconds.`, {
+      ...(isGraphQLError(error) ? { nodes: error.nodes, path: error.path } : {}),
+      extensions: {
+        code: 'SERVICE_UNAVAILABLE',
+        retryAfterSeconds: databaseRetryAfterSeconds,
+        http: { status: 503, headers: { 'retry-after': String(databaseRetryAfterSeconds) } },
+      },
+    });
   }
   if (original instanceof PothosValidationError) {
     return new GraphQLError(original.message, { ...(isGraphQLError(error) ? { nodes: error.nodes, path: error.path } : {}), extensions: { code: 'VALIDATION' } });
@@ -199,7 +213,7 @@ export function createHearthServer(options: HearthServerOptions): HearthServer {
         const viewer = await authenticate(database.db, request, config.ssoAudience);
         return { db: database.db, viewer, access: new RequestAccess(database.db, viewer), requestId: id, rateLimiter, crisisClassifier };
       } catch (error) {
-        if (error instanceof TokenRejectedError) throw toClientError(error, id);
+        if (error instanceof TokenRejectedError || isDatabaseUnavailable(error)) throw toClientError(error, id);
         logger?.error({ err: error, requestId: id }, 'authentication failed unexpectedly');
         throw new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: id } });
       }

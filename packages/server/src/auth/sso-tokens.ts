@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { isDatabaseUnavailable } from '../db/availability.js';
 import type { HearthDb } from '../db/database.js';
 import type { InstitutionRow, SsoKeyRow } from '../db/tables.js';
 import { findActiveSsoKeys, findInstitutionBySlug } from '../modules/institutions/institution.queries.js';
@@ -80,6 +81,9 @@ function translateJoseError(error: unknown): never {
   if (error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JWKSInvalid || isFetchFailure(error)) {
     reject('KEY_SET_UNAVAILABLE', "The institution's published keys could not be read; try again shortly.");
   }
+  // The shared secrets are read inside the verifying try; a database outage there is no fault of the token (a 401
+  // would sign the member out) and becomes the request's 503.
+  if (isDatabaseUnavailable(error)) throw error;
   reject('MALFORMED', 'The token could not be verified.');
 }
 

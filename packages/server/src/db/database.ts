@@ -5,6 +5,8 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
+import type { Logger } from 'pino';
+import { watchPoolConnections } from './availability.js';
 import { hearthMigrations } from './migrations/index.js';
 import { recordStatement } from './statement-counter.js';
 import type { HearthDatabase } from './tables.js';
@@ -38,21 +40,27 @@ export async function openPglite(dataDir: string | undefined): Promise<PGlite> {
  * One Kysely `PostgresDialect` for both databases: a real `pg.Pool` on PostgreSQL, or a one-connection pool
  * speaking to PGlite in-process. Everything above this function runs the same queries on both.
  */
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+export async function openDatabase(target: DatabaseTarget, options: { logger?: Logger | undefined } = {}): Promise<Database> {
   let ownedPglite: PGlite | undefined;
   let pool: pg.Pool;
   if (target.kind === 'postgres') {
-    pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // A bounded connect: an unreachable host (not just a refused port) fails a request in seconds with a 503
+    // instead of holding it until the HTTP timeout.
+    pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, connectionTimeoutMillis: 5000 });
   } else {
     const pglite = target.kind === 'pglite' ? await openPglite(target.dataDir) : target.pglite;
     if (target.kind === 'pglite') ownedPglite = pglite;
     pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
   }
-  // A pool error on an idle client (a server restart) must not crash the process; the next query reconnects.
-  pool.on('error', () => {});
+  // A server restart must not crash the process; the next query reconnects (see watchPoolConnections).
+  const connections = watchPoolConnections(pool, options.logger);
   const db = new Kysely<HearthDatabase>({
     dialect: new PostgresDialect({ pool }),
-    log: () => recordStatement(),
+    log: (event) => {
+      recordStatement();
+      if (event.level === 'error') connections.failed(event.error);
+      else connections.answered(Date.now() - event.queryDurationMillis);
+    },
   });
   return {
     db,

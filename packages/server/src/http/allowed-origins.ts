@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from '../db/availability.js';
 import type { HearthDb } from '../db/database.js';
 import { listAllowedOrigins } from '../modules/institutions/institution.queries.js';
 
@@ -20,11 +21,25 @@ export class AllowedOrigins {
   ) {}
 
   async allows(origin: string): Promise<boolean> {
-    if (Date.now() - this.loadedAt > this.refreshMs) await this.refresh();
+    if (Date.now() - this.loadedAt > this.refreshMs) await this.refreshOrKeep();
     if (this.origins.has(origin)) return true;
     if (Date.now() - this.loadedAt < this.missRefreshMs) return false;
-    await this.refresh();
+    await this.refreshOrKeep();
     return this.origins.has(origin);
+  }
+
+  /**
+   * During a database outage the origins last read still answer, so a widget on an allowed site can read the
+   * API's 503 and its Retry-After (without CORS headers the browser hides the response and reports a network
+   * failure). The next read is tried again after `missRefreshMs`.
+   */
+  private async refreshOrKeep(): Promise<void> {
+    try {
+      await this.refresh();
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      this.loadedAt = Date.now() - this.refreshMs + this.missRefreshMs;
+    }
   }
 
   /** Re-reads the origins now (called after an institution changes its list). */
