@@ -31,7 +31,7 @@ export const outreachThreadFields = /* @__PURE__ */ graphql(
     writerName
     createdAt
     lastMessageAt
-    messages(first: 50) { edges { node { ...OutreachMessageFields } } pageInfo { hasNextPage endCursor } }
+    messages(first: 20) { edges { node { ...OutreachMessageFields } } pageInfo { hasNextPage endCursor } }
   }
 `,
   [outreachMessageFields],
