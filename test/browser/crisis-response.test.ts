@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, desktopViewport, phoneViewport } from '../support/chromium.js';
 import { withDemoStackAndBrowser, type DemoStack } from '../support/demo-stack.js';
+import { deepText } from '../support/page-text.js';
 
 /**
  * The crisis response of issue 8 through the widgets on the clinic site (Riverside, in English), at a phone's
@@ -31,20 +32,6 @@ async function focused(page: Page): Promise<{ tag: string; text: string; top: nu
     if (!active || active === document.body) return null;
     const box = active.getBoundingClientRect();
     return { tag: active.localName, text: active.textContent?.trim() ?? '', top: box.top, bottom: box.bottom };
-  });
-}
-
-/** The text of an element and of every shadow root inside it, as a reader sees it. */
-async function deepText(locator: Locator): Promise<string> {
-  return locator.evaluate((root) => {
-    const parts: string[] = [];
-    const walk = (node: Node) => {
-      if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
-      if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
-      for (const child of node.childNodes) walk(child);
-    };
-    walk(root);
-    return parts.join(' ');
   });
 }
 

@@ -82,6 +82,8 @@ describe('the pages', () => {
     expect(page).toContain('Riverside Hospital');
     expect(page).toContain(`<script type="module" src="${api.url}/widgets/hearth.js"></script>`);
     expect(page).toContain('<hearth-group-finder group-href="/groups/{slug}"></hearth-group-finder>');
+    // A member's conversations with the facilitators (outreach) lead the home page when there are any.
+    expect(page).toContain('<hearth-outreach-inbox heading-level="2"></hearth-outreach-inbox>');
     expect(page).toContain('const institution = "riverside";');
     expect(page).toContain(`const api = "${api.url}";`);
     expect(page).toContain("addEventListener('hearth-sign-in-request'");

@@ -193,7 +193,10 @@ export function homePage(context: PageContext): Html {
           </ul>
         </div>
       </section>`;
-  const finder = html`<p class="section-intro">${text.findIntro}</p>
+  // A member's private conversations with facilitators (outreach) come first when there are any; the element
+  // shows nothing to guests or to members without one.
+  const finder = html`<hearth-outreach-inbox heading-level="2"></hearth-outreach-inbox>
+          <p class="section-intro">${text.findIntro}</p>
           <hearth-group-finder group-href="${pathIn(edition, '/groups/{slug}')}"></hearth-group-finder>`;
   const joining = html`<section class="card" aria-labelledby="how-heading">
             <h2 id="how-heading">${text.howHeading}</h2>

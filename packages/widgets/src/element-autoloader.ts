@@ -10,6 +10,8 @@ const elementLoaders: Record<string, () => Promise<unknown>> = {
   'hearth-thread': () => import('./hearth-thread/define.js'),
   'hearth-composer': () => import('./hearth-composer/define.js'),
   'hearth-moderation-queue': () => import('./hearth-moderation-queue/define.js'),
+  'hearth-outreach-inbox': () => import('./hearth-outreach/define.js'),
+  'hearth-outreach-thread': () => import('./hearth-outreach/define.js'),
 };
 
 /** The tags this bundle can load. */

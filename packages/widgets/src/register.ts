@@ -10,6 +10,8 @@ import { HearthModerationItem } from './hearth-moderation-queue/moderation-item.
 import { HearthProvider } from './hearth-provider/hearth-provider.js';
 import { HearthFeed } from './hearth-feed/hearth-feed.js';
 import { HearthThread } from './hearth-thread/hearth-thread.js';
+import { HearthOutreachInbox } from './hearth-outreach/hearth-outreach-inbox.js';
+import { HearthOutreachThread } from './hearth-outreach/hearth-outreach-thread.js';
 
 /** Every element the bundle defines, by tag. */
 export const hearthElements = {
@@ -24,6 +26,8 @@ export const hearthElements = {
   'hearth-moderation-item': HearthModerationItem,
   'hearth-feed': HearthFeed,
   'hearth-thread': HearthThread,
+  'hearth-outreach-inbox': HearthOutreachInbox,
+  'hearth-outreach-thread': HearthOutreachThread,
 } as const;
 
 /**

@@ -59,6 +59,7 @@ declare global {
     'hearth-post-select': CustomEvent<PostSelectDetail>;
     'hearth-crisis-help-close': CustomEvent<Record<string, never>>;
     'hearth-moderation-item-resolved': CustomEvent<ModerationItemResolvedDetail>;
+    'hearth-outreach-started': CustomEvent<{ threadId: string }>;
   }
 }
 

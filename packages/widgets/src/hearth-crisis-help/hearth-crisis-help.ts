@@ -1,4 +1,5 @@
 import { editPostMutation, editReplyMutation } from '@hearth/client';
+import { contactFacilitatorsMutation } from '../hearth-outreach/hearth-outreach.operations.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { emit } from '../base/hearth-events.js';
 import { failureMessage } from '../base/failure-message.js';
@@ -49,6 +50,7 @@ const narrowScreen = '(max-width: 40em)';
  * @cssprop [--hearth-space=16px] - Base spacing.
  *
  * @fires hearth-crisis-help-close - The writer closed the help.
+ * @fires hearth-outreach-started - The writer started a conversation with the facilitators: `{ threadId }`.
  */
 export class HearthCrisisHelp extends HearthElement {
   static override styles = [...HearthElement.styles, crisisResourcesStyles, crisisHelpStyles];
@@ -65,6 +67,8 @@ export class HearthCrisisHelp extends HearthElement {
     chosen: { state: true },
     busy: { state: true },
     problem: { state: true },
+    message: { state: true },
+    contact: { state: true },
   };
 
   /**
@@ -84,6 +88,10 @@ export class HearthCrisisHelp extends HearthElement {
   declare private chosen: Visibility | null;
   declare private busy: boolean;
   declare private problem: string | null;
+  /** What the writer is typing to the facilitators. */
+  declare private message: string;
+  /** Where "talk to a facilitator now" stands. */
+  declare private contact: { busy: boolean; sent: boolean; problem?: string | undefined };
 
   constructor() {
     super();
@@ -94,6 +102,40 @@ export class HearthCrisisHelp extends HearthElement {
     this.chosen = null;
     this.busy = false;
     this.problem = null;
+    this.message = '';
+    this.contact = { busy: false, sent: false };
+  }
+
+  /** "Talk to a facilitator now": a private thread with the group's facilitators, about this post. */
+  async #contactFacilitators(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const client = this.connection.client;
+    if (!client || !this.group || this.contact.busy) return;
+    const m = this.#messages;
+    const body = this.message.trim();
+    if (!body) {
+      this.contact = { busy: false, sent: false, problem: m.facilitatorMissing };
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#facilitator-message')?.focus();
+      return;
+    }
+    this.contact = { busy: true, sent: false };
+    const result = await client.mutate(
+      contactFacilitatorsMutation,
+      { input: { groupId: this.group, body, subjectId: this.subject?.id ?? null } },
+      (data) => data.contactFacilitators,
+    );
+    if (result.kind === 'ok') {
+      this.contact = { busy: false, sent: true };
+      this.message = '';
+      this.announce(m.facilitatorSent);
+      // The group's page shows the new conversation in the writer's messages.
+      emit(this, 'hearth-outreach-started', { threadId: result.data.id });
+      return;
+    }
+    const problem = result.kind === 'error' && result.error.__typename === 'ValidationError' ? (result.error.fields[0]?.message ?? m.notDone) : failureMessage(this.common, result).text;
+    this.contact = { busy: false, sent: false, problem };
+    this.announce(problem);
   }
 
   get #messages() {
@@ -195,8 +237,37 @@ export class HearthCrisisHelp extends HearthElement {
       <p id="help-care">${m.care}</p>
       <p>${m.emergency}</p>
       ${this.resources.length ? html`<p>${m.lead}</p>${renderCrisisResources(this.i18n, this.resources, level + 1)}` : nothing}
-      ${this.#renderVisibility(level + 1)}
+      ${this.#renderFacilitators(level + 1)} ${this.#renderVisibility(level + 1)}
       <button type="button" class="close" part="button" @click=${this.#close}>${m.close}</button>`;
+  }
+
+  #renderFacilitators(level: number) {
+    if (!this.group) return nothing;
+    const m = this.#messages;
+    const contact = this.contact;
+    return html`<section class="stack" aria-labelledby="facilitator-heading">
+      ${heading(level, m.facilitatorHeading, { id: 'facilitator-heading' })}
+      ${contact.sent
+        ? html`<p class="outcome" role="status">${m.facilitatorSent}</p>`
+        : html`<form class="stack" novalidate @submit=${this.#contactFacilitators}>
+            <p id="facilitator-lead">${m.facilitatorLead}</p>
+            <div class="field">
+              <label for="facilitator-message">${m.facilitatorLabel}</label>
+              <textarea
+                id="facilitator-message"
+                dir="auto"
+                rows="3"
+                maxlength="5000"
+                aria-describedby=${contact.problem ? 'facilitator-lead facilitator-problem' : 'facilitator-lead'}
+                aria-invalid=${contact.problem ? 'true' : 'false'}
+                .value=${this.message}
+                @input=${(event: Event) => (this.message = (event.target as HTMLTextAreaElement).value)}
+              ></textarea>
+              ${contact.problem ? html`<span id="facilitator-problem" class="problem" role="alert">${contact.problem}</span>` : nothing}
+            </div>
+            <div class="row"><button type="submit" class="primary" part="button" ?disabled=${contact.busy}>${contact.busy ? this.common.loading : m.facilitatorSend}</button></div>
+          </form>`}
+    </section>`;
   }
 
   #renderVisibility(level: number) {

@@ -63,6 +63,7 @@ const maxAnswerLength = 2000;
 const inviteCodePattern = /^[A-Za-z0-9_-]{16,64}$/;
 const scheduledFormats = new Set(['IN_PERSON', 'VIDEO', 'PHONE']);
 let appearanceLoading: Promise<unknown> | undefined;
+let outreachLoading: Promise<unknown> | undefined;
 
 /**
  * One support group's page, for the host site's group page: who runs it and how, its guidelines and privacy
@@ -582,6 +583,7 @@ export class HearthGroup extends HearthElement {
     return keyed(
       `${group.id} ${membership?.status} ${group.viewerCanPost}`,
       html`<div class="stack conversations" part="conversations">
+        ${taking ? this.#renderInbox(group) : nothing}
         ${group.viewerCanPost
           ? html`<hearth-composer
               group=${group.id}
@@ -602,6 +604,26 @@ export class HearthGroup extends HearthElement {
         ></hearth-feed>
       </div>`,
     );
+  }
+
+  /**
+   * The member's private conversations with the facilitators (outreach), fetched with its code when a member
+   * opens the page: it shows only when there is one.
+   */
+  #renderInbox(group: Group) {
+    if (!outreachLoading) {
+      outreachLoading = Promise.all([import('../hearth-outreach/define.js'), loadLanguage(this.i18n.locale, 'writers')]).catch(() => {
+        outreachLoading = undefined;
+      });
+    }
+    return html`<hearth-outreach-inbox
+      group=${group.id}
+      heading-level="3"
+      api=${ifDefined(this.api)}
+      institution=${ifDefined(this.institution)}
+      token=${ifDefined(this.token)}
+      .getToken=${this.getToken}
+    ></hearth-outreach-inbox>`;
   }
 
   #typed(index: number, value: string): void {

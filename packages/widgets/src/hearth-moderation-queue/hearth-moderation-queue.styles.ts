@@ -115,6 +115,22 @@ export const moderationQueueStyles = css`
   .confirm {
     border-color: var(--danger);
   }
+  .badge.risk {
+    font-weight: 700;
+    border-color: #7a2e0e;
+  }
+  .badge.risk-imminent {
+    background: var(--danger);
+    border-color: var(--danger);
+    color: #ffffff;
+  }
+  .badge.risk-high {
+    background: #fef0c7;
+    color: #7a2e0e;
+  }
+  .crisis-actions .primary {
+    grid-column: 1 / -1;
+  }
   .waiting {
     font-weight: 650;
     color: #7a2e0e;

@@ -1,4 +1,3 @@
-import { moderationQueueQuery } from '@hearth/client';
 import { Task } from '@lit/task';
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -8,7 +7,7 @@ import { HearthElement } from '../base/hearth-element.js';
 import type { ModerationItemResolvedDetail } from '../base/hearth-events.js';
 import { dataOf } from '../base/load-failure.js';
 import { moderationQueueMessages } from './hearth-moderation-queue.messages.js';
-import { moderatedGroupQuery, moderatedGroupsQuery } from './hearth-moderation-queue.operations.js';
+import { deskQueueQuery, moderatedGroupQuery, moderatedGroupsQuery } from './hearth-moderation-queue.operations.js';
 import { moderationQueueStyles } from './hearth-moderation-queue.styles.js';
 import type { RequestingGroup } from './join-requests.js';
 import type { HearthModerationItem, QueueItem } from './moderation-item.js';
@@ -101,7 +100,7 @@ export class HearthModerationQueue extends HearthElement {
         admin = me.isInstitutionAdmin;
         if (!groups.length && !admin) return { kind: 'forbidden' };
       }
-      const queue = await client.request(moderationQueueQuery, { groupId, first: pageSize }, { signal });
+      const queue = await client.request(deskQueueQuery, { groupId, first: pageSize }, { signal });
       if (queue.kind === 'graphql' && queue.errors.some((error) => error.extensions?.code === 'FORBIDDEN')) return { kind: 'forbidden' };
       const page = dataOf(queue).moderationQueue;
       this.items = page.edges.map((edge) => edge.node);
@@ -138,7 +137,7 @@ export class HearthModerationQueue extends HearthElement {
     const scope = this.desk.value;
     if (!client || scope?.kind !== 'ready' || !this.queueInfo.endCursor) return;
     this.loadingMore = true;
-    const result = await client.request(moderationQueueQuery, { groupId: scope.groupId, first: pageSize, after: this.queueInfo.endCursor });
+    const result = await client.request(deskQueueQuery, { groupId: scope.groupId, first: pageSize, after: this.queueInfo.endCursor });
     this.loadingMore = false;
     if (result.kind !== 'ok') {
       this.announce(failureMessage(this.common, result).text);

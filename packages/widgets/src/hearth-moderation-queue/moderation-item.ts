@@ -1,4 +1,4 @@
-import { moderateMutation, type HearthFailure, type HearthMutationResult, type ResultOf, type moderationQueueQuery } from '@hearth/client';
+import { moderateMutation, type HearthClient, type HearthFailure, type HearthMutationResult, type ResultOf } from '@hearth/client';
 import { html, nothing } from 'lit';
 import { emit } from '../base/hearth-events.js';
 import { failureMessage, type ApiRefusal } from '../base/failure-message.js';
@@ -11,8 +11,10 @@ import { domainMessages } from '../localization/domain.messages.js';
 import { moderationQueueMessages } from './hearth-moderation-queue.messages.js';
 import { moderationQueueStyles } from './hearth-moderation-queue.styles.js';
 import { cssId, decidedElsewhere } from './queue-outcomes.js';
+import { CrisisCase } from './crisis-case.js';
+import type { deskQueueQuery } from './hearth-moderation-queue.operations.js';
 
-export type QueueItem = ResultOf<typeof moderationQueueQuery>['moderationQueue']['edges'][number]['node'];
+export type QueueItem = ResultOf<typeof deskQueueQuery>['moderationQueue']['edges'][number]['node'];
 
 type Action = 'APPROVE' | 'DISMISS' | 'HIDE' | 'REMOVE' | 'LOCK' | 'WARN' | 'SUSPEND' | 'BAN';
 const authorActions: ReadonlySet<Action> = new Set(['WARN', 'SUSPEND', 'BAN']);
@@ -58,7 +60,7 @@ export class HearthModerationItem extends HearthElement {
   /** Keeps "waiting 5 minutes" true while the page stays open. */
   readonly #clock = new MinuteClockController(this);
 
-  static override languagePacks = ['members', 'facilitators'] as const;
+  static override languagePacks = ['members', 'facilitators', 'writers'] as const;
 
   static override styles = [...HearthElement.styles, contentStyles, moderationQueueStyles];
 
@@ -106,6 +108,17 @@ export class HearthModerationItem extends HearthElement {
   #failureText(result: HearthFailure | { kind: 'error'; error: ApiRefusal }): string {
     return failureMessage(this.common, result).text;
   }
+
+  readonly #crisis = new CrisisCase(this, {
+    client: (): HearthClient | null => this.connection.client,
+    i18n: this.i18n,
+    common: () => this.common,
+    root: () => this.renderRoot,
+    // The case after an action on it (acknowledged, a new outreach thread).
+    setItem: (item: QueueItem) => (this.item = item),
+    announce: (message: string) => this.announce(message),
+    connection: () => ({ api: this.api, institution: this.institution, token: this.token, getToken: this.getToken }),
+  });
 
   #resolved(outcome: string): void {
     if (this.item) emit(this, 'hearth-moderation-item-resolved', { itemId: this.item.id, outcome });
@@ -223,11 +236,11 @@ export class HearthModerationItem extends HearthElement {
     const actions = this.#actionsFor(item);
     return html`<article class=${`card stack item ${item.crisis ? 'panel crisis' : ''}`} part="item" aria-labelledby=${`item-${id}`}>
       <div class="row">
-        ${item.crisis ? html`<span class="badge crisis-badge" part="badge">${m.crisis}</span>` : nothing}
+        ${item.crisis ? html`<span class="badge crisis-badge" part="badge">${m.crisis}</span>${this.#crisis.renderBadges(item)}` : nothing}
         ${item.heldForReview ? html`<span class="badge" part="badge">${m.held}</span>` : nothing}
         ${item.group ? html`<span class="small muted" dir="auto">${item.group.name}</span>` : nothing}
       </div>
-      ${item.crisis ? this.#renderWaiting(item.createdAt) : nothing}
+      ${item.crisis ? this.#renderWaiting(item.waitingSince) : nothing}
       <h3 id=${`item-${id}`} tabindex="-1">
         ${post
           ? html`<span class="kind">${m.post}:</span> <bdi>${post.title}</bdi>`
@@ -261,6 +274,7 @@ export class HearthModerationItem extends HearthElement {
           </div>`
         : nothing}
       ${done ? html`<p id=${`note-${id}`} class="done" tabindex="-1">${done.join(' ')} ${m.stillOpen}</p>` : nothing}
+      ${item.crisis ? this.#crisis.render(item) : nothing}
       ${item.crisis
         ? html`<details class="more" ?open=${Boolean(choice)}>
             <summary>${m.moreActions}</summary>

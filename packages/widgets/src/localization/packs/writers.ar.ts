@@ -4,7 +4,8 @@
  */
 import crisisHelpMessages from '../../hearth-crisis-help/hearth-crisis-help.messages.ar.js';
 import appearanceMessages from '../../hearth-group/group-appearance.messages.ar.js';
+import outreachMessages from '../../hearth-outreach/hearth-outreach.messages.ar.js';
 
-const pack = { crisisHelpMessages, appearanceMessages };
+const pack = { crisisHelpMessages, appearanceMessages, outreachMessages };
 
 export default pack;

@@ -4,7 +4,8 @@
  */
 import crisisHelpMessages from '../../hearth-crisis-help/hearth-crisis-help.messages.en.js';
 import appearanceMessages from '../../hearth-group/group-appearance.messages.en.js';
+import outreachMessages from '../../hearth-outreach/hearth-outreach.messages.en.js';
 
-const pack = { crisisHelpMessages, appearanceMessages };
+const pack = { crisisHelpMessages, appearanceMessages, outreachMessages };
 
 export default pack;
