@@ -73,6 +73,7 @@ async function packAndInstall(): Promise<void> {
       devDependencies: { typescript: workspaceTypescript },
     }),
   );
+  // What npm's cache holds already is not asked for again; everything else comes from the registry.
   await runOrThrow('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], consumer);
 }
 
