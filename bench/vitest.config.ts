@@ -1,10 +1,12 @@
 import { defineProject } from 'vitest/config';
+import { workspaceSourcesResolution } from '../workspace-sources.js';
 
 /**
  * The benchmarks' own harness tests only (seconds); the benchmarks themselves run by `pnpm bench:feed` and
  * `pnpm bench:widgets`, never here.
  */
 export default defineProject({
+  ...workspaceSourcesResolution,
   test: {
     name: 'bench',
     include: ['feed/**/*.test.ts', 'widgets/**/*.test.ts'],

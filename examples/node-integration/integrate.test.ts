@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createHearthClient, groupFeedQuery, groupQuery } from '@hearth/client';
 import { createTestInstitution, memberToken, startTestServer, type ListeningTestServer, type TestInstitution } from '@hearth/server/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sourceConditionFlag } from '../../workspace-sources.js';
 
 /**
  * Runs integrate.ts as its developer would (`pnpm start` with the environment set) against a real Hearth server,
@@ -31,7 +32,7 @@ function runIntegration(environment: Record<string, string>): Promise<Run> {
   const tsx = createRequire(import.meta.url).resolve('tsx/cli');
   const script = fileURLToPath(new URL('./integrate.ts', import.meta.url));
   return new Promise((resolve) => {
-    execFile(process.execPath, [tsx, script], { env: { PATH: process.env.PATH ?? '', ...environment } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [tsx, script], { env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: sourceConditionFlag, ...environment } }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });

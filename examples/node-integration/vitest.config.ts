@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineProject } from 'vitest/config';
+import { workspaceSourcesResolution } from '../../workspace-sources.js';
 
 export default defineProject({
+  ...workspaceSourcesResolution,
   test: {
     name: 'example-node-integration',
     include: ['*.test.ts'],

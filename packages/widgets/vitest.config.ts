@@ -1,10 +1,12 @@
 import { defineProject } from 'vitest/config';
+import { workspaceSourcesResolution } from '../../workspace-sources.js';
 
 /**
  * The widgets' own tests run in Node: their localization tables, their public surface and the manifest and
  * reference docs generated from their source. Their behaviour in a browser is tested in Chromium in /test.
  */
 export default defineProject({
+  ...workspaceSourcesResolution,
   test: {
     name: 'widgets',
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],

@@ -9,6 +9,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { sourceCondition } from '../../../workspace-sources.js';
 import { compactGraphqlPlugin } from './compact-graphql-plugin.js';
 import { cssTargets, minifyTemplatesPlugin } from './minify-templates-plugin.js';
 import { writeManifestAndDocs } from './custom-elements.js';
@@ -27,6 +28,8 @@ const result = await build({
   splitting: true,
   format: 'esm',
   platform: 'browser',
+  // @hearth/client from its sources, as everywhere in the workspace (it is bundled in, not installed).
+  conditions: [sourceCondition],
   target: ['es2022', ...cssTargets],
   minify: true,
   // Lit's licence comments would repeat in every chunk: they go to one licenses.txt, served beside the bundle.

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sourceCondition } from '../../../workspace-sources.js';
 import { compactGraphqlPlugin } from './compact-graphql-plugin.js';
 
 const packageFolder = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,6 +33,7 @@ async function bundle(name: string, compact: boolean): Promise<Record<string, Re
       format: 'esm',
       platform: 'neutral',
       mainFields: ['module', 'main'],
+      conditions: [sourceCondition],
       logLevel: 'silent',
       plugins: compact ? [compactGraphqlPlugin] : [],
     });
