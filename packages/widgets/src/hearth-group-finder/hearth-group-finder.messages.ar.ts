@@ -28,7 +28,14 @@ const ar: GroupFinderMessages = {
   languages: (names: string) => `باللغة: ${names}`,
   crisisHeading: 'لست وحدك في هذا',
   crisisLead: 'إذا كنت تفكر في إنهاء حياتك أو إيذاء نفسك، يمكنك التحدث إلى أحد الآن:',
-  crisisCall: 'اتصل',
+  myGroups: 'مجموعاتي',
+  membership: (status: string, waitlistPosition: number | null): string | null =>
+    ({
+      ACTIVE: 'أنت عضو',
+      PENDING: 'طلبك قيد المراجعة',
+      WAITLISTED: waitlistPosition ? `على قائمة الانتظار (رقم ${waitlistPosition})` : 'على قائمة الانتظار',
+      SUSPENDED: 'عضويتك معلّقة مؤقتًا',
+    })[status] ?? null,
 };
 
 export default ar;

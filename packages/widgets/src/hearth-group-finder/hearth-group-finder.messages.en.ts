@@ -24,7 +24,15 @@ const en = {
   languages: (names: string) => `In ${names}`,
   crisisHeading: 'You don’t have to face this alone',
   crisisLead: 'If you are thinking about ending your life or hurting yourself, you can talk to someone now:',
-  crisisCall: 'Call',
+  myGroups: 'My groups',
+  /** The viewer's own status on a card; null where there is nothing of theirs to say. */
+  membership: (status: string, waitlistPosition: number | null): string | null =>
+    ({
+      ACTIVE: 'You are a member',
+      PENDING: 'Your request is pending',
+      WAITLISTED: waitlistPosition ? `On the waiting list (number ${waitlistPosition})` : 'On the waiting list',
+      SUSPENDED: 'Your membership is paused',
+    })[status] ?? null,
 };
 
 export type GroupFinderMessages = typeof en;

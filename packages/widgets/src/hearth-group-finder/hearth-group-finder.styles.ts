@@ -87,13 +87,10 @@ export const groupFinderStyles = css`
     background: var(--crisis-surface);
     border-color: var(--crisis-border);
   }
-  .crisis .resources {
-    margin: 0;
-    padding-inline-start: 1.2em;
-  }
-  .crisis a {
-    display: inline-block;
-    min-block-size: 44px;
-    line-height: 44px;
+  /* The viewer's own status: outlined in the accent so it reads apart from the group's facts. */
+  .badge.mine {
+    border-color: var(--accent);
+    color: var(--accent);
+    background: var(--surface);
   }
 `;

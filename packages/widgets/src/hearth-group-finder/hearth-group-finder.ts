@@ -1,18 +1,33 @@
-import { groupsQuery, type ResultOf } from '@hearth/client';
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { HearthElement } from '../base/hearth-element.js';
 import { emit } from '../base/hearth-events.js';
 import { dataOf } from '../base/load-failure.js';
-import { telephoneHref, webHref } from '../content/crisis-links.js';
+import { crisisResourcesStyles, renderCrisisResources } from '../hearth-crisis-help/crisis-resources.js';
 import { domainMessages } from '../localization/domain.messages.js';
+import { renderGroupCard } from './group-card.js';
 import { groupFinderMessages } from './hearth-group-finder.messages.js';
+import { finderGroupsQuery, type FinderGroup as GroupCard, type FinderGroupsPage as GroupsPage } from './hearth-group-finder.operations.js';
 import { groupFinderStyles } from './hearth-group-finder.styles.js';
 
-type GroupsPage = NonNullable<ResultOf<typeof groupsQuery>['groups']>;
-type GroupCard = GroupsPage['edges'][number]['node'];
 type CrisisResource = GroupsPage['crisisResources'][number];
+
+/** The memberships "My groups" lists: the groups a member belongs to or is waiting for. */
+const ownStatuses = ['ACTIVE', 'PENDING', 'WAITLISTED', 'SUSPENDED'] as const;
+/** More than a member takes part in; the API's own filter finds them (GroupFilter.viewerMembership). */
+const myGroupsLimit = 50;
+
+function sameFilters(a: Filters, b: Filters): boolean {
+  return (
+    a.text.trim() === b.text.trim() &&
+    a.facilitation === b.facilitation &&
+    a.joinPolicy === b.joinPolicy &&
+    a.language === b.language &&
+    a.acceptingMembers === b.acceptingMembers &&
+    a.formats.join() === b.formats.join()
+  );
+}
 
 interface Filters {
   text: string;
@@ -28,14 +43,17 @@ const formatOptions = ['FORUM', 'IN_PERSON', 'VIDEO', 'PHONE'];
 
 /**
  * Search and filters over an institution's groups, with results as cards. Works for guests (public groups) and
- * for signed-in members (also the unlisted and private groups they may find).
+ * for signed-in members (also the unlisted and private groups they may find), who also see "My groups" first and
+ * their own status (member, request pending, waitlisted) on every card.
  *
  * @tagname hearth-group-finder
  * @summary Finds support groups by text (Arabic or English) and facets.
  *
  * @csspart base - The widget's outer wrapper.
  * @csspart search - The search form.
+ * @csspart my-groups - The signed-in member's own groups, above the search.
  * @csspart card - One group's card.
+ * @csspart membership - The viewer's own status on a card (member, pending, waitlisted, suspended).
  * @csspart card-title - The group's name on its card.
  * @csspart badge - A facilitation or join-policy badge.
  * @csspart load-more - The "Show more" button.
@@ -58,9 +76,10 @@ const formatOptions = ['FORUM', 'IN_PERSON', 'VIDEO', 'PHONE'];
  * @fires hearth-sign-in-request - A session ended and the reader should sign in again on the host site.
  */
 export class HearthGroupFinder extends HearthElement {
-  static override languagePacks = ['members', 'finder'] as const;
+  // `writers` holds the crisis help's strings (the same resource list as the writer's help panel).
+  static override languagePacks = ['members', 'finder', 'writers'] as const;
 
-  static override styles = [...HearthElement.styles, groupFinderStyles];
+  static override styles = [...HearthElement.styles, groupFinderStyles, crisisResourcesStyles];
 
   static override properties = {
     groupHref: { attribute: 'group-href' },
@@ -98,10 +117,21 @@ export class HearthGroupFinder extends HearthElement {
     task: async ([client, filters, pageSize], { signal }) => {
       if (!client) throw new Error('not configured');
       this.more = undefined;
-      const result = await client.request(groupsQuery, { filter: this.#filterInput(filters), first: pageSize }, { signal });
+      const result = await client.request(finderGroupsQuery, { filter: this.#filterInput(filters), first: pageSize }, { signal });
       return dataOf(result).groups;
     },
     args: () => [this.connection.client, this.filters, this.pageSize, this.connection.revision] as const,
+  });
+
+  /** The signed-in member's own groups; empty for a guest (or when it could not be loaded: the search still works). */
+  private readonly myGroups = new Task(this, {
+    task: async ([client, mayHaveMember], { signal }) => {
+      // A page with no way to sign in has no member: no request.
+      if (!client || !mayHaveMember) return [];
+      const result = await client.request(finderGroupsQuery, { filter: { viewerMembership: [...ownStatuses] }, first: myGroupsLimit }, { signal });
+      return result.kind === 'ok' ? result.data.groups.edges.map((edge) => edge.node) : [];
+    },
+    args: () => [this.connection.client, this.connection.mayHaveMember, this.connection.revision] as const,
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -152,23 +182,32 @@ export class HearthGroupFinder extends HearthElement {
     };
   }
 
+  /**
+   * A new search only when the filters really changed. Leaving the search field fires `change` with the text
+   * already searched as the reader typed; re-running it then re-rendered the cards under the finger that was
+   * tapping one, and the tap was lost.
+   */
+  #search(filters: Filters): void {
+    if (!sameFilters(filters, this.filters)) this.filters = filters;
+  }
+
   #submit(event: SubmitEvent): void {
     event.preventDefault();
     clearTimeout(this.#debounce);
-    this.filters = this.#readForm(event.currentTarget as HTMLFormElement);
+    this.#search(this.#readForm(event.currentTarget as HTMLFormElement));
   }
 
   /** Searches as the reader types, once they pause. */
   #typed(event: Event): void {
     const form = (event.currentTarget as HTMLElement).closest('form')!;
     clearTimeout(this.#debounce);
-    this.#debounce = setTimeout(() => {
-      this.filters = this.#readForm(form);
-    }, 350);
+    this.#debounce = setTimeout(() => this.#search(this.#readForm(form)), 350);
   }
 
   #changed(event: Event): void {
-    this.filters = this.#readForm(event.currentTarget as HTMLFormElement);
+    // The text field's own change (on leaving it) is the typing's: the debounce already searches for it.
+    if ((event.target as HTMLElement | null)?.id === 'text') return;
+    this.#search(this.#readForm(event.currentTarget as HTMLFormElement));
   }
 
   async #loadMore(): Promise<void> {
@@ -176,7 +215,7 @@ export class HearthGroupFinder extends HearthElement {
     const last = this.more?.pageInfo ?? this.results.value?.pageInfo;
     if (!client || !last?.endCursor) return;
     this.loadingMore = true;
-    const result = await client.request(groupsQuery, { filter: this.#filterInput(this.filters), first: this.pageSize, after: last.endCursor });
+    const result = await client.request(finderGroupsQuery, { filter: this.#filterInput(this.filters), first: this.pageSize, after: last.endCursor });
     this.loadingMore = false;
     if (result.kind !== 'ok') {
       this.announce(this.common.failedBody);
@@ -195,6 +234,7 @@ export class HearthGroupFinder extends HearthElement {
     const m = this.#messages;
     return html`<section class="stack" aria-labelledby="finder-heading">
       <h2 id="finder-heading">${m.heading}</h2>
+      ${this.#renderMyGroups()}
       ${this.#renderForm()}
       <div aria-busy=${this.results.status === 1 ? 'true' : 'false'}>${this.renderTask(this.results, (page) => this.#renderResults(page), 3)}</div>
     </section>`;
@@ -253,23 +293,24 @@ export class HearthGroupFinder extends HearthElement {
     return html`${page.crisisResources.length ? this.#renderCrisis(page.crisisResources) : nothing}${this.#renderGroups(page)}`;
   }
 
-  /** The search sounded like someone in crisis: the help before any group. */
+  /** The search sounded like someone in crisis: the help before any group, as the writer's help panel lists it. */
   #renderCrisis(resources: CrisisResource[]) {
     const m = this.#messages;
     return html`<section class="panel crisis stack" part="crisis" aria-labelledby="finder-crisis-heading">
       <h3 id="finder-crisis-heading">${m.crisisHeading}</h3>
       <p>${m.crisisLead}</p>
-      <ul class="resources">
-        ${resources.map((resource) => {
-          const phone = telephoneHref(resource.phone);
-          const url = webHref(resource.url);
-          return html`<li>
-            <strong dir="auto">${resource.name}</strong>
-            ${resource.description ? html`<span dir="auto"> — ${resource.description}</span>` : nothing}
-            ${phone ? html` <a href=${phone}>${m.crisisCall} <span dir="ltr">${resource.phone}</span></a>` : nothing}
-            ${url ? html` <a href=${url.href} target="_blank" rel="noopener noreferrer" dir="ltr">${url.host}</a>` : nothing}
-          </li>`;
-        })}
+      ${renderCrisisResources(this.i18n, resources, 4)}
+    </section>`;
+  }
+
+  /** A member's own groups, first: where they go back to most often. Nothing for a guest or a member of none. */
+  #renderMyGroups() {
+    const groups = this.myGroups.value ?? [];
+    if (!groups.length) return nothing;
+    return html`<section class="stack" part="my-groups" aria-labelledby="finder-mine-heading">
+      <h3 id="finder-mine-heading">${this.#messages.myGroups}</h3>
+      <ul class="results">
+        ${repeat(groups, (group) => group.id, (group) => html`<li>${this.#renderCard(group, 'mine')}</li>`)}
       </ul>
     </section>`;
   }
@@ -295,33 +336,17 @@ export class HearthGroupFinder extends HearthElement {
     </div>`;
   }
 
-  #renderCard(group: GroupCard) {
-    const m = this.#messages;
-    const domain = this.i18n.messages(domainMessages);
-    const href = this.groupHref?.replaceAll('{slug}', encodeURIComponent(group.slug)).replaceAll('{id}', encodeURIComponent(group.id));
-    const left = group.capacity === null || group.capacity === undefined ? null : Math.max(0, group.capacity - group.memberCount);
-    const facilitators = group.facilitators.filter((person) => person.role === 'PROFESSIONAL_FACILITATOR');
-    return html`<article class="card" part="card" aria-labelledby=${`g-${group.id}`}>
-      <h3 part="card-title" id=${`g-${group.id}`} dir="auto">
-        ${href ? html`<a href=${href}>${group.name}</a>` : html`<button type="button" @click=${() => this.#select(group)}>${group.name}</button>`}
-      </h3>
-      <div class="row">
-        <span class="badge ${group.facilitation === 'PROFESSIONAL' ? 'accent' : ''}" part="badge">${domain.facilitation[group.facilitation]}</span>
-        <span class="badge" part="badge">${domain.joinPolicy[group.joinPolicy]}</span>
-      </div>
-      <p class="description" dir="auto">${group.description}</p>
-      ${facilitators.length
-        ? html`<p class="small">${m.ledBy(this.i18n.list(facilitators.map((person) => (person.credential ? `${person.name}, ${person.credential}` : person.name))))}</p>`
-        : nothing}
-      ${group.topics.length ? html`<ul class="topics" aria-label=${m.topics}>${group.topics.map((topic) => html`<li class="badge" dir="auto">${topic}</li>`)}</ul>` : nothing}
-      <p class="meta">
-        <span>${m.members(group.memberCount)}</span>
-        ${left === null ? nothing : html`<span class="status">${left === 0 ? m.full : m.places(left)}</span>`}
-        <span>${this.i18n.list(group.formats.map((format) => domain.format[format] ?? format))}</span>
-        <span>${m.languages(this.i18n.list(group.languages.map((code) => this.i18n.languageName(code))))}</span>
-      </p>
-    </article>`;
+  #renderCard(group: GroupCard, list: 'mine' | 'results' = 'results') {
+    return renderGroupCard(group, {
+      i18n: this.i18n,
+      messages: this.#messages,
+      domain: this.i18n.messages(domainMessages),
+      href: this.groupHref?.replaceAll('{slug}', encodeURIComponent(group.slug)).replaceAll('{id}', encodeURIComponent(group.id)),
+      headingId: `${list === 'mine' ? 'm' : 'g'}-${group.id}`,
+      select: () => this.#select(group),
+    });
   }
+
 }
 
 declare global {

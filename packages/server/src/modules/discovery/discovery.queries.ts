@@ -1,6 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { HearthDb } from '../../db/database.js';
-import type { Facilitation, GroupFormat, GroupRow, HearthDatabase, JoinPolicy } from '../../db/tables.js';
+import type { Facilitation, GroupFormat, GroupRow, HearthDatabase, JoinPolicy, MembershipStatus } from '../../db/tables.js';
 import { groupColumns } from '../groups/group.queries.js';
 import { holdsSeatSql } from '../memberships/membership-standing.queries.js';
 import type { ListingScope } from './discovery.rules.js';
@@ -25,6 +25,11 @@ export interface GroupListing {
   formats: GroupFormat[];
   joinPolicies: JoinPolicy[];
   acceptingMembers: boolean | null;
+  /**
+   * Only groups where the viewer's own membership has one of these statuses ("My groups"); `memberId` is null for
+   * a viewer with no membership in this institution (a guest, a service token), who then gets none.
+   */
+  viewerMembership: { memberId: string | null; statuses: MembershipStatus[] } | null;
   limit: number;
 }
 
@@ -51,7 +56,8 @@ function visibleIn(eb: GroupsExpressions, listing: GroupListing): Expression<Sql
       eb.or([
         eb('groups.visibility', '=', 'PUBLIC'),
         eb.and([
-          eb('groups.visibility', '=', 'PRIVATE'),
+          // An unlisted group opens by link only, except in the viewer's own list of their groups: they know it.
+          listing.viewerMembership ? eb('groups.visibility', 'in', ['PRIVATE', 'UNLISTED']) : eb('groups.visibility', '=', 'PRIVATE'),
           eb.exists(
             eb
               .selectFrom('memberships')
@@ -81,6 +87,21 @@ function matchesFilters(eb: GroupsExpressions, listing: GroupListing): Expressio
       select 1 from unnest(groups.languages) as language(tag)
       where lower(language.tag) = any(${listing.languages}::text[]) or split_part(lower(language.tag), '-', 1) = any(${listing.languages}::text[])
     )`);
+  }
+  if (listing.viewerMembership) {
+    const { memberId, statuses } = listing.viewerMembership;
+    conditions.push(
+      memberId === null
+        ? sql<SqlBool>`false`
+        : eb.exists(
+            eb
+              .selectFrom('memberships')
+              .select(sql`1`.as('one'))
+              .whereRef('memberships.group_id', '=', 'groups.id')
+              .where('memberships.member_id', '=', memberId)
+              .where('memberships.status', 'in', statuses),
+          ),
+    );
   }
   if (listing.facilitation) conditions.push(eb('groups.facilitation', '=', listing.facilitation));
   if (listing.formats.length > 0) conditions.push(sql<SqlBool>`groups.formats && ${listing.formats}::text[]`);

@@ -161,6 +161,26 @@ describeEachDatabase('discovery', (api) => {
       expect((await list(api(), {}, { institution: 'other-clinic' })).slugs).toEqual(['other-diabetes']);
     });
 
+    it("lists a member's own groups with viewerMembership (pending, private and unlisted included), and none for a guest, a banned member or another institution's viewer", async () => {
+      const db = api().database.db;
+      const mine = await createTestMember(db, clinic);
+      const groups = await db.selectFrom('groups').selectAll().where('institution_id', '=', clinic.row.id).execute();
+      const groupBySlug = (slug: string) => groups.find((row) => row.slug === slug)!;
+      await addTestMembership(db, groupBySlug('diabetes-en'), mine.row, { status: 'PENDING' });
+      await addTestMembership(db, groupBySlug('dementia-caregivers'), mine.row);
+      await addTestMembership(db, groupBySlug('chronic-pain'), mine.row, { status: 'WAITLISTED' });
+      await addTestMembership(db, groupBySlug('grief'), mine.row, { status: 'LEFT' });
+      const own = { viewerMembership: ['ACTIVE', 'PENDING', 'WAITLISTED', 'SUSPENDED'] };
+      expect((await list(api(), { token: mine.token }, own)).slugs.sort()).toEqual(['chronic-pain', 'dementia-caregivers', 'diabetes-en']);
+      expect((await list(api(), { token: mine.token }, { viewerMembership: ['PENDING'] })).slugs).toEqual(['diabetes-en']);
+      // Combined with the other filters as any filter is.
+      expect((await list(api(), { token: mine.token }, { ...own, text: 'diabetes' })).slugs).toEqual(['diabetes-en']);
+      expect((await list(api(), guest(), own)).slugs).toEqual([]);
+      expect((await list(api(), { token: bannedMember.token }, { viewerMembership: ['BANNED'] })).slugs).toEqual([]);
+      expect((await list(api(), { token: otherAdmin.token }, { ...own, institution: 'clinic' })).slugs).toEqual([]);
+      expect((await list(api(), { token: clinic.serviceToken }, own)).slugs).toEqual([]);
+    });
+
     it('asks which institution to search when there is none', async () => {
       const result = await api().graphql(listGroups, { filter: { text: 'diabetes' } });
       expect(result.data ?? null).toBeNull();

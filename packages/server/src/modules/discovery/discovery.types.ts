@@ -1,6 +1,7 @@
 import { builder } from '../../schema/builder.js';
 import { readPageRequest } from '../../schema/keyset-pagination.js';
 import { FacilitationEnum, GroupFormatEnum, GroupNode, JoinPolicyEnum } from '../groups/group.types.js';
+import { MembershipStatusEnum } from '../memberships/membership.types.js';
 import { groupFilterSchema, maxFilterItems, maxSearchTextLength } from './group-filter.js';
 import { CrisisResourceType } from '../content-pipeline/crisis-resource.types.js';
 import { listGroups } from './group-listing.js';
@@ -20,6 +21,12 @@ const GroupFilter = builder.inputType('GroupFilter', {
     formats: t.field({ type: [GroupFormatEnum], description: 'Groups that meet in any of these formats.' }),
     joinPolicies: t.field({ type: [JoinPolicyEnum] }),
     acceptingMembers: t.boolean({ description: 'true: groups with a free seat (not archived, not full); false: full groups.' }),
+    viewerMembership: t.field({
+      type: [MembershipStatusEnum],
+      description:
+        "Only groups where the viewer's own membership has one of these statuses: \"My groups\" is [ACTIVE, PENDING, WAITLISTED, SUSPENDED] " +
+        "(an unlisted group the viewer belongs to is included). A guest, or a viewer from another institution, gets none.",
+    }),
     institution: t.string({
       description:
         "The slug of the institution to search; defaults to the viewer's own (token) or the X-Hearth-Institution header's. " +

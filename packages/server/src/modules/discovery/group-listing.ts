@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Facilitation, GroupFormat, GroupRow, JoinPolicy } from '../../db/tables.js';
+import type { Facilitation, GroupFormat, GroupRow, JoinPolicy, MembershipStatus } from '../../db/tables.js';
 import type { HearthContext } from '../../schema/context.js';
 import { ValidationError } from '../../schema/errors.js';
 import { z } from 'zod';
@@ -18,6 +18,7 @@ export interface GroupFilterInput {
   formats?: GroupFormat[] | null | undefined;
   joinPolicies?: JoinPolicy[] | null | undefined;
   acceptingMembers?: boolean | null | undefined;
+  viewerMembership?: MembershipStatus[] | null | undefined;
   institution?: string | null | undefined;
 }
 
@@ -89,6 +90,9 @@ export async function listGroups(context: HearthContext, filter: GroupFilterInpu
     formats: filter?.formats ?? [],
     joinPolicies: filter?.joinPolicies ?? [],
     acceptingMembers: filter?.acceptingMembers ?? null,
+    viewerMembership: filter?.viewerMembership?.length
+      ? { memberId: context.viewer.kind === 'member' && context.viewer.institutionId === institutionId ? context.viewer.member.id : null, statuses: filter.viewerMembership }
+      : null,
     // One row more than the page shows tells whether another page exists.
     limit: page.size + 1,
   };
