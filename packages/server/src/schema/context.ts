@@ -2,7 +2,7 @@ import type { HearthDb } from '../db/database.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { RequestAccess } from '../auth/request-access.js';
 import type { CrisisClassifierOptions } from '../modules/content-pipeline/content-pipeline.js';
-import type { RateLimiter } from '../modules/content-pipeline/rate-limits.js';
+import type { RateLimiter } from '../rate-limits/rate-limits.js';
 
 /** Everything a resolver may use. A new context per request: loaders and caches never outlive it. */
 export interface HearthContext {

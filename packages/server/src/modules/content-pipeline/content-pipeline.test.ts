@@ -8,7 +8,7 @@ import { initialOutcome, runContentPipeline, type ContentAuthor, type ContentSta
 import { setInstitutionCrisisResources } from './crisis-resources.js';
 import { defaultContentStages } from './default-stages.js';
 import { postDraft } from './pipeline-test-fixtures.js';
-import { InMemoryRateLimiter } from './rate-limits.js';
+import { InMemoryRateLimiter } from '../../rate-limits/rate-limits.js';
 import { addWordListEntry } from './word-lists.js';
 import { encodeGlobalId as globalId } from '../../schema/global-ids.js';
 

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { HearthDb } from '../../db/database.js';
 import type { GroupRow, MemberRow, MembershipRow } from '../../db/tables.js';
-import { InMemoryRateLimiter, type RateLimiter } from './rate-limits.js';
+import { InMemoryRateLimiter, type RateLimiter } from '../../rate-limits/rate-limits.js';
 
 /**
  * Every post and reply passes one ordered pipeline of small stages before it is stored (issue: validation →

@@ -8,7 +8,7 @@ import { answerJson, startTestClassifier, unusedLocalUrl, type TestClassifier } 
 import { setInstitutionCrisisResources } from './crisis-resources.js';
 import { crisisStage } from './crisis-stage.js';
 import { createAuthor, postDraft } from './pipeline-test-fixtures.js';
-import { InMemoryRateLimiter } from './rate-limits.js';
+import { InMemoryRateLimiter } from '../../rate-limits/rate-limits.js';
 
 /** A sentence no detector should read as crisis, so whatever flags it is the classifier. */
 const calmText = 'The garden is full of tomatoes this week.';

@@ -5,7 +5,7 @@ import { initialOutcome, type ContentAuthor, type ContentDraft, type ContentOutc
 import { crisisStage } from './crisis-stage.js';
 import { builtInCrisisResources, setInstitutionCrisisResources } from './crisis-resources.js';
 import { createAuthor, postDraft } from './pipeline-test-fixtures.js';
-import { InMemoryRateLimiter } from './rate-limits.js';
+import { InMemoryRateLimiter } from '../../rate-limits/rate-limits.js';
 
 const services = { rateLimiter: new InMemoryRateLimiter() };
 

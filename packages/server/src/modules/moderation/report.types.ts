@@ -2,7 +2,7 @@ import type { ReportRow } from '../../db/tables.js';
 import { builder } from '../../schema/builder.js';
 import type { HearthContext } from '../../schema/context.js';
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '../../schema/errors.js';
-import { rateLimit } from '../content-pipeline/rate-limits.js';
+import { rateLimit } from '../../rate-limits/rate-limits.js';
 import { MemberNode } from '../members/member.types.js';
 import { reportSchema } from './moderation-input.js';
 import { loadModerationSubject, ModerationSubjectTypeEnum, subjectFieldOptions, toWholeSecond } from './moderation-subject.types.js';
