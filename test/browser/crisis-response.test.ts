@@ -48,7 +48,7 @@ async function deepText(locator: Locator): Promise<string> {
   });
 }
 
-/** Riverside's demo members' real names (packages/server/src/db/seed/demo-content.ts). */
+/** Riverside's demo members' real names (packages/server/src/seed/demo-content.ts). */
 const realNames = ['Amal Haddad', 'Omar Farouk', 'James Okafor', 'Priya Shah', 'Tom Hughes', 'Grace Miller', 'Ahmed Karim', 'Ellen Price', 'Noah Bennett', 'Ruth Evans'];
 
 for (const [size, viewport] of [
