@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * The layers of the server, read from its imports by dependency-cruiser. Type-only imports count: a cycle of
  * `import type` still ties two files together, and a layer that names a module's types depends on that module.
  *
- * Infrastructure (`schema/`, `db/`, `auth/`, `http/`, `rate-limits/`) sits below the domain modules: it may call a
- * module's data access (`*.queries.ts`, plain functions over the database) and nothing else of it. The one file
- * above the modules inside `schema/` is `schema/index.ts`, which builds the schema and so imports every module's
- * GraphQL types (`*.types.ts`), and only those; no file below the server imports it but a test of the whole schema
- * (Pothos' circular-reference guide: the file that builds the schema is imported by no type file).
+ * Infrastructure (`schema/`, `db/`, `auth/`, `http/`, `rate-limits/`, `text/`) sits below the domain modules: it
+ * may call a module's data access (`*.queries.ts`, plain functions over the database) and nothing else of it. The
+ * one file above the modules inside `schema/` is `schema/index.ts`, which builds the schema and so imports every
+ * module's GraphQL types (`*.types.ts`), and only those; no file below the server imports it but a test of the
+ * whole schema (Pothos' circular-reference guide: the file that builds the schema is imported by no type file).
  */
 const layerRules: IFlattenedRuleSet = {
   forbidden: [
@@ -28,7 +28,7 @@ const layerRules: IFlattenedRuleSet = {
       name: 'infrastructure-uses-only-module-queries',
       comment: 'Infrastructure may call a module\'s *.queries.ts; anything else of a module belongs above it.',
       severity: 'error',
-      from: { path: '^src/(schema|db|auth|http|rate-limits)/', pathNot: '^src/schema/index\\.ts$' },
+      from: { path: '^src/(schema|db|auth|http|rate-limits|text)/', pathNot: '^src/schema/index\\.ts$' },
       to: { path: '^src/modules/', pathNot: '\\.queries\\.ts$' },
     },
     {
@@ -42,7 +42,7 @@ const layerRules: IFlattenedRuleSet = {
       name: 'schema-index-imported-only-from-the-top',
       comment: 'Only the server, the package entry and tests of the whole schema build it; a module importing it would make a cycle.',
       severity: 'error',
-      from: { path: '^src/(modules|schema|db|auth|http|rate-limits)/', pathNot: '\\.test\\.ts$' },
+      from: { path: '^src/(modules|schema|db|auth|http|rate-limits|text)/', pathNot: '\\.test\\.ts$' },
       to: { path: '^src/schema/index\\.ts$' },
     },
   ],

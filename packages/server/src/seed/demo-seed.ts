@@ -7,7 +7,7 @@ import type { HearthDb } from '../db/database.js';
 import { demoInstitutions, demoKeyId, type DemoInstitution } from './demo-content.js';
 import { demoConversations, type DemoPost } from './demo-conversations.js';
 import { demoCrisisResources } from './demo-crisis-resources.js';
-import { replaceCrisisResources } from '../modules/content-pipeline/crisis-resource.queries.js';
+import { replaceCrisisResources } from '../modules/crisis-resources/crisis-resource.queries.js';
 import { insertPost } from '../modules/posts/post.queries.js';
 import { insertReply, threadAliasFor } from '../modules/posts/reply.queries.js';
 import { insertReaction } from '../modules/posts/reaction.queries.js';

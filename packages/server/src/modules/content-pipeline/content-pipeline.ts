@@ -1,5 +1,6 @@
 import type { HearthDb } from '../../db/database.js';
 import type { GroupRow, MemberRow, MembershipRow } from '../../db/tables.js';
+import type { CrisisResource } from '../crisis-resources/crisis-resources.js';
 import { InMemoryRateLimiter, type RateLimiter } from '../../rate-limits/rate-limits.js';
 import type { CrisisClassifierOptions } from '../../schema/context.js';
 
@@ -30,14 +31,6 @@ export interface ContentAuthor {
   member: MemberRow;
   membership: MembershipRow;
   group: GroupRow;
-}
-
-export interface CrisisResource {
-  name: string;
-  phone: string | null;
-  url: string | null;
-  description: string | null;
-  locale: string;
 }
 
 /**

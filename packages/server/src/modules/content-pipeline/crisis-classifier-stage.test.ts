@@ -5,7 +5,7 @@ import { describeEachDatabase } from '../../../test-support/test-api.js';
 import { initialOutcome, type ContentAuthor, type ContentDraft, type ContentServices } from './content-pipeline.js';
 import { crisisClassifierStage } from './crisis-classifier-stage.js';
 import { answerJson, startTestClassifier, unusedLocalUrl, type TestClassifier } from './crisis-classifier-test-server.js';
-import { setInstitutionCrisisResources } from './crisis-resources.js';
+import { setInstitutionCrisisResources } from '../crisis-resources/crisis-resources.js';
 import { crisisStage } from './crisis-stage.js';
 import { createAuthor, postDraft } from './pipeline-test-fixtures.js';
 import { InMemoryRateLimiter } from '../../rate-limits/rate-limits.js';

@@ -6,7 +6,7 @@ import { initialOutcome, type ContentAuthor, type ContentDraft } from './content
 import { createAuthor, postDraft } from './pipeline-test-fixtures.js';
 import { InMemoryRateLimiter } from '../../rate-limits/rate-limits.js';
 import { wordListStage } from './word-list-stage.js';
-import { addWordListEntry } from './word-lists.js';
+import { addWordListEntry } from '../word-lists/word-lists.js';
 
 const services = { rateLimiter: new InMemoryRateLimiter() };
 

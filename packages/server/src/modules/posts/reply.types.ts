@@ -10,8 +10,8 @@ import { conversationAccess, itemVisible, tombstoneText } from './post.rules.js'
 import { findRepliesToOwnPosts, findReplyPages, findReplyRecords, type ReplyRecord } from './reply.queries.js';
 import { renderSafeMarkdown } from './safe-markdown.js';
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '../../schema/errors.js';
-import type { CrisisResource } from '../content-pipeline/content-pipeline.js';
-import { CrisisResourceType } from '../content-pipeline/crisis-resource.types.js';
+import type { CrisisResource } from '../crisis-resources/crisis-resources.js';
+import { CrisisResourceType } from '../crisis-resources/crisis-resource.types.js';
 import { deleteReply, editReply } from './content-editing.js';
 import { contentLimits, createReplySchema, deleteReplySchema, editReplySchema } from './post-input.js';
 import { publishReply } from './publishing.js';
