@@ -101,6 +101,15 @@ describe('import layers of packages/server/src', () => {
     expect(registeredModules.size).toBeGreaterThanOrEqual(8);
   });
 
+  it('has schema/index.ts import every type file itself, not only through another type file', () => {
+    const typeFiles = result.modules.map((module) => module.source).filter((source) => /^src\/modules\/.+\.types\.ts$/.test(source));
+    const schemaIndex = result.modules.find((module) => module.source === 'src/schema/index.ts');
+    const registered = new Set(schemaIndex?.dependencies.map((dependency) => dependency.resolved));
+    expect(typeFiles.length).toBeGreaterThan(20);
+    const unregistered = typeFiles.filter((source) => !registered.has(source));
+    expect(unregistered, `not imported by schema/index.ts: ${unregistered.join(', ')}`).toEqual([]);
+  });
+
   describe('on a small tree that breaks each rule', () => {
     const folders: string[] = [];
     afterAll(async () => {

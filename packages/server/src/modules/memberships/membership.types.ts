@@ -28,8 +28,6 @@ import { isOwnMembership, membershipListViewer, membershipVisibleTo } from './me
 import type { SeatChangeResult } from './seats.js';
 import { GroupAppearanceInput, GroupAppearanceType } from './appearance.types.js';
 import { setGroupAppearance, type AppearanceChoice } from './group-appearance.js';
-// Invitations are their own type file; importing it here puts them in the schema with the memberships.
-import './invitation.types.js';
 
 export const GroupRoleEnum = builder.enumType('GroupRole', {
   description: 'A role in one group. Professional facilitators are social workers, psychologists, clergy; peer facilitators are volunteers.',

@@ -16,8 +16,6 @@ import { moderatedGroupScope, moderationListing, revealConditionRefusal } from '
 import { mayRevealAuthors } from './anonymity-policy.js';
 import { loadModerationSubject, ModerationSubjectTypeEnum, subjectFieldOptions, toWholeSecond } from './moderation-subject.types.js';
 import { ReportNode, ReportReasonEnum } from './report.types.js';
-// The reveal mutation is its own type file; importing it here puts it in the schema with the rest of moderation.
-import './author-reveal.types.js';
 import { viewerRevealActor } from './anonymity-policy.types.js';
 
 const warningSignSet: ReadonlySet<string> = new Set<string>(knownWarningSigns);
