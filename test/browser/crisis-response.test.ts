@@ -35,7 +35,7 @@ async function focused(page: Page): Promise<{ tag: string; text: string; top: nu
   });
 }
 
-/** Riverside's demo members' real names (packages/server/src/db/seed/demo-content.ts). */
+/** Riverside's demo members' real names (packages/server/src/seed/demo-content.ts). */
 const realNames = ['Amal Haddad', 'Omar Farouk', 'James Okafor', 'Priya Shah', 'Tom Hughes', 'Grace Miller', 'Ahmed Karim', 'Ellen Price', 'Noah Bennett', 'Ruth Evans'];
 
 for (const [size, viewport] of [

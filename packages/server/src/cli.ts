@@ -7,7 +7,7 @@ import { generateServiceToken, generateSsoSecret } from './auth/service-tokens.j
 import { ConfigError, loadConfig, type HearthConfig } from './config.js';
 import { dataDirHolder, lockDataDir } from './db/data-dir-lock.js';
 import type { Database } from './db/database.js';
-import type { DemoCredentials } from './db/seed/demo-seed.js';
+import type { DemoCredentials } from './seed/demo-seed.js';
 import {
   findActiveSsoKeys,
   findInstitutionBySlug,
@@ -72,7 +72,7 @@ async function serve(config: HearthConfig, options: { seed: boolean }): Promise<
   const [{ pino }, { migrateToLatest }, { seedDemo }, { listen }, { createHearthServer }] = await Promise.all([
     import('pino'),
     import('./db/database.js'),
-    import('./db/seed/demo-seed.js'),
+    import('./seed/demo-seed.js'),
     import('./http/node-server.js'),
     import('./server.js'),
   ]);
@@ -200,7 +200,7 @@ async function main(): Promise<void> {
       return withCommandDatabase(config, async () => console.log('hearth: database schema is up to date'));
     case 'seed':
       return withCommandDatabase(config, async ({ db }) => {
-        const { seedDemo } = await import('./db/seed/demo-seed.js');
+        const { seedDemo } = await import('./seed/demo-seed.js');
         const credentials = await seedDemo(db);
         if (credentials && !config.databaseUrl) writeCredentials(config, credentials);
         console.log(credentials ? 'hearth: demo data added' : 'hearth: demo data already present');

@@ -13,7 +13,7 @@ import { defaultWidgetsDir, type HearthConfig } from './config.js';
 import { databaseRetryAfterSeconds, isDatabaseUnavailable } from './db/availability.js';
 import type { Database } from './db/database.js';
 import { AllowedOrigins } from './http/allowed-origins.js';
-import { createRateLimiter, type RateLimitPolicy, type RateLimiter } from './modules/content-pipeline/rate-limits.js';
+import { createRateLimiter, type RateLimitPolicy, type RateLimiter } from './rate-limits/rate-limits.js';
 import { renderLocalGraphiQL, useGraphiqlAssets } from './http/graphiql-assets.js';
 import { isWidgetAssetPath, useWidgetAssets } from './http/widget-assets.js';
 import type { HearthContext } from './schema/context.js';

@@ -5,7 +5,7 @@ import { signSsoToken } from './auth/sso-tokens.js';
 import type { HearthConfig } from './config.js';
 import { dataDirHolder, lockDataDir } from './db/data-dir-lock.js';
 import type { HearthDb } from './db/database.js';
-import type { DemoCredentials } from './db/seed/demo-seed.js';
+import type { DemoCredentials } from './seed/demo-seed.js';
 import { findActiveSsoKeys, findInstitutionBySlug } from './modules/institutions/institution.queries.js';
 
 /**

@@ -22,4 +22,4 @@ export {
 } from './factories.js';
 export { startTestServer, type ListeningTestServer } from './listening-server.js';
 // The demo hospitals, for tests of the example site that embeds them (their SSO keys come back from the seed).
-export { seedDemo, type DemoCredentials } from '../src/db/seed/demo-seed.js';
+export { seedDemo, type DemoCredentials } from '../src/seed/demo-seed.js';

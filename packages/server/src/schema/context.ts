@@ -1,8 +1,8 @@
+import type { Logger } from 'pino';
 import type { HearthDb } from '../db/database.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { RequestAccess } from '../auth/request-access.js';
-import type { CrisisClassifierOptions } from '../modules/content-pipeline/content-pipeline.js';
-import type { RateLimiter } from '../modules/content-pipeline/rate-limits.js';
+import type { RateLimiter } from '../rate-limits/rate-limits.js';
 
 /** Everything a resolver may use. A new context per request: loaders and caches never outlive it. */
 export interface HearthContext {
@@ -14,4 +14,16 @@ export interface HearthContext {
   rateLimiter: RateLimiter;
   /** How the content pipeline calls an institution's own crisis classifier (the server's timeout and logger). */
   crisisClassifier: CrisisClassifierOptions;
+}
+
+/**
+ * How the content pipeline calls an institution's own crisis classifier (modules/content-pipeline/
+ * crisis-classifier-stage.ts): the server's settings, here beside the context that carries them, so this layer
+ * names nothing of a module.
+ */
+export interface CrisisClassifierOptions {
+  /** How long to wait for an answer before the built-in detector decides alone. @default 1500 */
+  timeoutMs?: number | undefined;
+  /** Where failures of the classifier are logged (never with the text). */
+  logger?: Logger | undefined;
 }

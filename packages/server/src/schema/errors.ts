@@ -55,3 +55,11 @@ export class RateLimitedError extends HearthError {
     super(`Too many requests. Try again in ${retryAfterSeconds} seconds.`);
   }
 }
+
+/**
+ * What most mutations can return besides their result: bad input, not allowed, no such thing, or a state that
+ * refuses the change. A mutation lists these as `errors: { types: standardMutationErrors }`, and adds its own
+ * (`[...standardMutationErrors, RateLimitedError]`) when it can fail in more ways. None of these classes extends
+ * another, so their order does not change which one an error is returned as.
+ */
+export const standardMutationErrors = [ValidationError, ForbiddenError, NotFoundError, ConflictError];

@@ -1,6 +1,8 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
 import './error-types.js';
+// Every module's type file, each imported here and not only through another type file: this list is the whole
+// API, and a type file stays in the schema when another stops importing it (import-layers.test.ts checks it).
 import '../modules/institutions/institution.types.js';
 import '../modules/institutions/sso-key.types.js';
 import '../modules/institutions/service-token.types.js';
@@ -8,14 +10,22 @@ import '../modules/institutions/institution-admins.types.js';
 import '../modules/members/member.types.js';
 import '../modules/groups/group.types.js';
 import '../modules/memberships/membership.types.js';
+import '../modules/memberships/appearance.types.js';
+import '../modules/memberships/invitation.types.js';
 import '../modules/discovery/discovery.types.js';
-import '../modules/content-pipeline/crisis-resource.types.js';
-import '../modules/content-pipeline/word-list.types.js';
+import '../modules/crisis-resources/crisis-resource.types.js';
+import '../modules/word-lists/word-list.types.js';
 import '../modules/posts/post.types.js';
 import '../modules/posts/reply.types.js';
 import '../modules/posts/reaction.types.js';
 import '../modules/posts/crisis-visibility.types.js';
 import '../modules/moderation/moderation-item.types.js';
+import '../modules/moderation/moderation-subject.types.js';
+import '../modules/moderation/moderation-action.types.js';
+import '../modules/moderation/report.types.js';
+import '../modules/moderation/risk-level.types.js';
+import '../modules/moderation/anonymity-policy.types.js';
+import '../modules/moderation/author-reveal.types.js';
 import '../modules/outreach/outreach.types.js';
 
 let built: GraphQLSchema | undefined;

@@ -5,11 +5,11 @@ import { databaseFingerprint } from '../../../test-support/database-fingerprint.
 import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, type TestInstitution, type TestMember } from '../../../test-support/factories.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
 import { initialOutcome, runContentPipeline, type ContentAuthor, type ContentStage } from './content-pipeline.js';
-import { setInstitutionCrisisResources } from './crisis-resources.js';
+import { setInstitutionCrisisResources } from '../crisis-resources/crisis-resources.js';
 import { defaultContentStages } from './default-stages.js';
 import { postDraft } from './pipeline-test-fixtures.js';
-import { InMemoryRateLimiter } from './rate-limits.js';
-import { addWordListEntry } from './word-lists.js';
+import { InMemoryRateLimiter } from '../../rate-limits/rate-limits.js';
+import { addWordListEntry } from '../word-lists/word-lists.js';
 import { encodeGlobalId as globalId } from '../../schema/global-ids.js';
 
 

@@ -1,7 +1,8 @@
-import type { Logger } from 'pino';
 import type { HearthDb } from '../../db/database.js';
 import type { GroupRow, MemberRow, MembershipRow } from '../../db/tables.js';
-import { InMemoryRateLimiter, type RateLimiter } from './rate-limits.js';
+import type { CrisisResource } from '../crisis-resources/crisis-resources.js';
+import { InMemoryRateLimiter, type RateLimiter } from '../../rate-limits/rate-limits.js';
+import type { CrisisClassifierOptions } from '../../schema/context.js';
 
 /**
  * Every post and reply passes one ordered pipeline of small stages before it is stored (issue: validation →
@@ -30,14 +31,6 @@ export interface ContentAuthor {
   member: MemberRow;
   membership: MembershipRow;
   group: GroupRow;
-}
-
-export interface CrisisResource {
-  name: string;
-  phone: string | null;
-  url: string | null;
-  description: string | null;
-  locale: string;
 }
 
 /**
@@ -82,14 +75,6 @@ export interface ContentOutcome {
   reasons: string[];
   /** Shown to the author at once when non-empty (the crisis detector matched). */
   crisisResources: CrisisResource[];
-}
-
-/** How the institution's own crisis classifier is called (crisis-classifier-stage.ts). */
-export interface CrisisClassifierOptions {
-  /** How long to wait for an answer before the built-in detector decides alone. @default 1500 */
-  timeoutMs?: number | undefined;
-  /** Where failures of the classifier are logged (never with the text). */
-  logger?: Logger | undefined;
 }
 
 /** What stages use besides the database: the server's shared services (from the request context). */

@@ -5,10 +5,10 @@ import { describeEachDatabase } from '../../../test-support/test-api.js';
 import { initialOutcome, type ContentAuthor, type ContentDraft, type ContentServices } from './content-pipeline.js';
 import { crisisClassifierStage } from './crisis-classifier-stage.js';
 import { answerJson, startTestClassifier, unusedLocalUrl, type TestClassifier } from './crisis-classifier-test-server.js';
-import { setInstitutionCrisisResources } from './crisis-resources.js';
+import { setInstitutionCrisisResources } from '../crisis-resources/crisis-resources.js';
 import { crisisStage } from './crisis-stage.js';
 import { createAuthor, postDraft } from './pipeline-test-fixtures.js';
-import { InMemoryRateLimiter } from './rate-limits.js';
+import { InMemoryRateLimiter } from '../../rate-limits/rate-limits.js';
 
 /** A sentence no detector should read as crisis, so whatever flags it is the classifier. */
 const calmText = 'The garden is full of tomatoes this week.';

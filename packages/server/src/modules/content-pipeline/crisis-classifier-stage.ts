@@ -1,7 +1,7 @@
 import { findCrisisClassifierUrl } from '../institutions/institution.queries.js';
 import { riskLevels, withReason, type ContentOutcome, type ContentStage, type RiskLevel } from './content-pipeline.js';
 import { askCrisisClassifier } from './crisis-classifier.js';
-import { crisisResourcesFor } from './crisis-resources.js';
+import { crisisResourcesFor } from '../crisis-resources/crisis-resources.js';
 
 /**
  * Right after the built-in crisis stage: when the author's institution has its own classifier

@@ -5,7 +5,7 @@ import { arabicCorrection, SpellingCorrector } from './crisis-spelling.js';
 /**
  * Arabic parts of crisis language and the rules composed from them: Modern Standard Arabic and common Egyptian,
  * Levantine and Gulf forms (crisis-reader.ts says how they are read; crisis-lexicon.ar.context.ts holds what
- * lowers or cancels them). Sources are over normalized words (text-normalization.ts: ا for أ/إ/آ/ٱ, ي for ى,
+ * lowers or cancels them). Sources are over normalized words (src/text/text-normalization.ts: ا for أ/إ/آ/ٱ, ي for ى,
  * ه for ة, no diacritics or tatweel), joined by single spaces.
  *
  * Morphology: a part (unless PLAIN) lets its first word carry an attached conjunction (و ف), a preposition or the

@@ -3,9 +3,9 @@ import { createTestInstitution, type TestInstitution } from '../../../test-suppo
 import { describeEachDatabase } from '../../../test-support/test-api.js';
 import { initialOutcome, type ContentAuthor, type ContentDraft, type ContentOutcome } from './content-pipeline.js';
 import { crisisStage } from './crisis-stage.js';
-import { builtInCrisisResources, setInstitutionCrisisResources } from './crisis-resources.js';
+import { builtInCrisisResources, setInstitutionCrisisResources } from '../crisis-resources/crisis-resources.js';
 import { createAuthor, postDraft } from './pipeline-test-fixtures.js';
-import { InMemoryRateLimiter } from './rate-limits.js';
+import { InMemoryRateLimiter } from '../../rate-limits/rate-limits.js';
 
 const services = { rateLimiter: new InMemoryRateLimiter() };
 

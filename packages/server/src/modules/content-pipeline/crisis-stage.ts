@@ -1,6 +1,6 @@
 import { withReason, type ContentDraft, type ContentStage, type RiskLevel, type WarningSign } from './content-pipeline.js';
 import { detectCrisisLanguage } from './crisis-detector.js';
-import { crisisResourcesFor } from './crisis-resources.js';
+import { crisisResourcesFor } from '../crisis-resources/crisis-resources.js';
 
 /**
  * The fourth stage: crisis language in the title or body (crisis-detector.ts). The item stays as it is — published

@@ -1,4 +1,4 @@
-import { wordTokens } from './text-normalization.js';
+import { wordTokens } from '../../text/text-normalization.js';
 
 /**
  * The crisis detector's view of a text: sentences, each cut into segments at contrastive words ("but", "لكن") and

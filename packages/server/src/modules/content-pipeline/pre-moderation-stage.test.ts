@@ -5,7 +5,7 @@ import { describeEachDatabase } from '../../../test-support/test-api.js';
 import { initialOutcome, type ContentAuthor } from './content-pipeline.js';
 import { createAuthor, postDraft } from './pipeline-test-fixtures.js';
 import { preModerationStage } from './pre-moderation-stage.js';
-import { InMemoryRateLimiter } from './rate-limits.js';
+import { InMemoryRateLimiter } from '../../rate-limits/rate-limits.js';
 
 const services = { rateLimiter: new InMemoryRateLimiter() };
 const held = { ...initialOutcome(), status: 'PENDING_REVIEW', reasons: ['FIRST_POSTS'] };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { RateLimitedError } from '../../schema/errors.js';
 import { initialOutcome, type ContentAuthor, type ContentDraft } from './content-pipeline.js';
 import { rateLimitStage } from './rate-limit-stage.js';
-import { InMemoryRateLimiter } from './rate-limits.js';
+import { InMemoryRateLimiter } from '../../rate-limits/rate-limits.js';
 
 const draft = (kind: 'POST' | 'REPLY', edit = false): ContentDraft => ({ kind, title: kind === 'POST' ? 'Title' : null, body: 'Body', contentWarning: null, anonymous: false, edit });
 const authorOf = (memberId: string) => ({ member: { id: memberId } }) as ContentAuthor;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../schema/errors.js';
 import { initialOutcome, type ContentAuthor, type ContentDraft } from './content-pipeline.js';
-import { InMemoryRateLimiter } from './rate-limits.js';
+import { InMemoryRateLimiter } from '../../rate-limits/rate-limits.js';
 import { validationStage } from './validation-stage.js';
 
 const author = {} as ContentAuthor;

@@ -4,9 +4,9 @@ import { createTestInstitution, type TestInstitution } from '../../../test-suppo
 import { describeEachDatabase } from '../../../test-support/test-api.js';
 import { initialOutcome, type ContentAuthor, type ContentDraft } from './content-pipeline.js';
 import { createAuthor, postDraft } from './pipeline-test-fixtures.js';
-import { InMemoryRateLimiter } from './rate-limits.js';
+import { InMemoryRateLimiter } from '../../rate-limits/rate-limits.js';
 import { wordListStage } from './word-list-stage.js';
-import { addWordListEntry } from './word-lists.js';
+import { addWordListEntry } from '../word-lists/word-lists.js';
 
 const services = { rateLimiter: new InMemoryRateLimiter() };
 

@@ -1,8 +1,8 @@
 import { ValidationError } from '../../schema/errors.js';
 import { withReason, type ContentDraft, type ContentStage } from './content-pipeline.js';
 import { draftInCrisis } from './crisis-stage.js';
-import { findWordListOfInstitution } from './word-list.queries.js';
-import { compileWordList } from './word-lists.js';
+import { findWordListOfInstitution } from '../word-lists/word-list.queries.js';
+import { compileWordList } from '../word-lists/word-lists.js';
 
 /**
  * The third stage: the institution's word list. A BLOCK phrase refuses the draft with a ValidationError on each

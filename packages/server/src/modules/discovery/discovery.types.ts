@@ -3,7 +3,7 @@ import { readPageRequest } from '../../schema/keyset-pagination.js';
 import { FacilitationEnum, GroupFormatEnum, GroupNode, JoinPolicyEnum } from '../groups/group.types.js';
 import { MembershipStatusEnum } from '../memberships/membership.types.js';
 import { groupFilterSchema, maxFilterItems, maxSearchTextLength } from './group-filter.js';
-import { CrisisResourceType } from '../content-pipeline/crisis-resource.types.js';
+import { CrisisResourceType } from '../crisis-resources/crisis-resource.types.js';
 import { listGroups } from './group-listing.js';
 import { crisisResourcesForSearch, type GroupSearch } from './search-crisis-help.js';
 

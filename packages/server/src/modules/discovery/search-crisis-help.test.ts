@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { createTestGroup, createTestInstitution, createTestMember, type TestInstitution, type TestMember } from '../../../test-support/factories.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
-import { builtInCrisisResources, setInstitutionCrisisResources } from '../content-pipeline/crisis-resources.js';
+import { builtInCrisisResources, setInstitutionCrisisResources } from '../crisis-resources/crisis-resources.js';
 
 /** A search passes the same crisis detector as a post: GroupConnection.crisisResources. */
 const search = /* GraphQL */ `

@@ -1,7 +1,6 @@
 import type { HearthContext } from '../../schema/context.js';
-import type { CrisisResource } from '../content-pipeline/content-pipeline.js';
 import { detectCrisisLanguage } from '../content-pipeline/crisis-detector.js';
-import { crisisResourcesFor } from '../content-pipeline/crisis-resources.js';
+import { crisisResourcesFor, type CrisisResource } from '../crisis-resources/crisis-resources.js';
 
 /**
  * A search passes the same crisis detector as a post: someone who types "I want to end my life" into the group

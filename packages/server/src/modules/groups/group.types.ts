@@ -1,5 +1,5 @@
 import { builder } from '../../schema/builder.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../schema/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, standardMutationErrors, ValidationError } from '../../schema/errors.js';
 import { z } from 'zod';
 import type { GroupRow, GroupUpdate } from '../../db/tables.js';
 import { globalIdOf } from '../../schema/global-ids.js';
@@ -257,7 +257,7 @@ builder.mutationField('updateGroup', (t) =>
   t.field({
     type: GroupNode,
     description: 'Changes a group. Admins change anything; facilitators change what their role allows (see the API guide).',
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError] },
+    errors: { types: standardMutationErrors },
     args: { input: t.arg({ type: UpdateGroupInput, required: true, validate: updateGroupSchema }) },
     authScopes: (_root, { input }) => ({ groupFacilitator: String(input.groupId) }),
     resolve: async (_root, { input }, context) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SsoKeyRow } from '../../db/tables.js';
 import { builder } from '../../schema/builder.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../schema/errors.js';
+import { ConflictError, ForbiddenError, standardMutationErrors } from '../../schema/errors.js';
 import { retireSsoKeyOf, rotateSsoKey } from './institution-credentials.js';
 import { listSsoKeysOfInstitutions } from './institution.queries.js';
 import { InstitutionNode } from './institution.types.js';
@@ -70,7 +70,7 @@ builder.mutationField('retireSsoKey', (t) =>
     description:
       "Retires one of the viewer's institution's SSO keys: tokens naming its kid are refused from now on. The last " +
       'active key cannot be retired unless the institution publishes keys at a JWKS URL. Institution managers only.',
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError] },
+    errors: { types: standardMutationErrors },
     authScopes: { institutionManager: true },
     args: { input: t.arg({ type: RetireSsoKeyInput, required: true, validate: retireSsoKeySchema }) },
     resolve: async (_root, { input }, context) => retireSsoKeyOf(context.db, context.viewer.institutionId!, input.kid),

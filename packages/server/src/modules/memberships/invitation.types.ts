@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type { GroupRow, InvitationRow } from '../../db/tables.js';
 import { builder } from '../../schema/builder.js';
 import type { HearthContext } from '../../schema/context.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../schema/errors.js';
+import { ForbiddenError, NotFoundError, standardMutationErrors, ValidationError } from '../../schema/errors.js';
 import { encodeGlobalId } from '../../schema/global-ids.js';
 import { FacilitationEnum, GroupNode, JoinPolicyEnum } from '../groups/group.types.js';
 import { createInvitation } from './invitations.js';
@@ -125,7 +125,7 @@ builder.mutationField('createInvitation', (t) =>
   t.field({
     type: InvitationNode,
     description: "Creates an invitation link to a group. The group's facilitators and admins.",
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError] },
+    errors: { types: standardMutationErrors },
     authScopes: (_root, { input }) => ({ groupFacilitator: String(input.groupId) }),
     args: { input: t.arg({ type: CreateInvitationInput, required: true, validate: createInvitationSchema }) },
     resolve: async (_root, { input }, context) => {

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type { GroupRow, MembershipRow, MembershipStatus } from '../../db/tables.js';
 import { builder } from '../../schema/builder.js';
 import type { HearthContext } from '../../schema/context.js';
-import { ConflictError, ForbiddenError, GroupFullError, NotFoundError, ValidationError } from '../../schema/errors.js';
+import { GroupFullError, standardMutationErrors } from '../../schema/errors.js';
 import type { ConnectionArgs } from '../../schema/keyset-pagination.js';
 import { memberTime } from '../../schema/member-times.js';
 import { GroupNode } from '../groups/group.types.js';
@@ -28,8 +28,6 @@ import { isOwnMembership, membershipListViewer, membershipVisibleTo } from './me
 import type { SeatChangeResult } from './seats.js';
 import { GroupAppearanceInput, GroupAppearanceType } from './appearance.types.js';
 import { setGroupAppearance, type AppearanceChoice } from './group-appearance.js';
-// Invitations are their own type file; importing it here puts them in the schema with the memberships.
-import './invitation.types.js';
 
 export const GroupRoleEnum = builder.enumType('GroupRole', {
   description: 'A role in one group. Professional facilitators are social workers, psychologists, clergy; peer facilitators are volunteers.',
@@ -312,7 +310,7 @@ builder.mutationField('joinGroup', (t) =>
       "Joins a group of the viewer's institution, by its join policy: OPEN and INVITE_ONLY (with a code) give a seat at once, or " +
       'a GroupFullError when full (then joinWaitlist); APPROVAL and FEE leave the membership PENDING. Someone who left or was ' +
       'rejected may ask again.',
-    errors: { types: [GroupFullError, ValidationError, ForbiddenError, NotFoundError, ConflictError] },
+    errors: { types: [GroupFullError, ...standardMutationErrors] },
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: JoinGroupInput, required: true, validate: joinGroupSchema }) },
     resolve: (_root, { input }, context) => join(context, input, 'join'),
@@ -323,7 +321,7 @@ builder.mutationField('joinWaitlist', (t) =>
   t.field({
     type: MembershipNode,
     description: 'Takes a place in line for a full OPEN or INVITE_ONLY group; seats go to the waitlist in order as they free up.',
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError] },
+    errors: { types: standardMutationErrors },
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: JoinWaitlistInput, required: true, validate: joinGroupSchema }) },
     resolve: (_root, { input }, context) => join(context, input, 'waitlist'),
@@ -341,7 +339,7 @@ builder.mutationField('approveJoinRequest', (t) =>
   t.field({
     type: MembershipNode,
     description: "Approves a PENDING request: a seat, or the waitlist when the group is full. The group's facilitators and admins.",
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError] },
+    errors: { types: standardMutationErrors },
     authScopes: facilitatorOfMembershipGroup,
     args: { input: t.arg({ type: DecideJoinRequestInput, required: true, validate: membershipDecisionSchema }) },
     resolve: async (_root, { input }, context) =>
@@ -353,7 +351,7 @@ builder.mutationField('rejectJoinRequest', (t) =>
   t.field({
     type: MembershipNode,
     description: "Rejects a PENDING request with a reason the applicant sees. The group's facilitators and admins.",
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError] },
+    errors: { types: standardMutationErrors },
     authScopes: facilitatorOfMembershipGroup,
     args: { input: t.arg({ type: DecideJoinRequestInput, required: true, validate: reasonedDecisionSchema }) },
     resolve: async (_root, { input }, context) =>
@@ -374,7 +372,7 @@ builder.mutationField('recordFeePayment', (t) =>
     description:
       'Records that a FEE group membership was paid for (outside Hearth): a seat, or the waitlist when full. ' +
       "The institution's admins and service tokens only.",
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError] },
+    errors: { types: standardMutationErrors },
     authScopes: async (_root, { input }, context) => {
       const target = await membershipRowLoader(context).load(String(input.membershipId));
       return target ? { manages: target.institution_id } : { institutionManager: true };
@@ -391,7 +389,7 @@ builder.mutationField('leaveGroup', (t) =>
   t.field({
     type: MembershipNode,
     description: 'Leaves a group, withdraws a request or steps off the waitlist. A freed seat goes to the first on the waitlist.',
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError] },
+    errors: { types: standardMutationErrors },
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: LeaveGroupInput, required: true, validate: groupOnlySchema }) },
     resolve: async (_root, { input }, context) => forgetChanged(context, await leaveGroup(context.db, context.viewer, String(input.groupId))),
@@ -421,7 +419,7 @@ builder.mutationField('removeMember', (t) =>
   t.field({
     type: MembershipNode,
     description: `Removes someone from the group or its waitlist; they may join again. ${facilitatorDecision}`,
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError] },
+    errors: { types: standardMutationErrors },
     authScopes: facilitatorOfMembershipGroup,
     args: { input: t.arg({ type: RemoveMemberInput, required: true, validate: membershipDecisionSchema }) },
     resolve: async (_root, { input }, context) =>
@@ -433,7 +431,7 @@ builder.mutationField('suspendMember', (t) =>
   t.field({
     type: MembershipNode,
     description: `Suspends a member until a date; they keep their seat. ${facilitatorDecision}`,
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError] },
+    errors: { types: standardMutationErrors },
     authScopes: facilitatorOfMembershipGroup,
     args: { input: t.arg({ type: SuspendMemberInput, required: true, validate: suspendMemberSchema }) },
     resolve: async (_root, { input }, context) =>
@@ -445,7 +443,7 @@ builder.mutationField('banMember', (t) =>
   t.field({
     type: MembershipNode,
     description: `Bans someone: they lose their seat and role and cannot join again until reinstated. ${facilitatorDecision}`,
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError] },
+    errors: { types: standardMutationErrors },
     authScopes: facilitatorOfMembershipGroup,
     args: { input: t.arg({ type: BanMemberInput, required: true, validate: reasonedDecisionSchema }) },
     resolve: async (_root, { input }, context) =>
@@ -457,7 +455,7 @@ builder.mutationField('reinstateMember', (t) =>
   t.field({
     type: MembershipNode,
     description: `Lifts a suspension, or a ban (a seat if one is free, else the waitlist). ${facilitatorDecision}`,
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError] },
+    errors: { types: standardMutationErrors },
     authScopes: facilitatorOfMembershipGroup,
     args: { input: t.arg({ type: ReinstateMemberInput, required: true, validate: membershipDecisionSchema }) },
     resolve: async (_root, { input }, context) =>
@@ -474,7 +472,7 @@ builder.mutationField('changeMembershipRole', (t) =>
     type: MembershipNode,
     description:
       "Changes a member's role. Admins give any role; professional facilitators make members and peer facilitators; nobody changes their own.",
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError] },
+    errors: { types: standardMutationErrors },
     authScopes: facilitatorOfMembershipGroup,
     args: { input: t.arg({ type: ChangeMembershipRoleInput, required: true, validate: changeGroupRoleSchema }) },
     resolve: async (_root, { input }, context) =>
@@ -493,7 +491,7 @@ builder.mutationField('setPseudonym', (t) =>
   t.field({
     type: MembershipNode,
     description: "Sets the viewer's pseudonym in a group they belong to or applied to.",
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError] },
+    errors: { types: standardMutationErrors },
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: SetPseudonymInput, required: true, validate: setPseudonymSchema }) },
     resolve: async (_root, { input }, context) =>
@@ -514,7 +512,7 @@ builder.mutationField('setGroupAppearance', (t) =>
     description:
       "Chooses how the viewer appears in a group they belong to, applied to or wait for: under a pseudonym (unique in the group) " +
       'or under their name. A ConflictError when someone there already goes by that pseudonym.',
-    errors: { types: [ConflictError, ForbiddenError, NotFoundError, ValidationError] },
+    errors: { types: standardMutationErrors },
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: SetGroupAppearanceInput, required: true, validate: setGroupAppearanceSchema }) },
     resolve: async (_root, { input }, context) =>

@@ -1,7 +1,7 @@
 import type { MembershipRow, ModerationActionRow } from '../../db/tables.js';
 import { builder } from '../../schema/builder.js';
 import type { HearthContext } from '../../schema/context.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../schema/errors.js';
+import { standardMutationErrors } from '../../schema/errors.js';
 import { toConnection } from '../../schema/keyset-pagination.js';
 import { memberTime } from '../../schema/member-times.js';
 import { GroupNode } from '../groups/group.types.js';
@@ -117,7 +117,7 @@ builder.mutationField('moderate', (t) =>
       "Acts on a reported or held item, or on any item of the group, and records the action in the audit log. The group's " +
       "facilitators and the institution's admins; a peer facilitator doesn't suspend or ban a professional one, and only admins " +
       'suspend or ban the author of an anonymous item. APPROVE, HIDE, RESTORE, REMOVE and DISMISS close the case.',
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError] },
+    errors: { types: standardMutationErrors },
     args: { input: t.arg({ type: ModerateInput, required: true, validate: moderateSchema }) },
     authScopes: (_root, { input }, context) =>
       moderatedGroupScope(context.db, { caseId: input.caseId == null ? null : String(input.caseId), subject: (input.subjectId ?? null) as SubjectRef | null }),

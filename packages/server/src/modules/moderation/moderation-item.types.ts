@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ModerationCaseRow, ReportReason } from '../../db/tables.js';
 import { builder } from '../../schema/builder.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../schema/errors.js';
+import { standardMutationErrors } from '../../schema/errors.js';
 import { globalIdOf } from '../../schema/global-ids.js';
 import { warningSigns as knownWarningSigns, type WarningSign } from '../content-pipeline/content-pipeline.js';
 import { MemberNode } from '../members/member.types.js';
@@ -16,8 +16,6 @@ import { moderatedGroupScope, moderationListing, revealConditionRefusal } from '
 import { mayRevealAuthors } from './anonymity-policy.js';
 import { loadModerationSubject, ModerationSubjectTypeEnum, subjectFieldOptions, toWholeSecond } from './moderation-subject.types.js';
 import { ReportNode, ReportReasonEnum } from './report.types.js';
-// The reveal mutation is its own type file; importing it here puts it in the schema with the rest of moderation.
-import './author-reveal.types.js';
 import { viewerRevealActor } from './anonymity-policy.types.js';
 
 const warningSignSet: ReadonlySet<string> = new Set<string>(knownWarningSigns);
@@ -182,7 +180,7 @@ builder.mutationField('acknowledgeModerationItem', (t) =>
       'The item keeps its place among its risk level, below the unacknowledged ones, shows who acknowledged it and when, and the ' +
       'audit log records an ACKNOWLEDGE entry. The case stays open. An item already acknowledged, or closed, is a ConflictError.',
     // ValidationError beside the contract's three: an itemId that is not a ModerationItem's is bad input, not a 404.
-    errors: { types: [ForbiddenError, NotFoundError, ConflictError, ValidationError] },
+    errors: { types: standardMutationErrors },
     args: { input: t.arg({ type: AcknowledgeModerationItemInput, required: true, validate: z.looseObject({ itemId: globalIdOf('ModerationItem') }) }) },
     authScopes: (_root, { input }, context) => moderatedGroupScope(context.db, { caseId: String(input.itemId), subject: null }),
     resolve: (_root, { input }, context) => acknowledgeModerationItem(context.db, context.viewer, String(input.itemId)),

@@ -1,8 +1,8 @@
 import type { ReportRow } from '../../db/tables.js';
 import { builder } from '../../schema/builder.js';
 import type { HearthContext } from '../../schema/context.js';
-import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '../../schema/errors.js';
-import { rateLimit } from '../content-pipeline/rate-limits.js';
+import { RateLimitedError, standardMutationErrors } from '../../schema/errors.js';
+import { rateLimit } from '../../rate-limits/rate-limits.js';
 import { MemberNode } from '../members/member.types.js';
 import { reportSchema } from './moderation-input.js';
 import { loadModerationSubject, ModerationSubjectTypeEnum, subjectFieldOptions, toWholeSecond } from './moderation-subject.types.js';
@@ -70,7 +70,7 @@ builder.mutationField('report', (t) =>
     description:
       "Reports a post or reply to its group's facilitators. Members of the group (in good standing) only, one open report per " +
       'member per item; CRISIS and SELF_HARM reports put the item first in the moderation queue.',
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError, RateLimitedError] },
+    errors: { types: [...standardMutationErrors, RateLimitedError] },
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: ReportInput, required: true, validate: reportSchema }) },
     resolve: async (_root, { input }, context) => {

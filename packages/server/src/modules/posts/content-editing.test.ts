@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
-import { defaultRateLimitPolicy } from '../content-pipeline/rate-limits.js';
+import { defaultRateLimitPolicy } from '../../rate-limits/rate-limits.js';
 import { createCast, createReplyMutation, editPostMutation, editReplyMutation, globalId, writePost, writeReply } from './posts-test-fixtures.js';
 
 /** Edits are rate limited (the `edit` allowance: 30 per 10 minutes for posts and replies together). */

@@ -12,9 +12,9 @@ import { conversationAccess, groupIsPubliclyReadable, isAuthor, itemVisible, sho
 import { renderSafeMarkdown } from './safe-markdown.js';
 import { readerLocale, shownContentWarning, type CrisisItem } from './crisis-visibility.js';
 import type { ConnectionArgs } from '../../schema/keyset-pagination.js';
-import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '../../schema/errors.js';
-import type { CrisisResource } from '../content-pipeline/content-pipeline.js';
-import { CrisisResourceType } from '../content-pipeline/crisis-resource.types.js';
+import { ForbiddenError, NotFoundError, RateLimitedError, standardMutationErrors, ValidationError } from '../../schema/errors.js';
+import type { CrisisResource } from '../crisis-resources/crisis-resources.js';
+import { CrisisResourceType } from '../crisis-resources/crisis-resource.types.js';
 import { deletePost, editPost } from './content-editing.js';
 import { contentLimits, createPostSchema, deletePostSchema, editPostSchema } from './post-input.js';
 import { publishPost } from './publishing.js';
@@ -323,7 +323,7 @@ builder.mutationField('editPost', (t) =>
   t.field({
     type: EditPostPayload,
     description: "Changes the viewer's own post; the replaced version stays in its edit history for the facilitators.",
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError, RateLimitedError] },
+    errors: { types: [...standardMutationErrors, RateLimitedError] },
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: EditPostInput, required: true, validate: editPostSchema }) },
     resolve: async (_root, { input }, context) => {
@@ -340,7 +340,7 @@ builder.mutationField('deletePost', (t) =>
   t.field({
     type: PostNode,
     description: "Deletes the viewer's own post: it becomes a tombstone (\"[deleted]\") and its replies stay readable.",
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError] },
+    errors: { types: standardMutationErrors },
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: DeletePostInput, required: true, validate: deletePostSchema }) },
     resolve: async (_root, { input }, context) => {

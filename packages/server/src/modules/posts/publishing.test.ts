@@ -3,7 +3,7 @@ import { addTestMembership, createTestMember } from '../../../test-support/facto
 import { databaseFingerprint } from '../../../test-support/database-fingerprint.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
 import type { HearthDb } from '../../db/database.js';
-import { addWordListEntry } from '../content-pipeline/word-lists.js';
+import { addWordListEntry } from '../word-lists/word-lists.js';
 import { createCast, createPostMutation, createReplyMutation, editPostMutation, feedQuery, globalId, writePost, writeReply } from './posts-test-fixtures.js';
 
 /**

@@ -1,6 +1,7 @@
 import type { HearthContext } from '../../schema/context.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../schema/errors.js';
-import { runContentPipeline, type ContentDraft, type ContentOutcome, type CrisisResource } from '../content-pipeline/content-pipeline.js';
+import { runContentPipeline, type ContentDraft, type ContentOutcome } from '../content-pipeline/content-pipeline.js';
+import type { CrisisResource } from '../crisis-resources/crisis-resources.js';
 import { defaultContentStages } from '../content-pipeline/default-stages.js';
 import { openOrUpdateModerationCase } from '../moderation/moderation-cases.queries.js';
 import type { GroupRow, MemberRow, SubjectType } from '../../db/tables.js';

@@ -1,7 +1,7 @@
 import type { ReactionKind, SubjectType } from '../../db/tables.js';
 import type { HearthContext } from '../../schema/context.js';
 import { ForbiddenError, NotFoundError } from '../../schema/errors.js';
-import { rateLimit } from '../content-pipeline/rate-limits.js';
+import { rateLimit } from '../../rate-limits/rate-limits.js';
 import { conversationAccess } from './post.rules.js';
 import { participant } from './publishing.js';
 import { deleteReaction, insertReaction } from './reaction.queries.js';

@@ -9,9 +9,9 @@ import type { PostRecord } from './post.queries.js';
 import { conversationAccess, itemVisible, tombstoneText } from './post.rules.js';
 import { findRepliesToOwnPosts, findReplyPages, findReplyRecords, type ReplyRecord } from './reply.queries.js';
 import { renderSafeMarkdown } from './safe-markdown.js';
-import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '../../schema/errors.js';
-import type { CrisisResource } from '../content-pipeline/content-pipeline.js';
-import { CrisisResourceType } from '../content-pipeline/crisis-resource.types.js';
+import { ForbiddenError, NotFoundError, RateLimitedError, standardMutationErrors, ValidationError } from '../../schema/errors.js';
+import type { CrisisResource } from '../crisis-resources/crisis-resources.js';
+import { CrisisResourceType } from '../crisis-resources/crisis-resource.types.js';
 import { deleteReply, editReply } from './content-editing.js';
 import { contentLimits, createReplySchema, deleteReplySchema, editReplySchema } from './post-input.js';
 import { publishReply } from './publishing.js';
@@ -231,7 +231,7 @@ builder.mutationField('editReply', (t) =>
   t.field({
     type: EditReplyPayload,
     description: "Changes the viewer's own reply; the replaced version stays in its edit history for the facilitators.",
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError, RateLimitedError] },
+    errors: { types: [...standardMutationErrors, RateLimitedError] },
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: EditReplyInput, required: true, validate: editReplySchema }) },
     resolve: async (_root, { input }, context) => {
@@ -248,7 +248,7 @@ builder.mutationField('deleteReply', (t) =>
   t.field({
     type: ReplyNode,
     description: "Deletes the viewer's own reply: a tombstone while answers hang under it.",
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError] },
+    errors: { types: standardMutationErrors },
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: DeleteReplyInput, required: true, validate: deleteReplySchema }) },
     resolve: async (_root, { input }, context) => {

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signSsoToken } from '../../auth/sso-tokens.js';
-import { createGroupSchema } from '../../modules/groups/group-input.js';
-import { testAudience } from '../../../test-support/factories.js';
-import { describeEachDatabase, type TestApi } from '../../../test-support/test-api.js';
-import type { HearthDb } from '../database.js';
-import { crisisResourcesFor } from '../../modules/content-pipeline/crisis-resources.js';
+import { signSsoToken } from '../auth/sso-tokens.js';
+import { createGroupSchema } from '../modules/groups/group-input.js';
+import { testAudience } from '../../test-support/factories.js';
+import { describeEachDatabase, type TestApi } from '../../test-support/test-api.js';
+import type { HearthDb } from '../db/database.js';
+import { crisisResourcesFor } from '../modules/crisis-resources/crisis-resources.js';
 import { demoInstitutions } from './demo-content.js';
 import { demoCrisisResources } from './demo-crisis-resources.js';
 import { seedDemo, type DemoCredentials } from './demo-seed.js';

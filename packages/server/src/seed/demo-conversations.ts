@@ -1,4 +1,4 @@
-import type { ReactionKind } from '../tables.js';
+import type { ReactionKind } from '../db/tables.js';
 
 /**
  * Conversations for the demo, so a newcomer finds threads to read, answer and react to. Written as people in

@@ -1,4 +1,4 @@
-import type { GroupRole, MembershipStatus, NewGroup } from '../tables.js';
+import type { GroupRole, MembershipStatus, NewGroup } from '../db/tables.js';
 
 /**
  * The demo's people and groups: two hospitals (one Arabic-first), groups covering every facilitation, visibility,

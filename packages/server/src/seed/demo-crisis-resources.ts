@@ -1,4 +1,4 @@
-import type { NewCrisisResource } from '../../modules/content-pipeline/crisis-resource.queries.js';
+import type { NewCrisisResource } from '../modules/crisis-resources/crisis-resource.queries.js';
 
 /**
  * Each demo hospital's own crisis resources, in both its languages, for the country its site names: Riverside is in

@@ -1,7 +1,6 @@
 import type { HearthDb } from '../../db/database.js';
 import type { CrisisResourceRow, InstitutionRow } from '../../db/tables.js';
 import { findInstitutionsByIds } from '../institutions/institution.queries.js';
-import type { CrisisResource } from './content-pipeline.js';
 import { findInstitutionCrisisSettings, replaceCrisisResources, type NewCrisisResource } from './crisis-resource.queries.js';
 import builtInData from './crisis-resources.default.json' with { type: 'json' };
 
@@ -11,6 +10,15 @@ import builtInData from './crisis-resources.default.json' with { type: 'json' };
  * default language, or English. An institution's own list comes first because it names the services that answer
  * where its members live; the built-in lists are international and the last resort.
  */
+
+/** A service to contact in a crisis, as a reader sees it (shown to an author whose text the pipeline flags). */
+export interface CrisisResource {
+  name: string;
+  phone: string | null;
+  url: string | null;
+  description: string | null;
+  locale: string;
+}
 
 type BuiltInResource = Omit<CrisisResource, 'locale'>;
 

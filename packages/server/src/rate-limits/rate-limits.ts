@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { HearthContext } from '../../schema/context.js';
-import { RateLimitedError } from '../../schema/errors.js';
+import type { Viewer } from '../auth/viewer.js';
+import { RateLimitedError } from '../schema/errors.js';
 
 /**
  * Rate limits per member on the things a member can do many times over: posting, replying, editing, reacting and
@@ -79,11 +79,21 @@ export async function checkRateLimit(limiter: RateLimiter, attempt: { memberId: 
 }
 
 /**
+ * The part of a request that `rateLimit` reads. The request context satisfies it; naming only these two keeps this
+ * infrastructure below the schema layer (importing the context here would make a cycle: the context names the
+ * limiter).
+ */
+export interface RateLimitedRequest {
+  rateLimiter: RateLimiter;
+  viewer: Viewer;
+}
+
+/**
  * `checkRateLimit` for the signed-in member of a request (reactions and reports call it from their resolvers).
  * Service tokens and guests are not members and have no per-member allowance; the fields they reach are
  * authorized elsewhere.
  */
-export async function rateLimit(context: Pick<HearthContext, 'rateLimiter' | 'viewer'>, action: RateLimitedAction): Promise<void> {
+export async function rateLimit(context: RateLimitedRequest, action: RateLimitedAction): Promise<void> {
   if (context.viewer.kind !== 'member') return;
   await checkRateLimit(context.rateLimiter, { memberId: context.viewer.member.id, action });
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { describeEachDatabase } from '../../../test-support/test-api.js';
+import { describeEachDatabase } from '../../test-support/test-api.js';
 import { arabicWordForms, normalizeText, phraseWords, wordTokens } from './text-normalization.js';
 
 /** Inputs and their normal form: both the TypeScript normalizer and the SQL one must give exactly this. */

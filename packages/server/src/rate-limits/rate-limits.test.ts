@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RateLimitedError } from '../../schema/errors.js';
-import { createHearthServer } from '../../server.js';
-import { openTestDatabase } from '../../../test-support/test-database.js';
+import { RateLimitedError } from '../schema/errors.js';
+import { createHearthServer } from '../server.js';
+import { openTestDatabase } from '../../test-support/test-database.js';
 import {
   InMemoryRateLimiter,
   RedisRateLimiter,

@@ -3,7 +3,7 @@ import type { WordListEntryRow } from '../../db/tables.js';
 import { ConflictError, NotFoundError } from '../../schema/errors.js';
 import { isUniqueViolation } from '../../db/constraint-errors.js';
 import { lockInstitution } from '../institutions/institution.queries.js';
-import { arabicWordForms, phraseWords, wordTokens } from './text-normalization.js';
+import { arabicWordForms, phraseWords, wordTokens } from '../../text/text-normalization.js';
 import {
   countWordListEntries,
   deleteWordListEntry,
@@ -16,7 +16,7 @@ import {
  * An institution's word list: phrases that its posts and replies may not contain (BLOCK: the author is asked to
  * rephrase) or that send an item to the facilitators before anyone sees it (HOLD).
  *
- * Phrases match whole words, after the normalization in text-normalization.ts, so "ass" never matches
+ * Phrases match whole words, after the normalization in src/text/text-normalization.ts, so "ass" never matches
  * "assistance", "Idiot" matches "idiot", "غبي" matches "غَبِيّ", "الغبي" and "والغبي", and a zero-width space
  * can't split a word to slip past. Matching is by words, not letters: deliberate misspellings ("1d10t") are not
  * caught; HOLD entries for the common ones are the remedy.

@@ -4,9 +4,8 @@ import { builder } from '../../schema/builder.js';
 import { ForbiddenError, ValidationError } from '../../schema/errors.js';
 import { distinctList, languageTag, plainText } from '../../schema/text-input.js';
 import { InstitutionNode } from '../institutions/institution.types.js';
-import type { CrisisResource } from './content-pipeline.js';
 import { findCrisisResourcesOfInstitutions } from './crisis-resource.queries.js';
-import { chooseCrisisResources, setInstitutionCrisisResources } from './crisis-resources.js';
+import { chooseCrisisResources, setInstitutionCrisisResources, type CrisisResource } from './crisis-resources.js';
 
 /** A hotline, service or website for someone in crisis; CreatePostPayload and CreateReplyPayload carry them too. */
 export const CrisisResourceType = builder.objectRef<CrisisResource>('CrisisResource').implement({

@@ -1,16 +1,16 @@
 import { sql } from 'kysely';
-import { generateServiceToken, generateSsoSecret } from '../../auth/service-tokens.js';
-import { findInstitutionBySlug, insertInstitution, insertServiceToken, insertSsoKey } from '../../modules/institutions/institution.queries.js';
-import { insertGroup } from '../../modules/groups/group.queries.js';
-import { isUniqueViolation } from '../constraint-errors.js';
-import type { HearthDb } from '../database.js';
+import { generateServiceToken, generateSsoSecret } from '../auth/service-tokens.js';
+import { findInstitutionBySlug, insertInstitution, insertServiceToken, insertSsoKey } from '../modules/institutions/institution.queries.js';
+import { insertGroup } from '../modules/groups/group.queries.js';
+import { isUniqueViolation } from '../db/constraint-errors.js';
+import type { HearthDb } from '../db/database.js';
 import { demoInstitutions, demoKeyId, type DemoInstitution } from './demo-content.js';
 import { demoConversations, type DemoPost } from './demo-conversations.js';
 import { demoCrisisResources } from './demo-crisis-resources.js';
-import { replaceCrisisResources } from '../../modules/content-pipeline/crisis-resource.queries.js';
-import { insertPost } from '../../modules/posts/post.queries.js';
-import { insertReply, threadAliasFor } from '../../modules/posts/reply.queries.js';
-import { insertReaction } from '../../modules/posts/reaction.queries.js';
+import { replaceCrisisResources } from '../modules/crisis-resources/crisis-resource.queries.js';
+import { insertPost } from '../modules/posts/post.queries.js';
+import { insertReply, threadAliasFor } from '../modules/posts/reply.queries.js';
+import { insertReaction } from '../modules/posts/reaction.queries.js';
 
 /** What `hearth token` needs to sign demo tokens while the server holds the embedded database. */
 export interface DemoCredentials {
