@@ -7,7 +7,7 @@ import { analyze, referencePath } from './custom-elements.js';
 import { renderReference, type Manifest } from './widget-reference.js';
 
 const packageFolder = join(dirname(fileURLToPath(import.meta.url)), '..');
-const registeredTags = ['hearth-composer', 'hearth-crisis-help', 'hearth-feed', 'hearth-group', 'hearth-group-appearance', 'hearth-group-finder', 'hearth-join-requests', 'hearth-moderation-item', 'hearth-moderation-queue', 'hearth-outreach-inbox', 'hearth-outreach-thread', 'hearth-provider', 'hearth-thread'];
+const registeredTags = ['hearth-composer', 'hearth-crisis-help', 'hearth-feed', 'hearth-group', 'hearth-group-appearance', 'hearth-group-finder', 'hearth-join-requests', 'hearth-moderation-item', 'hearth-moderation-queue', 'hearth-outreach-inbox', 'hearth-outreach-thread', 'hearth-provider', 'hearth-report-form', 'hearth-thread'];
 
 describe('the custom-elements manifest and the reference docs', () => {
   let outdir: string;

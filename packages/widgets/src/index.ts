@@ -16,6 +16,7 @@ export { HearthJoinRequests } from './hearth-moderation-queue/join-requests.js';
 export { HearthModerationItem } from './hearth-moderation-queue/moderation-item.js';
 export { HearthFeed } from './hearth-feed/hearth-feed.js';
 export { HearthThread } from './hearth-thread/hearth-thread.js';
+export { HearthReportForm, type ReportOutcome, type ReportSentDetail } from './hearth-thread/report-form.js';
 export { HearthOutreachInbox } from './hearth-outreach/hearth-outreach-inbox.js';
 export { HearthOutreachThread } from './hearth-outreach/hearth-outreach-thread.js';
 export type * from './base/hearth-events.js';

@@ -10,6 +10,7 @@ import { HearthModerationItem } from './hearth-moderation-queue/moderation-item.
 import { HearthProvider } from './hearth-provider/hearth-provider.js';
 import { HearthFeed } from './hearth-feed/hearth-feed.js';
 import { HearthThread } from './hearth-thread/hearth-thread.js';
+import { HearthReportForm } from './hearth-thread/report-form.js';
 import { HearthOutreachInbox } from './hearth-outreach/hearth-outreach-inbox.js';
 import { HearthOutreachThread } from './hearth-outreach/hearth-outreach-thread.js';
 
@@ -26,6 +27,7 @@ export const hearthElements = {
   'hearth-moderation-item': HearthModerationItem,
   'hearth-feed': HearthFeed,
   'hearth-thread': HearthThread,
+  'hearth-report-form': HearthReportForm,
   'hearth-outreach-inbox': HearthOutreachInbox,
   'hearth-outreach-thread': HearthOutreachThread,
 } as const;

@@ -99,21 +99,6 @@ export const threadStyles = css`
     font-style: italic;
     color: var(--muted);
   }
-  form.report-form {
-    display: flex;
-    flex-direction: column;
-    gap: 0.75em;
-    max-inline-size: 36em;
-  }
-  form.report-form h4,
-  form.report-form h5 {
-    font-size: 1em;
-    font-weight: 650;
-    margin: 0;
-  }
-  .crisis {
-    gap: 0.5em;
-  }
   .done {
     outline: none;
   }
