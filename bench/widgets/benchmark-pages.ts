@@ -1,5 +1,6 @@
 import { print } from '@0no-co/graphql.web';
-import { groupsQuery } from '@hearth/client';
+// The finder's own document (the SDK's GroupSummaryFields plus the viewer's membership on each card).
+import { finderGroupsQuery } from '../../packages/widgets/src/hearth-group-finder/hearth-group-finder.operations.js';
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,12 +15,12 @@ import { join } from 'node:path';
 export const institutionSlug = 'riverside';
 
 /**
- * The finder's first request: the SDK's own `groupsQuery` (with its `GroupSummaryFields` fragment), printed as a
- * page would send it. The run checks that the widget sends this very document, so the two pages never ask the
+ * The finder's first request: its own `finderGroupsQuery` (the SDK's `GroupSummaryFields` and the viewer's
+ * membership), printed as a page would send it. The run checks that the widget sends this very document, so the two pages never ask the
  * server for different work.
  */
 // gql.tada types documents with graphql-js's AST types; graphql.web's printer takes the same shape under its own.
-export const groupsDocument = print(groupsQuery as unknown as Parameters<typeof print>[0]);
+export const groupsDocument = print(finderGroupsQuery as unknown as Parameters<typeof print>[0]);
 
 /** The variables the finder sends for its first page with no search and no facets chosen. */
 export const groupsVariables = {

@@ -97,14 +97,15 @@ export interface PageKind {
 
 export const pageKinds: PageKind[] = [
   ...(['en', 'ar'] as const).flatMap((language) => [
-    { name: `home page with the group finder (${language})`, elements: ['hearth-group-finder'], packs: [language, `finder.${language}`] },
+    // The finder shows the crisis help's resource list, whose strings are in the writers pack.
+    { name: `home page with the group finder (${language})`, elements: ['hearth-group-finder'], packs: [language, `finder.${language}`, `writers.${language}`] },
     { name: `group page: header, join flow, composer, feed (${language})`, elements: ['hearth-group'], packs: [language] },
     { name: `group page with a conversation opened (${language})`, elements: ['hearth-group', 'hearth-thread'], packs: [language] },
     { name: `facilitators' page with the queue (${language})`, elements: ['hearth-moderation-queue'], packs: [language, `facilitators.${language}`] },
     {
       name: `every widget on one page (${language})`,
       elements: ['hearth-group-finder', 'hearth-group', 'hearth-thread', 'hearth-moderation-queue'],
-      packs: [language, `finder.${language}`, `facilitators.${language}`],
+      packs: [language, `finder.${language}`, `writers.${language}`, `facilitators.${language}`],
     },
   ]),
 ];

@@ -18,7 +18,7 @@ export interface GroupCardOptions {
 /** The viewer's own place in the group, as the card names it; nothing for a guest or a non-member. */
 function membershipBadge(group: FinderGroup, m: GroupFinderMessages) {
   const membership = group.viewerMembership;
-  const label = membership ? m.membership(membership.status, membership.waitlistPosition ?? null) : null;
+  const label = !membership ? null : membership.status === 'WAITLISTED' ? m.waitlisted(membership.waitlistPosition ?? null) : (m.membership[membership.status] ?? null);
   return label ? html`<span class="badge mine" part="badge membership">${label}</span>` : nothing;
 }
 

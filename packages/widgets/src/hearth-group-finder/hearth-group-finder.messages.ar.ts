@@ -29,13 +29,9 @@ const ar: GroupFinderMessages = {
   crisisHeading: 'لست وحدك في هذا',
   crisisLead: 'إذا كنت تفكر في إنهاء حياتك أو إيذاء نفسك، يمكنك التحدث إلى أحد الآن:',
   myGroups: 'مجموعاتي',
-  membership: (status: string, waitlistPosition: number | null): string | null =>
-    ({
-      ACTIVE: 'أنت عضو',
-      PENDING: 'طلبك قيد المراجعة',
-      WAITLISTED: waitlistPosition ? `على قائمة الانتظار (رقم ${waitlistPosition})` : 'على قائمة الانتظار',
-      SUSPENDED: 'عضويتك معلّقة مؤقتًا',
-    })[status] ?? null,
+  /** The viewer's own status on a card (a waitlisted member's is `waitlisted`). */
+  membership: { ACTIVE: 'أنت عضو', PENDING: 'طلبك قيد المراجعة', SUSPENDED: 'عضويتك معلّقة مؤقتًا' } as Record<string, string>,
+  waitlisted: (position: number | null) => (position ? `على قائمة الانتظار (رقم ${position})` : 'على قائمة الانتظار'),
 };
 
 export default ar;

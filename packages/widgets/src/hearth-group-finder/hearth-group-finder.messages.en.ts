@@ -25,14 +25,9 @@ const en = {
   crisisHeading: 'You don’t have to face this alone',
   crisisLead: 'If you are thinking about ending your life or hurting yourself, you can talk to someone now:',
   myGroups: 'My groups',
-  /** The viewer's own status on a card; null where there is nothing of theirs to say. */
-  membership: (status: string, waitlistPosition: number | null): string | null =>
-    ({
-      ACTIVE: 'You are a member',
-      PENDING: 'Your request is pending',
-      WAITLISTED: waitlistPosition ? `On the waiting list (number ${waitlistPosition})` : 'On the waiting list',
-      SUSPENDED: 'Your membership is paused',
-    })[status] ?? null,
+  /** The viewer's own status on a card (a waitlisted member's is `waitlisted`). */
+  membership: { ACTIVE: 'You are a member', PENDING: 'Your request is pending', SUSPENDED: 'Your membership is paused' } as Record<string, string>,
+  waitlisted: (position: number | null) => (position ? `On the waiting list (number ${position})` : 'On the waiting list'),
 };
 
 export type GroupFinderMessages = typeof en;

@@ -8,6 +8,7 @@ import { contentMessages } from '../content/content.messages.js';
 import { contentStyles } from '../content/content.styles.js';
 import { authorNameOf, renderWarningGate } from '../content/post-parts.js';
 import { domainMessages } from '../localization/domain.messages.js';
+import { reportFormMessages } from '../hearth-thread/report-form.messages.js';
 import { moderationQueueMessages } from './hearth-moderation-queue.messages.js';
 import { moderationQueueStyles } from './hearth-moderation-queue.styles.js';
 import { cssId, decidedElsewhere } from './queue-outcomes.js';
@@ -223,12 +224,13 @@ export class HearthModerationItem extends HearthElement {
   #renderItem(item: QueueItem) {
     const m = this.#messages;
     const domain = this.i18n.messages(domainMessages);
+    const reasons = this.i18n.messages(reportFormMessages);
     const id = cssId(item.id);
     const subject = item.subject;
     const post = subject?.__typename === 'Post' ? subject : null;
     const reply = subject?.__typename === 'Reply' ? subject : null;
     const content = post ?? reply;
-    const why = [...item.reasons.map((reason) => domain.reportReason[reason] ?? reason), ...item.flags.map((flag) => m.flag[flag] ?? flag)];
+    const why = [...item.reasons.map((reason) => reasons.reportReason[reason] ?? reason), ...item.flags.map((flag) => m.flag[flag] ?? flag)];
     const notes = item.reports.filter((report) => report.note?.trim());
     const open = this.contentOpen;
     const choice = this.choice?.itemId === item.id ? this.choice : null;
@@ -269,7 +271,7 @@ export class HearthModerationItem extends HearthElement {
         ? html`<div>
             <h4>${m.notesLabel}</h4>
             <ul class="notes">
-              ${notes.map((report) => html`<li><span class="small muted">${domain.reportReason[report.reason] ?? report.reason}</span><span class="note" dir="auto">${report.note}</span></li>`)}
+              ${notes.map((report) => html`<li><span class="small muted">${reasons.reportReason[report.reason] ?? report.reason}</span><span class="note" dir="auto">${report.note}</span></li>`)}
             </ul>
           </div>`
         : nothing}

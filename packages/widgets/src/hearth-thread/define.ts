@@ -2,7 +2,6 @@ import { defineElement } from '../base/define-element.js';
 // A thread renders a composer for replies.
 import '../hearth-composer/define.js';
 import { HearthThread } from './hearth-thread.js';
-import { HearthReportForm } from './report-form.js';
 
-defineElement('hearth-report-form', HearthReportForm);
+// <hearth-report-form> is loaded when a reader first opens "Report" (load-report-form.ts).
 defineElement('hearth-thread', HearthThread);

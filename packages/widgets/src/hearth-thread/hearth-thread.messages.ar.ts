@@ -22,18 +22,8 @@ const ar: ThreadMessages = {
   reactForbidden: 'التفاعل متاح لأعضاء هذه المجموعة فقط.',
   answer: (name: string) => `أجب ${name}`,
   report: 'إبلاغ',
-  reportHeading: 'أبلغ الميسّرين',
-  reasonLabel: 'ما المشكلة؟',
-  chooseReason: 'اختر سببًا',
-  reasonMissing: 'يُرجى اختيار سبب.',
-  noteLabel: 'ما الذي ينبغي أن يعرفه الميسّرون؟ (اختياري)',
-  noteHint: 'لا يقرأ هذا إلا الميسّرون.',
-  sendReport: 'أرسل البلاغ',
-  sending: 'جارٍ الإرسال…',
   reportSent: 'شكرًا لك. سيطّلع الميسّرون على هذا.',
   alreadyReported: 'سبق أن أبلغت عن هذا. شكرًا لك — سيطّلع عليه الميسّرون.',
-  reportFailed: 'تعذّر إرسال البلاغ. يُرجى المحاولة مرة أخرى.',
-  reportForbidden: 'الإبلاغ متاح لأعضاء هذه المجموعة فقط.',
 };
 
 export default ar;

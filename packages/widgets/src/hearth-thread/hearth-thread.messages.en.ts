@@ -19,18 +19,8 @@ const en = {
   reactForbidden: 'Only members of this group can react.',
   answer: (name: string) => `Answer ${name}`,
   report: 'Report',
-  reportHeading: 'Tell the facilitators',
-  reasonLabel: 'What is the problem?',
-  chooseReason: 'Choose a reason',
-  reasonMissing: 'Please choose a reason.',
-  noteLabel: 'Anything the facilitators should know (optional)',
-  noteHint: 'Only the facilitators read this.',
-  sendReport: 'Send report',
-  sending: 'Sending…',
   reportSent: 'Thank you. The facilitators will look at this.',
   alreadyReported: 'You have already reported this. Thank you — the facilitators will look at it.',
-  reportFailed: 'The report could not be sent. Please try again.',
-  reportForbidden: 'Only members of this group can report posts.',
 };
 
 export type ThreadMessages = typeof en;

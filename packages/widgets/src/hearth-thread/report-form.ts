@@ -3,8 +3,7 @@ import { html, nothing } from 'lit';
 import { failureMessage } from '../base/failure-message.js';
 import { HearthElement } from '../base/hearth-element.js';
 import { loadCrisisHelp } from '../hearth-crisis-help/load.js';
-import { domainMessages } from '../localization/domain.messages.js';
-import { threadMessages } from './hearth-thread.messages.js';
+import { reportFormMessages } from './report-form.messages.js';
 import { reportFormStyles } from './report-form.styles.js';
 
 type CrisisResource = NonNullable<NonNullable<ResultOf<typeof crisisResourcesQuery>['institution']>['crisisResources']>[number];
@@ -51,6 +50,9 @@ export interface ReportSentDetail {
  * @fires hearth-sign-in-request - The session ended while sending (`report`).
  */
 export class HearthReportForm extends HearthElement {
+  // `writers`: the form's strings and the crisis help it shows for a reason that says someone is in danger.
+  static override languagePacks = ['members', 'writers'] as const;
+
   static override styles = [...HearthElement.styles, reportFormStyles];
 
   static override properties = {
@@ -80,7 +82,7 @@ export class HearthReportForm extends HearthElement {
   }
 
   get #messages() {
-    return this.i18n.messages(threadMessages);
+    return this.i18n.messages(reportFormMessages);
   }
 
   /** Puts focus on the reason, the form's first field (the thread calls it when it opens the form). */
@@ -145,7 +147,7 @@ export class HearthReportForm extends HearthElement {
 
   protected override renderContent() {
     const m = this.#messages;
-    const reasons = this.i18n.messages(domainMessages).reportReason;
+    const reasons = this.#messages.reportReason;
     const problem = this.problem;
     const reasonInvalid = problem?.field === 'reason';
     return html`<form class="report-form panel" part="report-form" aria-labelledby="report-title" novalidate @submit=${this.#send}>

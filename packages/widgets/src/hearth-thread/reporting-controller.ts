@@ -2,6 +2,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import type { ContentItemView } from '../content/post-parts.js';
 import { threadMessages } from './hearth-thread.messages.js';
 import type { HearthReportForm, ReportOutcome, ReportSentDetail } from './report-form.js';
+import { loadReportForm } from './load-report-form.js';
 import type { ThreadAccess } from './thread-access.js';
 import { domKey, type ThreadPost } from './thread-model.js';
 
@@ -41,8 +42,16 @@ export class ReportingController implements ReactiveController {
       return;
     }
     if (this.#open === id) return this.#close();
+    try {
+      await loadReportForm(this.access.i18n.locale);
+    } catch {
+      this.access.announce(this.access.common().failedBody);
+      return;
+    }
     await this.#show(id);
-    await this.#find<HearthReportForm>('hearth-report-form')?.focusReason();
+    const form = this.#find<HearthReportForm>('hearth-report-form');
+    await form?.updateComplete;
+    await form?.focusReason();
   }
 
   readonly #close = async (): Promise<void> => {

@@ -6,14 +6,6 @@ const ar: DomainMessages = {
   format: { FORUM: 'منتدى إلكتروني', IN_PERSON: 'حضوري', VIDEO: 'مكالمة فيديو', PHONE: 'هاتفي' },
   role: { MEMBER: 'عضو', PEER_FACILITATOR: 'ميسّر من الأقران', PROFESSIONAL_FACILITATOR: 'ميسّر مختص' },
   reaction: { SUPPORT: 'دعم', HUG: 'عناق', ME_TOO: 'وأنا كذلك', THANK_YOU: 'شكرًا', HELPFUL: 'مفيد' },
-  reportReason: {
-    CRISIS: 'قد يكون شخص في خطر',
-    SELF_HARM: 'إيذاء النفس',
-    HARASSMENT: 'تحرّش أو تنمّر',
-    SPAM: 'رسائل مزعجة أو إعلانات',
-    MISINFORMATION: 'معلومات مضلِّلة ضارّة',
-    OTHER: 'سبب آخر',
-  },
   anonymousRevealableBy: {
     NOBODY: 'لا يستطيع أحد معرفة كاتب المنشور المجهول، ولا حتى الميسّرون أو مسؤولو الموقع.',
     ADMINS: 'إذا بدا أن الكاتب في خطر، يستطيع مسؤولو الموقع وحدهم معرفته، ويُسجَّل ذلك كل مرة.',

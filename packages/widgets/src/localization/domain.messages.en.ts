@@ -5,14 +5,6 @@ const en = {
   format: { FORUM: 'Online forum', IN_PERSON: 'In person', VIDEO: 'Video', PHONE: 'Phone' } as Record<string, string>,
   role: { MEMBER: 'Member', PEER_FACILITATOR: 'Peer facilitator', PROFESSIONAL_FACILITATOR: 'Professional facilitator' } as Record<string, string>,
   reaction: { SUPPORT: 'Support', HUG: 'Hug', ME_TOO: 'Me too', THANK_YOU: 'Thank you', HELPFUL: 'Helpful' } as Record<string, string>,
-  reportReason: {
-    CRISIS: 'Someone may be in danger',
-    SELF_HARM: 'Self-harm',
-    HARASSMENT: 'Harassment or bullying',
-    SPAM: 'Spam or advertising',
-    MISINFORMATION: 'Harmful misinformation',
-    OTHER: 'Something else',
-  } as Record<string, string>,
   /** Who can find out who wrote an anonymous post: the group header and the composer both say this sentence. */
   anonymousRevealableBy: {
     NOBODY: 'Nobody can find out who wrote an anonymous post, not even the facilitators or the site\'s administrators.',

@@ -5,7 +5,8 @@
 import crisisHelpMessages from '../../hearth-crisis-help/hearth-crisis-help.messages.ar.js';
 import appearanceMessages from '../../hearth-group/group-appearance.messages.ar.js';
 import outreachMessages from '../../hearth-outreach/hearth-outreach.messages.ar.js';
+import reportFormMessages from '../../hearth-thread/report-form.messages.ar.js';
 
-const pack = { crisisHelpMessages, appearanceMessages, outreachMessages };
+const pack = { crisisHelpMessages, appearanceMessages, outreachMessages, reportFormMessages };
 
 export default pack;

@@ -5,7 +5,8 @@
 import crisisHelpMessages from '../../hearth-crisis-help/hearth-crisis-help.messages.en.js';
 import appearanceMessages from '../../hearth-group/group-appearance.messages.en.js';
 import outreachMessages from '../../hearth-outreach/hearth-outreach.messages.en.js';
+import reportFormMessages from '../../hearth-thread/report-form.messages.en.js';
 
-const pack = { crisisHelpMessages, appearanceMessages, outreachMessages };
+const pack = { crisisHelpMessages, appearanceMessages, outreachMessages, reportFormMessages };
 
 export default pack;
