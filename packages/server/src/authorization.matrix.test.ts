@@ -3,6 +3,7 @@ import { groupOperations } from './authorization-matrix/groups.js';
 import { institutionAdminOperations, profileOperations, safetyAdminOperations } from './authorization-matrix/institutions.js';
 import { identityOperations, membershipOperations } from './authorization-matrix/memberships.js';
 import { moderationOperations } from './authorization-matrix/moderation.js';
+import { outreachOperations } from './authorization-matrix/outreach.js';
 import { postOperations } from './authorization-matrix/posts.js';
 
 /**
@@ -18,6 +19,7 @@ const operations: Operation[] = [
   ...moderationOperations,
   ...safetyAdminOperations,
   ...identityOperations,
+  ...outreachOperations,
 ];
 
 describeMatrix('authorization matrix', operations);

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { GroupRow } from '../src/db/tables.js';
+import type { GroupRow, SubjectType } from '../src/db/tables.js';
 import type { HearthDb } from '../src/db/database.js';
 import { openOrUpdateModerationCase } from '../src/modules/moderation/moderation-cases.queries.js';
+import { insertReply } from '../src/modules/posts/reply.queries.js';
 import { encodeGlobalId as globalId } from '../src/schema/global-ids.js';
-import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, type TestInstitution } from './factories.js';
+import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, type TestInstitution, type TestMember } from './factories.js';
 import { describeEachDatabase, type TestApi } from './test-api.js';
 
 /**
@@ -46,6 +47,12 @@ export interface CellContext {
   group: GroupRow;
   groupId: string;
   targetInstitution: TestInstitution;
+  /**
+   * The person whose own things a row may act on (their post, their thread), chosen so that exactly one role owns
+   * them in each column: `member` in the same tenant, `otherTenantMember` (at home) in the other. Rows that use it
+   * make them an active member of the target group first (`ownerInGroup`).
+   */
+  owner: { role: Role; member: TestMember };
 }
 
 export interface Operation {
@@ -90,10 +97,35 @@ export const decide = (mutation: string, input: string, prepare: (cell: CellCont
 export const members: Role[] = ['member', 'peerFacilitator', 'professionalFacilitator'];
 export const denyAllButFacilitatorsAndManagers = only(facilitatorsAndManagers, 'deny');
 
-/** A post in the cell's target group by someone who holds none of the roles. */
-export async function subjectPost(cell: CellContext, options: { anonymous?: boolean; crisisCase?: boolean } = {}) {
-  const author = await createTestMember(cell.db, cell.targetInstitution);
-  await addTestMembership(cell.db, cell.group, author.row);
+/** Someone who holds none of the roles, an active member of the cell's target group. */
+export async function subjectMember(cell: CellContext): Promise<TestMember> {
+  const person = await createTestMember(cell.db, cell.targetInstitution);
+  await addTestMembership(cell.db, cell.group, person.row);
+  return person;
+}
+
+/** The cell's owner, an active member of the target group (the `member` role already is one in the same tenant). */
+export async function ownerInGroup(cell: CellContext): Promise<TestMember> {
+  const owner = cell.owner.member;
+  const existing = await cell.db.selectFrom('memberships').select('id').where('group_id', '=', cell.group.id).where('member_id', '=', owner.row.id).executeTakeFirst();
+  if (!existing) await addTestMembership(cell.db, cell.group, owner.row);
+  return owner;
+}
+
+/** How a row wants the post or reply it acts on. */
+export interface SubjectOptions {
+  anonymous?: boolean;
+  /** An open crisis case about it (a crisis report). */
+  crisisCase?: boolean;
+  /** Crisis language found by the content pipeline (the item's `crisis` flag). */
+  crisis?: boolean;
+  /** Written by the cell's owner rather than by someone outside the roles. */
+  byOwner?: boolean;
+}
+
+/** A post in the cell's target group by someone who holds none of the roles (or, with `byOwner`, by the cell's owner). */
+export async function subjectPost(cell: CellContext, options: SubjectOptions = {}) {
+  const author = options.byOwner ? await ownerInGroup(cell) : await subjectMember(cell);
   const post = await cell.db
     .insertInto('posts')
     .values({
@@ -104,23 +136,49 @@ export async function subjectPost(cell: CellContext, options: { anonymous?: bool
       title: 'A post in the matrix',
       body: 'Written by someone outside the roles.',
       content_warning: null,
+      ...(options.crisis ? { crisis: true } : {}),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  let caseId: string | null = null;
-  if (options.crisisCase) {
-    const opened = await openOrUpdateModerationCase(cell.db, {
-      institutionId: cell.group.institution_id,
-      groupId: cell.group.id,
-      subjectType: 'POST',
-      subjectId: post.id,
-      crisis: true,
-      reasons: ['CRISIS'],
-      reports: 1,
-    });
-    caseId = globalId('ModerationItem', opened.id);
-  }
-  return { postId: globalId('Post', post.id), caseId };
+  const caseId = options.crisisCase ? await crisisCaseAbout(cell, 'POST', post.id) : null;
+  return { postId: globalId('Post', post.id), postRowId: post.id, authorId: author.row.id, caseId };
+}
+
+/**
+ * A reply in the cell's target group, under a post of someone outside the roles (with `toOwnersPost`, the owner's),
+ * by someone else outside the roles (or, with `byOwner`, by the owner).
+ */
+export async function subjectReply(cell: CellContext, options: SubjectOptions & { toOwnersPost?: boolean } = {}) {
+  const { postId, postRowId } = await subjectPost(cell, { byOwner: options.toOwnersPost ?? false });
+  const author = options.byOwner ? await ownerInGroup(cell) : await subjectMember(cell);
+  const reply = await insertReply(cell.db, {
+    institutionId: cell.group.institution_id,
+    groupId: cell.group.id,
+    postId: postRowId,
+    parentReplyId: null,
+    authorId: author.row.id,
+    anonymous: options.anonymous ?? false,
+    body: 'A reply in the matrix.',
+    contentWarning: null,
+    status: 'PUBLISHED',
+    crisis: options.crisis ?? false,
+  });
+  const caseId = options.crisisCase ? await crisisCaseAbout(cell, 'REPLY', reply.id) : null;
+  return { postId, replyId: globalId('Reply', reply.id), replyRowId: reply.id, authorId: author.row.id, caseId };
+}
+
+/** An open crisis case about the item, as a crisis report opens one; its ModerationItem id. */
+async function crisisCaseAbout(cell: CellContext, subjectType: SubjectType, subjectId: string): Promise<string> {
+  const opened = await openOrUpdateModerationCase(cell.db, {
+    institutionId: cell.group.institution_id,
+    groupId: cell.group.id,
+    subjectType,
+    subjectId,
+    crisis: true,
+    reasons: ['CRISIS'],
+    reports: 1,
+  });
+  return globalId('ModerationItem', opened.id);
 }
 
 /** Reads a query result: a FORBIDDEN error, null or empty (hidden), or data. */
@@ -139,8 +197,8 @@ interface World {
   home: TestInstitution;
   away: TestInstitution;
   actors: Record<Role, Actor>;
-  /** Member rows of the roles that hold memberships in target groups, per institution. */
-  memberRows: Partial<Record<Role, Awaited<ReturnType<typeof createTestMember>>>>;
+  /** Member rows of the roles that are people (the other tenant's member included). */
+  memberRows: Partial<Record<Role, TestMember>>;
 }
 
 async function buildWorld(db: HearthDb): Promise<World> {
@@ -152,6 +210,7 @@ async function buildWorld(db: HearthDb): Promise<World> {
   }
   memberRows.institutionAdmin = await createTestMember(db, home, { admin: true });
   const stranger = await createTestMember(db, away);
+  memberRows.otherTenantMember = stranger;
   const actors: Record<Role, Actor> = {
     guest: { institution: home.row.slug },
     otherTenantMember: { token: stranger.token },
@@ -167,8 +226,8 @@ async function buildWorld(db: HearthDb): Promise<World> {
 
 /**
  * A fresh target group for one cell. In the "same" tenant it carries the roles' memberships; in the "other" tenant
- * it belongs to another institution, where the same people hold the same roles in a look-alike group, so a cell
- * fails if a role leaks across institutions.
+ * it belongs to another institution, where none of the roles' people belongs (only `otherTenantMember` is at home
+ * there), so a cell fails if a role leaks across institutions.
  */
 async function targetGroup(db: HearthDb, world: World, tenant: Tenant): Promise<{ group: GroupRow; institution: TestInstitution }> {
   const institution = tenant === 'same' ? world.home : world.away;
@@ -204,6 +263,7 @@ export function describeMatrix(title: string, matrixOperations: Operation[]): vo
                 group,
                 groupId: globalId('Group', group.id),
                 targetInstitution: institution,
+                owner: tenant === 'same' ? { role: 'member', member: world.memberRows.member! } : { role: 'otherTenantMember', member: world.memberRows.otherTenantMember! },
               });
             }
             expect(observed, `observed ${JSON.stringify(observed)}`).toEqual(operation[tenant]);

@@ -89,4 +89,24 @@ export const groupOperations: Operation[] = [
     same: only(managers, 'deny'),
     other: everyone('deny'),
   },
+  {
+    name: 'read a PUBLIC group by group(slug)',
+    run: async ({ api, actor, group }) => {
+      const result = await api.graphql(`query($slug: String!) { group(slug: $slug) { name } }`, { slug: group.slug }, actor);
+      return result.data?.group?.name ? 'allow' : 'hidden';
+    },
+    // A slug is looked up in the viewer's own institution: another institution's group by that slug is not there.
+    same: { ...everyone('allow'), otherTenantMember: 'hidden' },
+    other: { ...everyone('hidden'), otherTenantMember: 'allow' },
+  },
+  {
+    name: 'read a PRIVATE group by group(slug)',
+    run: async ({ api, db, actor, group }) => {
+      await db.updateTable('groups').set({ visibility: 'PRIVATE' }).where('id', '=', group.id).execute();
+      const result = await api.graphql(`query($slug: String!) { group(slug: $slug) { name } }`, { slug: group.slug }, actor);
+      return result.data?.group?.name ? 'allow' : 'hidden';
+    },
+    same: only(['applicant', 'member', ...facilitatorsAndManagers], 'hidden'),
+    other: everyone('hidden'),
+  },
 ];

@@ -1,4 +1,5 @@
 import { decide, denyAllButFacilitatorsAndManagers, everyone, facilitatorsAndManagers, managers, members, only, type Operation, subjectMembership } from '../../test-support/authorization-matrix.js';
+import { generateInvitationCode } from '../modules/memberships/invitations.js';
 import { encodeGlobalId as globalId } from '../schema/global-ids.js';
 
 /** Joining, leaving, requests, invitations, waitlists and what facilitators do to memberships. */
@@ -166,6 +167,19 @@ export const membershipOperations: Operation[] = [
     },
     same: denyAllButFacilitatorsAndManagers,
     other: everyone('deny'),
+  },
+  {
+    name: 'invitation(code) preview of a PRIVATE group',
+    run: async (cell) => {
+      await cell.db.updateTable('groups').set({ visibility: 'PRIVATE' }).where('id', '=', cell.group.id).execute();
+      const code = generateInvitationCode();
+      await cell.db.insertInto('invitations').values({ institution_id: cell.group.institution_id, group_id: cell.group.id, code }).execute();
+      const result = await cell.api.graphql(`query($code: String!) { invitation(code: $code) { groupName } }`, { code }, cell.actor);
+      return result.data?.invitation?.groupName ? 'allow' : 'hidden';
+    },
+    // The code is the key: whoever holds it sees where it leads (joining stays within the viewer's institution).
+    same: everyone('allow'),
+    other: everyone('allow'),
   },
 ];
 
