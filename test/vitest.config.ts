@@ -1,7 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { defineProject } from 'vitest/config';
+import { workspaceSourcesResolution } from '../workspace-sources.js';
 
 export default defineProject({
+  // Some tests import the widgets' sources, which import @hearth/client: its sources, not a build.
+  ...workspaceSourcesResolution,
   test: {
     name: 'browser',
     include: ['browser/**/*.test.ts'],
