@@ -1,16 +1,16 @@
-import { evaluateSplit, type EvaluationReport, type EvaluationSplit, type Figures, type RowResult } from '../src/modules/content-pipeline/crisis-evaluation-score.js';
+import { evaluateSplit, evaluationSplits, isTuningSplit, type EvaluationReport, type EvaluationSplit, type Figures, type RowResult } from '../src/modules/content-pipeline/crisis-evaluation-score.js';
 
 /**
  * Prints the crisis detector's precision, recall and F1 on a split of the evaluation table:
- *   pnpm --filter @hearth/server crisis-eval -- development|frozen
+ *   pnpm --filter @hearth/server crisis-eval -- development|frozen-v1|tuning|frozen
  * overall (crisis or not), per language, per warning sign (overall and per language), per risk level, and level
- * accuracy. For the development split it also
- * lists the misses, false alarms and wrong levels, to tune against. For the frozen split it prints figures only,
+ * accuracy. For the tuning splits (development, frozen-v1, and tuning, which is both) it also lists the misses,
+ * false alarms and wrong levels, to tune against. For the frozen split (frozen-v2.json) it prints figures only,
  * never a row's text: those rows must not guide a change (crisis-evaluation/README.md).
  */
 const split = process.argv.slice(2).find((argument) => argument !== '--');
-if (split !== 'development' && split !== 'frozen') {
-  console.error('usage: crisis-eval -- development|frozen');
+if (!evaluationSplits.includes(split as EvaluationSplit)) {
+  console.error(`usage: crisis-eval -- ${evaluationSplits.join('|')}`);
   process.exit(2);
 }
 
@@ -43,7 +43,7 @@ const accuracyLine = (label: string, a: EvaluationReport['levelAccuracy']['overa
 console.log('\nlevel accuracy');
 for (const key of ['overall', 'en', 'ar'] as const) console.log(accuracyLine(key, report.levelAccuracy[key]));
 
-if (report.split === 'development') {
+if (isTuningSplit(report.split)) {
   const show = (result: RowResult) =>
     `  [${result.row.lang}] expected ${result.row.expected ?? 'null'} ${JSON.stringify(result.row.signs)}, got ` +
     `${result.riskLevel ?? 'null'} ${JSON.stringify(result.warningSigns)}\n      ${result.row.text}`;

@@ -5,10 +5,27 @@ import { detectCrisisLanguage } from './crisis-detector.js';
 
 /**
  * Scores the crisis detector on a split of the evaluation table (crisis-evaluation/README.md gives the row format
- * and the rules: tune on `development`, run `frozen` only to report). Used by scripts/crisis-evaluation.ts, which
- * prints the figures, and by the detector's test, which holds the development split to its targets.
+ * and the rules: tune on `development` and `frozen-v1` (together `tuning`), run `frozen` only to report). Used by
+ * scripts/crisis-evaluation.ts, which prints the figures, and by crisis-evaluation-score.test.ts, which holds the
+ * tuning split to its targets.
  */
-export type EvaluationSplit = 'development' | 'frozen';
+export type EvaluationSplit = 'development' | 'frozen-v1' | 'tuning' | 'frozen';
+
+/**
+ * The table files behind each split. `frozen-v1.json` was the held-out split until its figures were reported; it
+ * has been seen, so it is tuning data now, and `frozen` is `frozen-v2.json`, written before that tuning began.
+ */
+const splitFiles: Record<EvaluationSplit, readonly string[]> = {
+  development: ['development'],
+  'frozen-v1': ['frozen-v1'],
+  tuning: ['development', 'frozen-v1'],
+  frozen: ['frozen-v2'],
+};
+
+export const evaluationSplits = Object.keys(splitFiles) as EvaluationSplit[];
+
+/** Whether a split may guide a change (and so have its rows printed). Only `frozen` may not. */
+export const isTuningSplit = (split: EvaluationSplit) => split !== 'frozen';
 
 export interface EvaluationRow {
   text: string;
@@ -63,12 +80,18 @@ export interface EvaluationReport {
   results: RowResult[];
 }
 
-const tableDirectory = fileURLToPath(new URL('./crisis-evaluation/', import.meta.url));
+export const evaluationTableDirectory = fileURLToPath(new URL('./crisis-evaluation/', import.meta.url));
+
+export function splitFilePaths(split: EvaluationSplit): string[] {
+  return splitFiles[split].map((file) => `${evaluationTableDirectory}${file}.json`);
+}
 
 export function loadEvaluationSplit(split: EvaluationSplit): EvaluationRow[] {
-  const rows = JSON.parse(readFileSync(`${tableDirectory}${split}.json`, 'utf8')) as EvaluationRow[];
-  if (!Array.isArray(rows)) throw new Error(`crisis-evaluation/${split}.json is not an array of rows`);
-  return rows;
+  return splitFilePaths(split).flatMap((path) => {
+    const rows = JSON.parse(readFileSync(path, 'utf8')) as EvaluationRow[];
+    if (!Array.isArray(rows)) throw new Error(`${path} is not an array of rows`);
+    return rows;
+  });
 }
 
 function figures(counts: Counts): Figures {

@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { riskLevels, warningSigns } from './content-pipeline.js';
+import { evaluateSplit, evaluationSplits, evaluationTableDirectory, isTuningSplit, loadEvaluationSplit, splitFilePaths } from './crisis-evaluation-score.js';
+
+/**
+ * The evaluation table's splits and the detector's targets on the rows it may be tuned on. The frozen split is only
+ * checked for its form and its hash here, never scored: its figures are measured once and written in the README.
+ */
+const readme = readFileSync(`${evaluationTableDirectory}README.md`, 'utf8');
+
+describe('crisis evaluation splits', () => {
+  it('scores frozen-v2.json as the frozen split, unchanged since its hash was recorded in the README', () => {
+    const [path] = splitFilePaths('frozen');
+    expect(path).toMatch(/frozen-v2\.json$/);
+    const recorded = /frozen-v2\.json` sha256: `([0-9a-f]{64})`/.exec(readme)?.[1];
+    expect(recorded).toBeDefined();
+    expect(createHash('sha256').update(readFileSync(path!)).digest('hex')).toBe(recorded);
+    expect(isTuningSplit('frozen')).toBe(false);
+  });
+
+  it('tunes on development and the seen frozen-v1 rows together, and on nothing of frozen-v2', () => {
+    const tuning = loadEvaluationSplit('tuning').map((row) => row.text);
+    const development = loadEvaluationSplit('development');
+    const frozenV1 = loadEvaluationSplit('frozen-v1');
+    expect(tuning).toEqual([...development, ...frozenV1].map((row) => row.text));
+    const frozen = new Set(loadEvaluationSplit('frozen').map((row) => row.text));
+    expect(tuning.filter((text) => frozen.has(text))).toEqual([]);
+  });
+
+  it.each(evaluationSplits)('has well-formed rows in the %s split', (split) => {
+    const rows = loadEvaluationSplit(split);
+    expect(rows.length).toBeGreaterThan(100);
+    for (const row of rows) {
+      expect(typeof row.text === 'string' && row.text.trim().length > 0).toBe(true);
+      expect(['en', 'ar']).toContain(row.lang);
+      expect(row.expected === null || riskLevels.includes(row.expected)).toBe(true);
+      expect(row.signs.every((sign) => warningSigns.includes(sign))).toBe(true);
+      expect(row.expected === null).toBe(row.signs.length === 0);
+    }
+  });
+});
+
+describe('crisis detector on the development split', () => {
+  const report = evaluateSplit('development');
+
+  it.each(['en', 'ar'] as const)('keeps precision and recall in %s at their targets', (language) => {
+    const figures = report.byLanguage[language];
+    expect(figures.precision).toBeGreaterThanOrEqual(0.8);
+    expect(figures.recall).toBeGreaterThanOrEqual(0.9);
+  });
+});
