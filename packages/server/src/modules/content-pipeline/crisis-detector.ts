@@ -55,7 +55,7 @@ export function detectCrisisLanguage(text: string): CrisisDetection {
           .filter((other, otherIndex) => otherIndex !== index && other.quote === null)
           .map((other) => other.text)
           .join(' ');
-        matches.push(...readSegment(lexicon, segment, { sentence, around }));
+        matches.push(...readSegment(lexicon, segment, { sentence, around }).map((cue) => ({ ...cue, segment: index })));
       });
     }
   }
@@ -66,11 +66,24 @@ function summarize(matches: Cue[]): CrisisDetection {
   const live = matches.filter((cue) => cue.dismissedAs === null);
   const some = (kind: Cue['kind'], where: (cue: Cue) => boolean = () => true) => live.some((cue) => cue.kind === kind && where(cue));
   const ideation = some('DIRECT_IDEATION');
-  const intent = some('INTENT_OR_PLAN');
+  // An intent to self-harm ("I'm going to cut tonight") is HIGH with its time, IMMINENT with its means.
+  const intent = some('INTENT_OR_PLAN', (cue) => !cue.harm);
   const plan = some('PLAN');
-  const farewell = some('FAREWELL_OR_FINALITY');
-  const acts = live.filter((cue) => cue.kind === 'DIRECT_IDEATION' || cue.kind === 'INTENT_OR_PLAN' || cue.kind === 'PLAN');
-  const actIn = (sentence: number) => acts.some((cue) => cue.sentence === sentence);
+  const harmIntent = some('INTENT_OR_PLAN', (cue) => cue.harm === true);
+  const acts = live.filter((cue) => cue.kind === 'DIRECT_IDEATION' || (cue.kind === 'INTENT_OR_PLAN' && !cue.harm) || cue.kind === 'PLAN');
+  // Means count beside any act, self-harm meant included ("I'm going to cut tonight with the razor").
+  const meansActs = live.filter((cue) => acts.includes(cue) || (cue.kind === 'INTENT_OR_PLAN' && cue.harm));
+  const selfHarm = some('SELF_HARM');
+  const concern = some('BURDENSOMENESS') || some('HOPELESSNESS');
+  // A weak farewell ("I gave my guitar to my nephew") counts beside another farewell or any other sign.
+  const farewells = live.filter((cue) => cue.kind === 'FAREWELL_OR_FINALITY');
+  const strongFarewell = farewells.some((cue) => !cue.weak);
+  const weakFarewells = new Set(farewells.filter((cue) => cue.weak).map((cue) => cue.text));
+  const countedFarewells = farewells.filter(
+    (cue) => !cue.weak || strongFarewell || weakFarewells.size > 1 || acts.length > 0 || selfHarm || concern,
+  );
+  const farewell = countedFarewells.length > 0;
+  const actIn = (sentence: number) => meansActs.some((cue) => cue.sentence === sentence);
   const intentIn = (sentence: number) => live.some((cue) => (cue.kind === 'INTENT_OR_PLAN' || cue.kind === 'PLAN') && cue.sentence === sentence);
   const strongTime = some('TIMING', (cue) => !cue.weak);
   // Means made ready count alone; means at hand count beside an act, a farewell or a time; a bare mention ("the
@@ -78,21 +91,22 @@ function summarize(matches: Cue[]): CrisisDetection {
   const countedMeans = live.filter(
     (cue) =>
       cue.kind === 'MEANS_OR_METHOD' &&
-      (cue.readiness === 'STRONG' || (cue.readiness === 'WEAK' && (acts.length > 0 || farewell || strongTime)) || actIn(cue.sentence)),
+      (cue.readiness === 'STRONG' || (cue.readiness === 'WEAK' && (meansActs.length > 0 || farewell || strongTime)) || actIn(cue.sentence)),
   );
   const means = countedMeans.length > 0;
   const countedTimes = live.filter(
     (cue) => cue.kind === 'TIMING' && (cue.weak ? intentIn(cue.sentence) : acts.length > 0 || farewell || means),
   );
   const time = countedTimes.length > 0;
-  const selfHarm = some('SELF_HARM');
-  const concern = some('BURDENSOMENESS') || some('HOPELESSNESS');
-  const protective = some('PROTECTIVE');
+  // "I promised myself I'd stop, but I'm going to do it again": a sign after a contrast undoes the protection before it.
+  const signAfter = (cue: Cue) =>
+    live.some((other) => other.sentence === cue.sentence && (other.segment ?? 0) > (cue.segment ?? 0) && ['DIRECT_IDEATION', 'INTENT_OR_PLAN', 'PLAN', 'SELF_HARM'].includes(other.kind));
+  const protective = some('PROTECTIVE', (cue) => !signAfter(cue));
 
   let level: RiskLevel | null = null;
   if ((ideation || intent) && (plan || means || time)) level = 'IMMINENT';
   else if (plan && (means || time)) level = 'IMMINENT';
-  else if (means && (time || farewell)) level = 'IMMINENT';
+  else if (means && (time || farewell || harmIntent)) level = 'IMMINENT';
   else if (farewell && time) level = 'IMMINENT';
   else if (ideation || intent || plan || selfHarm || means) level = 'HIGH';
   else if (farewell || concern) level = 'CONCERN';
@@ -101,9 +115,12 @@ function summarize(matches: Cue[]): CrisisDetection {
   if (level === null) return { crisis: false, riskLevel: null, warningSigns: [], protective, matches };
 
   const signs = new Set<WarningSign>();
-  for (const cue of [...live.filter((cue) => cue.kind !== 'MEANS_OR_METHOD' && cue.kind !== 'TIMING'), ...countedMeans, ...countedTimes]) {
+  const counted = [...live.filter((cue) => !['MEANS_OR_METHOD', 'TIMING', 'FAREWELL_OR_FINALITY'].includes(cue.kind)), ...countedMeans, ...countedTimes, ...countedFarewells];
+  for (const cue of counted) {
     if (cue.kind === 'PLAN') signs.add('INTENT_OR_PLAN');
     else if (cue.kind !== 'PROTECTIVE') signs.add(cue.kind);
   }
+  // Means made ready with a time or a farewell, or a farewell with a time, is a plan though no intent is written.
+  if (level === 'IMMINENT' && !signs.has('DIRECT_IDEATION') && !signs.has('INTENT_OR_PLAN')) signs.add('INTENT_OR_PLAN');
   return { crisis: true, riskLevel: level, warningSigns: signOrder.filter((sign) => signs.has(sign)), protective, matches };
 }

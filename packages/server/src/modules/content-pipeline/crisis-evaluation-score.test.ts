@@ -42,8 +42,8 @@ describe('crisis evaluation splits', () => {
   });
 });
 
-describe('crisis detector on the development split', () => {
-  const report = evaluateSplit('development');
+describe('crisis detector on the tuning split (development and frozen-v1)', () => {
+  const report = evaluateSplit('tuning');
 
   it.each(['en', 'ar'] as const)('keeps precision and recall in %s at their targets', (language) => {
     const figures = report.byLanguage[language];

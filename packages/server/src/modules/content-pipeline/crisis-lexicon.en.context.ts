@@ -14,6 +14,8 @@ export const englishContext = {
     'want|wants|wanted|wanting|wanna|wana|wish|wishes|wishing|wished|would rather|id rather|rather|long to|longing to|yearn to|yearning to',
     'hope i|hope to|hoping to|pray|praying|prayed|tempted|urge|urges|craving|crave|need to|needed to|feel like|feels like|felt like|feeling like',
     'ready to|so ready|just want|should just|might as well|better if i|cant wait to|looking forward to|part of me|temptation to|desire to|itching to',
+    // A wish put as a question: "why can't I just die".
+    'why (?:cant|cannot|can not|couldnt|wont|doesnt) (?:i|god let me|it let me)|if only i could|if only i',
   ),
   think: any(
     'think|thinking|thought|thoughts|considering|considered|contemplating|contemplated|obsessing|fantasi[sz]ing|fantasi[sz]e|dreaming of|dream of',
@@ -22,6 +24,8 @@ export const englishContext = {
   intent: any(
     'going to|gonna|goin to|gon|imma|ima|will|ill|shall|im about to|about to|plan to|plan on|planning|planned to|planned on|intend|intending',
     'decided|deciding|made up my mind|determined to|ready to|its time|time to|finally|tonight im|i mean to|im doing',
+    // Gathering the nerve: "working up to jumping", "getting up the courage to".
+    '(?:working|work|worked|building|build|built) (?:myself )?up (?:to|the (?:courage|nerve) to)|(?:getting|get|got|found|find) (?:up )?the (?:courage|nerve|guts) to',
   ),
   negation: any(
     'not|never|no|nor|dont|doesnt|didnt|wont|wouldnt|shouldnt|cant|cannot|couldnt|isnt|arent|wasnt|werent|aint|havent|hasnt|hadnt',
@@ -37,6 +41,8 @@ export const englishContext = {
     '(?:doesnt|dont|didnt) matter|(?:cant|dont|do not) see|cant go on|cant keep|cant live|not worth|isnt worth|no longer want|dont want to be (?:a|an)',
     'so (?:that )?(?:im|i am|i wont|i dont) (?:not )?(?:be )?(?:a|an)|(?:wont|will not|would not|wouldnt) (?:be (?:missed|a)|have to)|never (?:wake|waking)',
     'not (?:wake|waking)|wouldnt (?:wake|waking)|dont (?:wake|waking)|didnt (?:wake|waking)|wont (?:wake|waking)|no one can|nobody can',
+    // A negation inside a condition or a question negates nothing after it: "if I wasn't here dragging him down".
+    'if (?:i|im) (?:wasnt|werent|was not|were not|didnt|did not|hadnt|had not|never)|why (?:cant|cannot|can not|couldnt|wont|doesnt)',
   ),
   firstPerson: 'i|im|ive|id|ill|me|myself|mine|my',
   otherPerson: `you|u|ya|youre|youd|youll|yourself|yourselves|he|hes|hed|hell|she|shes|shed|they|theyre|theyd|theyll|someone|somebody|anyone|anybody|teens|veterans|men|women|him|her|them|his|their|we|our|us|who|my ${kin}|a ${kin}|her ${kin}|his ${kin}|their ${kin}|your ${kin}|the ${kin}|${kin}|character|singer|celebrity|actor|author|narrator`,
@@ -46,6 +52,7 @@ export const englishContext = {
     'in the past|back then|back in (?:the day|school|\\d+)|as a (?:teen|teenager|kid|child)|in my (?:teens|twenties|youth)|clean (?:for|since)|(?:been|stayed|staying) clean|recovered|recovering from|in recovery',
     'survived|since i stopped|i beat|got help|getting better|in a good place|(?:so )?glad (?:im|i am) (?:still )?(?:here|alive)|proud of (?:how far|myself)|got through|made it through|(?:a long time|ages) ago|once upon a time',
   ),
+  pastTense: 'wanted|was|were|used to|tried|thought|felt|had|attempted|cut|hurt|harmed|kept',
   recurrence: 'again|relapse|relapsed|relapsing|back to|came back|coming back|returned|still|lately|these days|this week|tonight|last night|today|right now|rn|started|anymore',
   accident: any(
     'shaving|cooking|chopping|slicing (?:the|some|an|a)|by accident|accidentally|on the stove|oven|kitchen|gym|workout|playing|fell|tripped|slipped on|ironing|dinner|football|soccer|rugby',

@@ -30,7 +30,7 @@ const parts: LexiconSpec['parts'] = {
     'end (?:it|things|everything|this|the pain)(?: all)?|end it all|ending (?:it|things|everything)(?: all)?|be done with (?:it|everything|life)|be done',
     'be with (?:her|him|them|mum|mom|dad|my \\w+) (?:again|in heaven)|join (?:her|him|them|my \\w+)(?: in heaven)?|go home to god',
     'leave this world|check out|not be a problem anymore|(?:let|make) (?:it|everything|the pain) stop forever',
-    'overdose|od|jump|hang|drown|go too far|go further|take them all|take all of them|take the lot',
+    'overdose|overdosing|od|jump|jumping|hang|hanging|drown|drowning|go too far|go further|take them all|take all of them|take the lot',
     // Swallowing a whole supply is the act itself: "going to take all my pills".
     '(?:take|swallow|down) (?:all|every one) (?:of )?(?:my|the|those|these)(?: \\w+)?|(?:take|swallow) (?:the|a) whole (?:bottle|box|pack|packet|strip)',
   ),
@@ -43,6 +43,7 @@ const parts: LexiconSpec['parts'] = {
     '(?:jump|jumping|step|stepping|walk|walking|drive|driving|crash|crashing) (?:off|from|in front of|into|onto) (?:a|the|my|this|that|an) (?:bridge|building|roof|train|lorry|truck|bus|car|tree|wall|cliff|river|sea|tracks|traffic|motorway|highway|balcony|ledge|tower)',
     'how many ~4 (?:would it take|it would take|to kill me|would kill me|would (?:stop|do) it|would stop my heart|to die)',
     '(?:so much|enough|that many) ~3 (?:that|so) i (?:dont|wont|never|do not|will not|dont ever) (?:wake up|come back|come round|survive)',
+    '(?:so much|enough|so many|that many) ~6 to (?:not|never) (?:wake up|wake|come back|come round|survive)',
     '(?:kill|end|finish) me (?:off|now for real)|to kill me|would kill me',
   ),
   // Acts named by a noun: they count after a modality or a first-person subject.
@@ -50,8 +51,8 @@ const parts: LexiconSpec['parts'] = {
   // Ideation that carries its own negation or is whole in itself.
   state: any(
     'wish (?:i|id) (?:was|were|had|could be) (?:dead|never been born|not been born|gone|never born)|better off dead|(?:rather|sooner) be dead|wish i (?:was|were) never born',
-    '(?:dont|do not|dont really|no longer|never|didnt|dont even) (?:want|wanna|wish|feel like i want) to (?:live|be alive|exist|be here|wake up|go on|keep going|keep living|continue|survive|see tomorrow|be around)',
-    'dont wanna (?:live|be alive|be here|wake up|exist|be around)|dont wanna be here',
+    '(?:dont|do not|dont really|no longer|never|didnt|dont even) (?:want|wanna|wish|feel like i want) to (?:live|be alive|exist|be here|wake up(?: tomorrow| in the morning| again| ever)?|go on|keep going|keep living|continue|survive|see tomorrow|be around)',
+    'dont wanna (?:live|be alive|be here|wake up(?: tomorrow| in the morning| again| ever)?|exist|be around)|dont wanna be here',
     'no (?:reason|point) (?:for me )?(?:in |to )?(?:live|living|go on|going on|keep going|stay|staying|be alive|being alive|exist|existing|wake up)',
     '(?:dont|cant|do not) see (?:the|any) (?:point|reason) (?:in|of|to) (?:living|being alive|life|going on|existing|live|be alive|wake up|waking up|carry on|carrying on)',
     '(?:tired|sick|exhausted) of (?:living|being alive|life|existing|waking up|being here)|done with (?:life|living|being alive|everything)|(?:i|im) done',
@@ -66,33 +67,42 @@ const parts: LexiconSpec['parts'] = {
   // Time markers: the future of an act, not a duration ("this week I've had…").
   time: any(
     'tonight|tonite|2nite|tomorrow|tmrw|tomorow|this (?:weekend|evening|afternoon|friday|saturday|sunday|monday|tuesday|wednesday|thursday)',
-    '(?:on|this|next|by) (?:friday|saturday|sunday|monday|tuesday|wednesday|thursday|weekend)|next (?:week|month|time|year)',
-    '(?:after|when|once|as soon as|before) ~2 (?:everyone|everybody|they|the kids|the house|he|she|my \\w+|the \\w+)(?: is| are| has| have| goes| go| falls?| gets?| leaves?| left)? ~1 (?:asleep|sleeping|to sleep|to bed|in bed|gone|out|away|left|leaves|quiet|at work|home|ends|over)',
+    '(?:on|this|next|by|for) (?:friday|saturday|sunday|monday|tuesday|wednesday|thursday|weekend)|next (?:week|month|time|year)',
+    '(?:after|when|once|as soon as|before|till|until|til) ~2 (?:everyone|everybody|they|the kids|the house|he|she|my \\w+|the \\w+)(?: is| are| has| have| goes| go| falls?| gets?| leaves?| left)? ~1 (?:asleep|sleeping|to sleep|to bed|in bed|gone|out|away|left|leaves|quiet|at work|home|ends|over)',
     'while (?:my \\w+|he|she|they|everyone|the kids) (?:is|are) (?:away|out|asleep|at work|gone|on|sleeping)',
     'when i get (?:home|back|in)|as soon as|the (?:day|night) i|is the (?:night|day)|tonights the night|todays the day|(?:at|by|around) (?:midnight|dawn|sunrise|\\d+(?: ?(?:am|pm|oclock))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: oclock)?',
     'by (?:morning|tonight|tomorrow|the weekend|sunrise|the time you)|before (?:morning|sunrise|dawn|the weekend|christmas|my birthday|the end of)',
     'on (?:the|my) way (?:home|back|there|to work)|after (?:work|school|class|college|uni|my shift|the shift|the appointment|the meeting)|(?:in|within) (?:an|a|one|two|three|a few|few|\\d+) (?:hours?|days?)|on my birthday|after the funeral|counted out for',
   ),
   weakTime: 'today|now|right now|rn|this week|soon|very soon|this year|later',
-  means: any(
+  medication:
     'pills?|tablets?|painkillers|pain pills|pain killers|paracetamol|tylenol|ibuprofen|aspirin|sleeping pills|meds|medication|medicine|insulin|antidepressants|opioids|oxy|oxycodone|morphine|fentanyl|heroin|methadone',
+  means: any(
+    '{medication}',
     'rope|noose|belt|cord|ligature',
     // A train station or ride is a commute, not a means.
     'bridge|train tracks|railway|rail tracks|railway tracks|tracks|trains?(?! (?:station|ride|journey|tickets?|times|was|is (?:late|delayed)))|rooftop|roof|ledge|cliff|balcony|multi ?storey|car park roof|river|sea|canal|motorway',
     'gun|guns|pistol|rifle|firearm|shotgun|bullets?|ammo',
     'knife|knives|blade|blades|razor|razors|razor blades?|scalpel',
     'bleach|poison|antifreeze|exhaust|charcoal|pesticide|weedkiller|rat poison|gas',
+    // A hose is a means beside a car or an engine; a running engine in a garage is one.
+    'hose(?:pipe)? ~4 (?:car|exhaust|engine)|(?:car|exhaust|engine) ~6 hose(?:pipe)?|(?:engine|car) (?:running|on) ~4 garage|garage ~6 (?:engine|car) (?:running|on)',
   ),
   plan: any(
     '(?:made|make|have|got|written|wrote|finished|worked out|figured out|sorted|sorted out|finalised|finalized|come up with|settled on) (?:a|my|the|out a|out my|out the|up a|up my) plan|my plan (?:is|to)|the plan is|i have a plan|plans? (?:is|are) (?:ready|set|made)',
     '(?:decided|worked out|figured out|know|knew|chosen|chose|picked|planned|planning|settled on) (?:exactly )?(?:how|when|where)(?! (?:you|it feels|to help|to cope|much|many people|long|to talk|to ask|to tell|i feel|bad))',
     '(?:chosen|chose|picked|set|booked|decided on) (?:a|the) (?:date|day|time|place|spot|method|bridge|way)',
+    // "I know which bridge", "I've picked the building": a place or method chosen.
+    '(?:know|knew|picked|chosen|chose|found|decided on|settled on|worked out) (?:exactly )?which (?:bridge|building|roof|cliff|spot|place|tree|tracks|train|car park|tower|method|way|beam)(?! (?:to (?:cross|get|go|visit|take for)|is (?:closed|open)))',
+    // "I have it all planned for Friday": a plan with nothing else named after it.
+    '(?:have|got|had|ive got|ive) (?:it|everything|this) (?:all )?(?:planned|planned out|worked out|figured out|sorted out)(?= *$| \\|| now| (?:{time}|{weakTime}))',
     '(?:looked up|researched|research|researching|googled|googling|searched|searching|read up on|reading up on|checked|checking|calculated|worked out|know|knew) (?:exactly )?(?:how many|how much|how to|ways to|methods|the (?:dose|dosage|height|lethal))(?= ~4 (?:{means}|kill|die|end|take|fatal|lethal|stop my heart|would do it|would take|enough))',
     '(?:doing|do|going to do|gonna do|ill do|i will do|im doing|im going to do|will do) it (?:tonight|tomorrow|after|when|this|soon|on|before|at|once|while|today|now|then|next)',
-    'this is it|tonight is the night|tonights the night|todays the day|(?:today|tomorrow|friday|saturday|sunday) is the day|its (?:decided|happening)',
+    // "Tonight's the night" alone is a time (good news uses it too); beside an act it makes the act imminent.
+    'this is it|its (?:decided|happening)',
     '(?:suicide|goodbye) (?:note|letter)s?',
     // Checking a height or a depth is researching a method.
-    '(?:looked up|look up|looking up|checked|checking|researched|googled|googling|measured|worked out) how (?:high|tall|deep|far down|long a fall)',
+    '(?:look(?:ed|ing)? up|check(?:ed|ing|s)?|research(?:ed|ing)?|googl(?:e|ed|ing)|measur(?:e|ed|ing)|work(?:ed|ing)? out|find out|found out|see|saw) how (?:high|tall|deep|far down|long a fall|many floors)',
   ),
   // Things that make a mention of means a readiness.
   readiness: any(
@@ -124,14 +134,16 @@ export const englishLexicon: LexiconSpec = {
   rules: [
     ...sharedOpeningRules,
     // "Tomorrow is the day I end it", "I end it tonight": a first-person act with no modality word.
-    { sign: 'INTENT_OR_PLAN', source: '(?:i|im|ill) (?:finally )?(?:end|ending|do|doing) (?:it|this|things)(?: all)?(?! (?:with|for|up|off|out|right|again|myself|properly|well|better|the))' },
+    // "I do it when…" is a habit, so a plain "do" is read only as "I'll do it".
+    { sign: 'INTENT_OR_PLAN', source: '(?:(?:i|im|ill) (?:finally )?(?:end|ending|doing)|ill (?:finally )?do) (?:it|this|things)(?: all)?(?! (?:with|for|up|off|out|right|again|myself|properly|well|better|the))' },
     { sign: 'INTENT_OR_PLAN', source: '(?:im|i am|i will|ill) (?:taking|swallowing|take|swallow|using) (?:them|it|those|these|the lot|all|everything|enough)(?! (?:with|in the morning|every|daily|as|at breakfast|at night|twice|once))' },
     { sign: 'PLAN', source: '{plan}' },
     { sign: 'INTENT_OR_PLAN', source: 'i (?:really )?mean it(?: this time)?|(?:its|it is) (?:time|decided)|my mind is made up|i wont (?:change my mind|back out)' },
     // Means whoever owns them: "my dad's gun" is at hand.
     { sign: 'MEANS_OR_METHOD', source: '{means}', ignores: ['OTHER_PERSON'] },
-    { sign: 'TIMING', source: '{time}', ignores: ['OTHER_PERSON'] },
-    { sign: 'TIMING', source: '{weakTime}', weak: true, ignores: ['OTHER_PERSON'] },
+    // A time is not negated ("I don't want to live past tonight"): it counts only beside an act, read with its own.
+    { sign: 'TIMING', source: '{time}', ignores: ['OTHER_PERSON', 'NEGATED'] },
+    { sign: 'TIMING', source: '{weakTime}', weak: true, ignores: ['OTHER_PERSON', 'NEGATED'] },
     // Self-harm: an injuring act on the writer's own body, or on anything until it bleeds, or on purpose.
     { sign: 'SELF_HARM', source: '{selfHarmVerb} (?:myself|my self|at myself|my own|into my {body}|my {body}|(?:at|on) my {body})', intentful: true },
     { sign: 'SELF_HARM', source: '(?:until|till|til|untill|so hard|hard enough) ~3 (?:it|they|i|my {body}|the skin|skin) ~1 {bleed}' },
@@ -157,8 +169,24 @@ export const englishLexicon: LexiconSpec = {
         '(?:wrote|written|writing|made|updated|sorted out|sorted|finished|changed) (?:my|a|out my) will|(?:wrote|written|writing|left|leaving) (?:letters|notes|a letter|a note|goodbye letters|messages) (?:for|to)|(?:wrote|written|writing|finished|left) (?:my|the|all my|all the) (?:letters|notes|goodbye letters|goodbyes|last letters)',
         '(?:found|arranged|sorted|organised|organized) (?:a )?(?:new )?(?:home|someone|somewhere|a place) (?:for|to look after|to take) (?:my|the) (?:cat|dog|pets?|kids)',
         '(?:cancelled|canceled|cancelling|canceling) (?:all )?(?:my|the) (?:appointments|plans|subscriptions|therapy|sessions)|left the keys? with',
-        '(?:when|after|once) im gone|(?:when|after) i die|after my death|tell (?:my|them) ~2 i love (?:them|her|him|you)|remember me (?:as|when|kindly|fondly)|made peace with (?:it|my decision|dying)',
+        '(?:this is|this was|its) (?:goodbye|farewell|my goodbye)(?! (?:to (?:my|the|our) (?:old|job|flat|house|home|car)))|(?:when|after|once) im gone|(?:when|after) i die|after my death|tell (?:my|them) ~2 i love (?:them|her|him|you)|remember me (?:as|when|kindly|fondly)|made peace with (?:it|my decision|dying)',
         '(?:wont|will not|wouldnt|dont|will not be|wont be) (?:need|needing) (?:them|it|these|this|those|my \\w+|anything|any of)(?: anymore| where im going)?',
+        '(?:wont|will not|wont ever) be (?:bothering|bugging|troubling|burdening|annoying|a bother to|a problem for|hurting) (?:anyone|anybody|you|you all|any of you|everyone|people|my \\w+)(?= ~2 (?:after (?:this|tonight|today|that)|again|anymore|any more|much longer|for long|ever again))',
+        '(?:everything|all|it all)(?: is| s)? (?:in order|taken care of)(?: now)?(?= *$| \\|)|(?:my|all my) (?:affairs|things|papers) (?:are|is) in order',
+        '(?:ill|i will|im going to|im gonna) (?:never|not) see (?:you|you all|any of you|everyone) again',
+      ),
+    },
+    // Weak farewells: each is ordinary alone ("I gave my guitar to my nephew"); two together, or one beside another
+    // sign, are a farewell (crisis-detector.ts).
+    {
+      sign: 'FAREWELL_OR_FINALITY',
+      weak: true,
+      source: any(
+        '(?:gave|given|giving|handed|left) (?:away )?(?:my|all my|the|our) (?:[^\\s|]+ ){0,2}(?:to|with) (?:my|a|the|his|her|our|some) [^\\s|]+',
+        '(?:rehomed|rehoming|found a home for) (?:my|the|our) [^\\s|]+|made sure (?:my|the|our) (?:cat|dog|pets?|kids|children|fish|birds?) (?:has|have|is|are|will be|gets?|get)',
+        '(?:wont|will not|will never|wont ever) (?:be )?(?:[a-z]+ing|use|play|wear|read|need|ride|drive) (?:it|them|this|that|these|those|my [^\\s|]+) (?:again|anymore|any more)',
+        '(?:say|saying|said) (?:a )?(?:proper )?(?:goodbye|goodbyes|bye)(?: properly)?|while i (?:still )?(?:can|have the chance)|before (?:its too late|i cant anymore)',
+        '(?:im )?sorry for (?:everything|all of it|all the (?:pain|trouble))|(?:thank you|thanks) (?:all )?for (?:everything|being (?:my|there|a))|i love you all',
       ),
     },
     // Burdensomeness: what others would feel, so another subject is expected.
@@ -167,7 +195,7 @@ export const englishLexicon: LexiconSpec = {
       ignores: ['OTHER_PERSON'],
       source: any(
         // "better if I ..." only with being gone: "I'd feel better if I had a nap" is not about others.
-        '(?:better|happier|easier|freer|lighter|relieved|glad|richer|calmer|safer|at peace|fine|okay|ok|alright|all right)(?: off)? ~4 (?:without me|if i (?:just |only |simply )?{gone}|once im gone|when im gone|after im gone|with me gone|me gone|me out of the way|not having me)',
+        '(?:better|happier|easier|freer|free|lighter|relieved|glad|richer|calmer|safer|at peace|fine|okay|ok|alright|all right)(?: off)? ~4 (?:without me|if i (?:just |only |simply )?{gone}|once im gone|when im gone|after im gone|with me gone|me gone|me out of the way|not having me)',
         '(?:a|such a|just a|only a|nothing but a|the|huge|big|constant) (?:burden|weight|drain|load|nuisance|liability|dead weight|waste of (?:space|air|oxygen|money|time|life))',
         '(?:burden|weight|drain|load) (?:to|on|for|around|round|upon) (?:{others}|everyones|their)',
         'burdening (?:everyone|everybody|my|them|you|people)|(?:taking|take) up space|in (?:everyones|their|the) way|(?:dragging|drag|bringing|bring|pulling|pull) (?:{others}) down|holding (?:{others}) back',
@@ -190,7 +218,8 @@ export const englishLexicon: LexiconSpec = {
         '(?:given|gave|give|giving) up(?: on (?:everything|life|myself|hope|getting better|trying|me|the future|recovery))?(?= *$| on| (?:\\||and|now|completely|totally|already))',
         '(?:tired|sick|exhausted|done) (?:of|with) (?:trying|fighting|everything|it all|being me|this life|pretending|hoping|the fight|struggling)',
         '(?:no one|nobody|noone) (?:can|could|is able to|will ever be able to) help me|cant be (?:helped|fixed|saved)|past helping',
-        'no point (?:in )?(?:anything|trying|it all|any of this|going on|carrying on|living|life|getting up|me being here)|(?:theres|there is) no point(?= *$| \\|| anymore| now)|pointless|nothing (?:is|s) (?:ever )?(?:going to|gonna) (?:change|get better|be better|improve|help|work|be okay|be ok|be fine)',
+        'lost cause|(?:ill|i will|im|i am) never (?:going to |gonna )?(?:get|be|feel|stay) (?:clean|sober|better|well|normal|happy|okay|ok|free)',
+        'no point (?:in |to )?(?:anything|trying|it all|any of this|any of it|going on|carrying on|living|life|getting up|me being here)|(?:theres|there is) no point(?= *$| \\|| anymore| now)|pointless|nothing (?:is|s) (?:ever )?(?:going to|gonna) (?:change|get better|be better|improve|help|work|be okay|be ok|be fine)',
         'whats the point|what is the point|why (?:bother|should i (?:even )?(?:try|bother|keep going|get up|carry on|stay))|nothing (?:left|to live for|matters|will help|helps|works|ever works)',
         '(?:cant|cannot|can not) (?:do|take|handle|bear|stand) (?:this|it|any of this|this life|this pain|the pain)(?: any ?more| much longer| for much longer)|(?:cant|cannot) do this anymore|(?:cant|cannot) take (?:it|this) anymore',
         '(?:trapped|stuck)(?: forever| for ever| with no way out| in this (?:life|body|pain)| in my life)|there is no way out|theres no way out|(?:no|zero|lost all) hope|lost (?:all )?hope|losing hope',

@@ -31,8 +31,15 @@ export interface Cue {
   language: 'en' | 'ar';
   /** The sentence it is in (means and times count with acts of the same text, some of the same sentence). */
   sentence: number;
-  /** TIMING: a weak time ("today", "now") counts only beside a stated intent. */
+  /**
+   * TIMING: a weak time ("today", "now") counts only beside a stated intent. FAREWELL_OR_FINALITY: a weak farewell
+   * ("I gave my guitar to my nephew", "while I still can") counts only beside another sign or another farewell.
+   */
   weak?: boolean;
+  /** INTENT_OR_PLAN read from a self-harm act ("I'm going to cut tonight"): an intent to self-harm, not to die. */
+  harm?: boolean;
+  /** The segment of its sentence it is in (what follows a "but" outweighs what came before it). */
+  segment?: number;
   /** MEANS_OR_METHOD: how surely the means are at hand ("saved up", "counted out" are STRONG). */
   readiness?: 'STRONG' | 'WEAK' | null;
 }
@@ -51,7 +58,7 @@ export interface RuleSpec {
   needs?: 'MODALITY' | 'MODALITY_OR_FIRST_PERSON';
   /** Checks that do not apply: burdensomeness speaks of others ("they'd be better off without me"). */
   ignores?: readonly Dismissal[];
-  /** TIMING only: counts beside a stated intent only. */
+  /** TIMING: counts beside a stated intent only. FAREWELL_OR_FINALITY: counts beside another sign or farewell. */
   weak?: boolean;
   /** SELF_HARM only: also intent when a modality of intent or a future form stands before it. */
   intentful?: boolean;
@@ -65,7 +72,7 @@ export type PartForm = 'WORD' | 'PREFIXED' | 'PLAIN';
 /** The parts the reader itself uses to judge context; a lexicon defines these and any others its rules use. */
 export const contextParts = [
   'desire', 'think', 'intent', 'negation', 'pseudoNegation', 'firstPerson', 'otherPerson', 'past', 'recurrence',
-  'accident', 'purposeful', 'routine', 'idioms', 'readiness', 'strongReadiness', 'reportedQuestion', 'affirmation',
+  'pastTense', 'accident', 'purposeful', 'routine', 'medication', 'idioms', 'readiness', 'strongReadiness', 'reportedQuestion', 'affirmation',
   'reportingOther', 'reportingSelf', 'media', 'ordinaryGoodbye',
 ] as const;
 type ContextPart = (typeof contextParts)[number];
@@ -177,7 +184,10 @@ export function readSegment(lexicon: CompiledLexicon, segment: Segment, context:
   const { context: parts, spec, softBoundaries } = lexicon;
   const text = lexicon.join(segment.text);
   const idioms = spans(parts.idioms, text);
-  const remotePast = has(parts.past, text) && !has(parts.recurrence, text);
+  // "I wanted to die, but today I'm three years clean": a past tense before a contrast whose segment is recovery.
+  const later = context.sentence.segments.slice(context.sentence.segments.indexOf(segment) + 1);
+  const laterRecovery = later.some((other) => other.quote === null && has(parts.past, lexicon.join(other.text)));
+  const remotePast = (has(parts.past, text) || (laterRecovery && has(parts.pastTense, text))) && !has(parts.recurrence, text);
   const accident = has(parts.accident, text) && !has(parts.purposeful, text);
   const routine = has(parts.routine, text) || has(parts.routine, context.sentence.unquoted);
   const media = has(parts.media, context.sentence.unquoted);
@@ -239,10 +249,12 @@ export function readSegment(lexicon: CompiledLexicon, segment: Segment, context:
       else if (check('REPORTED', quotedFromOther || reportedQuestion || (media && !modal && who !== 'FIRST'))) dismissedAs = 'REPORTED';
       else if (check('PAST', remotePast)) dismissedAs = 'PAST';
       else if (check('ACCIDENT', harmOrMeans && accident)) dismissedAs = 'ACCIDENT';
-      else if (check('ROUTINE', kinds.includes('MEANS_OR_METHOD') && routine)) dismissedAs = 'ROUTINE';
+      // Routine is for medication: "every night" does not make a balcony routine.
+      else if (check('ROUTINE', kinds.includes('MEANS_OR_METHOD') && routine && has(parts.medication, span.text))) dismissedAs = 'ROUTINE';
       for (const kind of kinds) {
         const cue: Cue = { kind, text: span.text, dismissedAs, language: spec.language, sentence: segment.sentence };
-        if (kind === 'TIMING' && rule.weak) cue.weak = true;
+        if ((kind === 'TIMING' || kind === 'FAREWELL_OR_FINALITY') && rule.weak) cue.weak = true;
+        if (kind === 'INTENT_OR_PLAN' && rule.sign === 'SELF_HARM') cue.harm = true;
         if (kind === 'MEANS_OR_METHOD') cue.readiness = strongReady ? 'STRONG' : weakReady ? 'WEAK' : null;
         cues.push({ ...cue, span });
       }
