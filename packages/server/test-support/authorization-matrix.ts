@@ -1,9 +1,11 @@
+import { Kind, parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GroupRow, SubjectType } from '../src/db/tables.js';
 import type { HearthDb } from '../src/db/database.js';
 import { openOrUpdateModerationCase } from '../src/modules/moderation/moderation-cases.queries.js';
 import { insertReply } from '../src/modules/posts/reply.queries.js';
 import { encodeGlobalId as globalId } from '../src/schema/global-ids.js';
+import { hearthSchema } from '../src/schema/index.js';
 import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, type TestInstitution, type TestMember } from './factories.js';
 import { describeEachDatabase, type TestApi } from './test-api.js';
 
@@ -242,9 +244,37 @@ async function targetGroup(db: HearthDb, world: World, tenant: Tenant): Promise<
   return { group, institution };
 }
 
-export function describeMatrix(title: string, matrixOperations: Operation[]): void {
+/** The root fields a document asks for, as schema coordinates ("Mutation.createPost", "Query.node"). */
+export function rootFieldsOf(document: string): string[] {
+  const rootTypes = { query: 'Query', mutation: 'Mutation', subscription: 'Subscription' } as const;
+  return parse(document).definitions.flatMap((definition) =>
+    definition.kind === Kind.OPERATION_DEFINITION
+      ? definition.selectionSet.selections.flatMap((selection) => (selection.kind === Kind.FIELD ? [`${rootTypes[definition.operation]}.${selection.name.value}`] : []))
+      : [],
+  );
+}
+
+/** Every Mutation and Query field of the API's schema, as schema coordinates. */
+export function schemaRootFields(): string[] {
+  const schema = hearthSchema();
+  return [schema.getMutationType(), schema.getQueryType()].flatMap((type) => (type ? Object.keys(type.getFields()).map((field) => `${type.name}.${field}`) : []));
+}
+
+export interface MatrixOptions {
+  /**
+   * Root fields that need no row because nobody could be refused them, each with the reason. The completeness
+   * check fails for any other Mutation or Query field that no row sends, and for a listed field that has a row
+   * after all or is no longer in the schema.
+   */
+  withoutAuthorization: Record<string, string>;
+}
+
+export function describeMatrix(title: string, matrixOperations: Operation[], options: MatrixOptions): void {
   describeEachDatabase(title, (api) => {
     let world: World;
+    // The root fields each cell sent, for the completeness check at the end; the rows that ran (both columns).
+    const sent = new Set<string>();
+    const ran = new Set<string>();
     beforeAll(async () => {
       world = await buildWorld(api().database.db);
     });
@@ -252,11 +282,20 @@ export function describeMatrix(title: string, matrixOperations: Operation[]): vo
       describe(operation.name, () => {
         for (const tenant of ['same', 'other'] as const) {
           it(`${tenant} tenant: ${roles.map((role) => `${role}=${operation[tenant][role]}`).join(' ')}`, async () => {
+            // Counted before the cells run: a row that fails still sent what it sent.
+            ran.add(`${operation.name} / ${tenant}`);
             const observed: Record<string, Outcome> = {};
+            const recording: TestApi = {
+              ...api(),
+              graphql: (query, variables, requestOptions) => {
+                for (const field of rootFieldsOf(query)) sent.add(field);
+                return api().graphql(query, variables, requestOptions);
+              },
+            };
             for (const role of roles) {
               const { group, institution } = await targetGroup(api().database.db, world, tenant);
               observed[role] = await operation.run({
-                api: api(),
+                api: recording,
                 db: api().database.db,
                 actor: world.actors[role],
                 role,
@@ -271,5 +310,15 @@ export function describeMatrix(title: string, matrixOperations: Operation[]): vo
         }
       });
     }
+    describe('completeness', () => {
+      it('every Mutation and Query field of the schema is sent by a row of the matrix (or is listed as needing no authorization)', () => {
+        expect(ran.size, 'the check reads what the rows sent: it needs every row to have run (the whole file, unfiltered)').toBe(matrixOperations.length * 2);
+        const fields = schemaRootFields();
+        const unlisted = fields.filter((field) => !sent.has(field) && !(field in options.withoutAuthorization));
+        expect.soft(unlisted, 'Mutation and Query fields with no row in the matrix: add rows for them').toEqual([]);
+        const stale = Object.keys(options.withoutAuthorization).filter((field) => sent.has(field) || !fields.includes(field));
+        expect.soft(stale, 'listed as needing no authorization, but sent by a row or not in the schema').toEqual([]);
+      });
+    });
   });
 }
