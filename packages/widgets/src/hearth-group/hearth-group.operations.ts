@@ -1,4 +1,4 @@
-import { graphql, groupDetailFields } from '@hearth/client';
+import { graphql, groupDetailFields, type invitationPreviewQuery, type ResultOf } from '@hearth/client';
 
 /**
  * The group page's one query: the group as `groupQuery` selects it, plus its institution's name for the header
@@ -14,3 +14,14 @@ export const groupPageQuery = /* @__PURE__ */ graphql(
 `,
   [groupDetailFields],
 );
+
+export type GroupPage = ResultOf<typeof groupPageQuery>;
+export type Group = NonNullable<GroupPage['group']>;
+export type Membership = NonNullable<Group['viewerMembership']>;
+export type InvitationPreview = NonNullable<ResultOf<typeof invitationPreviewQuery>['invitation']>;
+
+/** What the page shows: the group, or (for a PRIVATE group the reader cannot see yet) where their invitation leads. */
+export interface LoadedGroupPage {
+  page: GroupPage;
+  invitation: InvitationPreview | null;
+}
