@@ -1,4 +1,4 @@
-import { graphql } from '@hearth/client';
+import { graphql, type ResultOf } from '@hearth/client';
 
 /**
  * What the composer needs before it shows a form: whether anyone is signed in, whether they may post here, and
@@ -39,3 +39,5 @@ export const composerPostQuery = /* @__PURE__ */ graphql(
 `,
   [composerGroupFields],
 );
+
+export type ComposerGroup = NonNullable<ResultOf<typeof composerGroupQuery>['group']>;

@@ -1,28 +1,22 @@
-import { createPostMutation, createReplyMutation, type HearthFailure, type ResultOf } from '@hearth/client';
+import { createPostMutation, createReplyMutation, type HearthFailure } from '@hearth/client';
 import { Task } from '@lit/task';
-import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { html, nothing } from 'lit';
 import { HearthElement } from '../base/hearth-element.js';
 import { emit } from '../base/hearth-events.js';
 import { groupLookup } from '../base/group-reference.js';
 import { failureMessage } from '../base/failure-message.js';
 import { heading, headingLevel } from '../base/heading.js';
 import { dataOf } from '../base/load-failure.js';
-import { composerMessages } from './hearth-composer.messages.js';
-import { composerGroupQuery, composerPostQuery } from './hearth-composer.operations.js';
-import { composerStyles } from './hearth-composer.styles.js';
-import { loadCrisisHelp } from '../hearth-crisis-help/load.js';
+import { whoCanReadPosts } from '../content/anonymity-wording.js';
 import { domainMessages } from '../localization/domain.messages.js';
-import { whoCanReadPosts, whoCanRevealAnonymousAuthors } from '../content/anonymity-wording.js';
-import type { CrisisResourceView } from '../content/crisis-contacts.js';
-import type { CrisisSubject, HearthCrisisHelp } from '../hearth-crisis-help/hearth-crisis-help.js';
-
-type ComposerGroup = NonNullable<ResultOf<typeof composerGroupQuery>['group']>;
-/** The help shown after a post or reply that spoke of crisis, and what it was about. */
-interface CrisisHelp {
-  resources: CrisisResourceView[];
-  subject: CrisisSubject;
-}
+import { renderAnonymityChoice } from './anonymity-choice.js';
+import { apiFieldProblems, emptyDraft, fields, limits, localProblems, type Draft, type FieldProblems } from './composer-draft.js';
+import { describedBy, renderField, renderProblemSummary } from './composer-fields.js';
+import { CrisisHandoff } from './crisis-handoff.js';
+import { composerMessages } from './hearth-composer.messages.js';
+import { composerGroupQuery, composerPostQuery, type ComposerGroup } from './hearth-composer.operations.js';
+import { composerStyles } from './hearth-composer.styles.js';
+import { cannotPost, refusalOf } from './posting-refusal.js';
 
 /** What the composer found out before showing a form. */
 type Context =
@@ -30,23 +24,6 @@ type Context =
   | { kind: 'missing' }
   | { kind: 'locked' }
   | { kind: 'ready'; group: ComposerGroup; postId: string | null; ownAnonymousThread: boolean };
-
-type Field = 'title' | 'body' | 'contentWarning' | 'anonymous';
-const fields: Field[] = ['title', 'body', 'contentWarning', 'anonymous'];
-
-interface Draft {
-  title: string;
-  body: string;
-  warn: boolean;
-  contentWarning: string;
-  /** Null until the writer ticks or unticks the box: a reply then leaves it to the API's default. */
-  anonymous: boolean | null;
-}
-
-const emptyDraft: Draft = { title: '', body: '', warn: false, contentWarning: '', anonymous: null };
-
-/** The API's limits (packages/server/src/modules/posts/post-input.ts), mirrored so the browser stops most mistakes. */
-const limits = { title: 200, body: 20_000, contentWarning: 80 } as const;
 
 /** A failure the reader can act on: a sentence, and whether trying again may help. */
 interface FormFailure {
@@ -106,7 +83,6 @@ export class HearthComposer extends HearthElement {
     failure: { state: true },
     sending: { state: true },
     sent: { state: true },
-    crisis: { state: true },
   };
 
   /** The group to post in: its slug or global ID. Ignored when `post` is set. */
@@ -118,12 +94,11 @@ export class HearthComposer extends HearthElement {
   /** The level of the composer's heading in the host page's outline (2 to 5); the crisis panel's is one deeper. @default 2 */
   declare headingLevel: number;
   declare private draft: Draft;
-  declare private problems: Partial<Record<Field, string>>;
+  declare private problems: FieldProblems;
   declare private failure: FormFailure | null;
   declare private sending: boolean;
   /** The status of the item just written (PUBLISHED or PENDING_REVIEW), for the confirmation. */
   declare private sent: string | null;
-  declare private crisis: CrisisHelp | null;
 
   constructor() {
     super();
@@ -133,8 +108,15 @@ export class HearthComposer extends HearthElement {
     this.failure = null;
     this.sending = false;
     this.sent = null;
-    this.crisis = null;
   }
+
+  /** The crisis resources the API may answer a post or reply with, in front of the writer. */
+  readonly #crisis = new CrisisHandoff(this, {
+    locale: () => this.i18n.locale,
+    root: () => this.renderRoot,
+    focus: (selector: string) => this.#focus(selector),
+    connection: () => ({ api: this.api, institution: this.institution, token: this.token, getToken: this.getToken }),
+  });
 
   private readonly context = new Task(this, {
     task: async ([client, group, post, mayHaveMember], { signal }): Promise<Context> => {
@@ -171,26 +153,14 @@ export class HearthComposer extends HearthElement {
 
   #edit(change: Partial<Draft>): void {
     this.draft = { ...this.draft, ...change };
-    // The crisis help is fetched once the reader starts writing (most pages are read, not written on), so it is
-    // here before the post that may need it is sent.
-    void loadCrisisHelp(this.i18n.locale).catch(() => undefined);
-  }
-
-  /** The problems the browser can find without asking the API (lengths are held back by `maxlength`). */
-  #localProblems(): Partial<Record<Field, string>> {
-    const required = this.#messages.required;
-    const problems: Partial<Record<Field, string>> = {};
-    if (!this.#replying && !this.draft.title.trim()) problems.title = required.title;
-    if (!this.draft.body.trim()) problems.body = required.body;
-    if (this.draft.warn && !this.draft.contentWarning.trim()) problems.contentWarning = required.contentWarning;
-    return problems;
+    this.#crisis.prepare();
   }
 
   async #submit(event: SubmitEvent, context: Extract<Context, { kind: 'ready' }>): Promise<void> {
     event.preventDefault();
     const client = this.connection.client;
     if (!client || this.sending) return;
-    const local = this.#localProblems();
+    const local = localProblems(this.#messages, this.draft, this.#replying);
     this.failure = null;
     this.sent = null;
     if (Object.keys(local).length) {
@@ -228,13 +198,7 @@ export class HearthComposer extends HearthElement {
       const confirmation = this.#replying ? (pending ? m.replyPending : m.replyPublished) : pending ? m.postPending : m.postPublished;
       if (helpShown) {
         const item = 'post' in data ? data.post : data.reply;
-        this.crisis = { resources: data.crisisResources, subject: { id: item.id, kind: 'post' in data ? 'post' : 'reply', contentWarning: item.contentWarning ?? null } };
-        // In front of the writer at once: a dialog on a phone, the top of the viewport on a wide screen.
-        await loadCrisisHelp(this.i18n.locale).catch(() => undefined);
-        await this.updateComplete;
-        const help = this.renderRoot.querySelector<HearthCrisisHelp>('hearth-crisis-help');
-        if (customElements.get('hearth-crisis-help') && help) await help.present();
-        else await this.#focus('#crisis-fallback');
+        await this.#crisis.present({ resources: data.crisisResources, subject: { id: item.id, kind: 'post' in data ? 'post' : 'reply', contentWarning: item.contentWarning ?? null } });
         this.announce(confirmation);
       } else {
         this.announce(confirmation);
@@ -246,7 +210,7 @@ export class HearthComposer extends HearthElement {
     if (result.kind === 'error') {
       const error = result.error;
       if (error.__typename === 'ValidationError' && 'fields' in error) {
-        this.problems = this.#fieldProblems(error.fields);
+        this.problems = apiFieldProblems(this.#messages, this.common, error.fields);
         if (Object.keys(this.problems).length) {
           if (this.problems.contentWarning) this.#edit({ warn: true });
           await this.#focusFirstProblem();
@@ -258,7 +222,7 @@ export class HearthComposer extends HearthElement {
       } else {
         // ForbiddenError (a suspension, a thread locked meanwhile) and the rest: the API says why in English, so
         // the widget looks again at where the reader stands to say it in their language where it can.
-        const refusal = await this.#refusal(context);
+        const refusal = await refusalOf(client, this.i18n, { groupId: context.group.id, postId: context.postId });
         this.failure = refusal ? { text: refusal, retry: false } : { text: m.notSent, detail: error.message, retry: false };
       }
     } else {
@@ -268,53 +232,9 @@ export class HearthComposer extends HearthElement {
     await this.#focus('#failure');
   }
 
-  /** Why the API refused, from a fresh look at the group (or thread): locked, archived, suspended, not a member. */
-  async #refusal(context: Extract<Context, { kind: 'ready' }>): Promise<string | null> {
-    const client = this.connection.client;
-    if (!client) return null;
-    const m = this.#messages;
-    let group: ComposerGroup | null = null;
-    if (context.postId) {
-      const result = await client.request(composerPostQuery, { postId: context.postId });
-      const node = result.kind === 'ok' && result.data.node?.__typename === 'Post' ? result.data.node : null;
-      if (node?.locked) return m.locked;
-      group = node?.group ?? null;
-    } else {
-      const result = await client.request(composerGroupQuery, { id: context.group.id });
-      group = result.kind === 'ok' ? result.data.group : null;
-    }
-    return group ? this.#cannotPost(group) : null;
-  }
-
-  /** Why the viewer may not write in this group, in their language; null when they may. */
-  #cannotPost(group: ComposerGroup): string | null {
-    const m = this.#messages;
-    if (group.archived) return m.archived;
-    if (group.viewerCanPost) return null;
-    const membership = group.viewerMembership;
-    if (membership?.status === 'PENDING') return m.pendingMember;
-    if (membership?.status === 'SUSPENDED' || membership?.status === 'BANNED') {
-      return membership.suspendedUntil ? m.suspended(this.i18n.dateTime(membership.suspendedUntil)) : m.suspendedOpen;
-    }
-    return m.notMember;
-  }
-
   #transportFailure(failure: HearthFailure): FormFailure {
     const message = failureMessage(this.common, failure);
     return { text: message.text, retry: message.retry, signIn: message.signIn, reference: message.reference };
-  }
-
-  /** Maps the API's field paths (`["input", "title"]`) to the form's fields, in the reader's language where known. */
-  #fieldProblems(list: ReadonlyArray<{ path: readonly string[]; message: string }>): Partial<Record<Field, string>> {
-    const m = this.#messages;
-    const problems: Partial<Record<Field, string>> = {};
-    for (const { path, message } of list) {
-      const field = path[path.length - 1] as Field;
-      if (!fields.includes(field) || problems[field]) continue;
-      const tooLong = /at most ([\d,]+)/.exec(message);
-      problems[field] = /must not be empty/i.test(message) ? (m.required[field] ?? message) : tooLong ? this.common.tooLong(Number(tooLong[1]!.replace(/,/g, ''))) : message;
-    }
-    return problems;
   }
 
   async #focus(selector: string): Promise<void> {
@@ -333,16 +253,11 @@ export class HearthComposer extends HearthElement {
     return heading(headingLevel(this.headingLevel, depth), text, { id, focusable: true });
   }
 
-  #dismissCrisis(): void {
-    this.crisis = null;
-    void this.#focus('#composer-heading');
-  }
-
   protected override renderContent() {
     const m = this.#messages;
     return html`<section class="stack" aria-labelledby="composer-heading">
       ${this.#heading(0, 'composer-heading', this.#replying ? m.replyHeading : m.postHeading)}
-      ${this.crisis ? this.#renderCrisis(this.crisis) : nothing}
+      ${this.#crisis.render(this.context.value?.kind === 'ready' ? this.context.value.group.id : undefined, headingLevel(this.headingLevel, 1))}
       ${this.renderTask(this.context, (context) => this.#renderContext(context), 1)}
     </section>`;
   }
@@ -357,7 +272,7 @@ export class HearthComposer extends HearthElement {
       case 'locked':
         return this.#statePanel(m.locked);
     }
-    const refusal = this.#cannotPost(context.group);
+    const refusal = cannotPost(this.i18n, context.group);
     return refusal ? this.#statePanel(refusal) : this.#renderForm(context);
   }
 
@@ -378,10 +293,10 @@ export class HearthComposer extends HearthElement {
           </p>`
         : nothing}
       <form part="form" class="stack" novalidate @submit=${(event: SubmitEvent) => this.#submit(event, context)}>
-        ${this.#renderSummary()}
+        ${renderProblemSummary(m, this.common, this.problems, replying, this.renderRoot)}
         ${replying
           ? nothing
-          : this.#renderField('title', m.titleLabel, m.titleHint, html`<input
+          : renderField(this.problems, 'title', m.titleLabel, m.titleHint, html`<input
               id="title"
               type="text"
               dir="auto"
@@ -390,11 +305,11 @@ export class HearthComposer extends HearthElement {
               required
               aria-required="true"
               aria-invalid=${this.problems.title ? 'true' : 'false'}
-              aria-describedby=${this.#describedBy('title', true)}
+              aria-describedby=${describedBy(this.problems, 'title', true)}
               .value=${draft.title}
               @input=${(event: Event) => this.#edit({ title: (event.target as HTMLInputElement).value })}
             />`)}
-        ${this.#renderField('body', replying ? m.replyBodyLabel : m.bodyLabel, m.bodyHint, html`<textarea
+        ${renderField(this.problems, 'body', replying ? m.replyBodyLabel : m.bodyLabel, m.bodyHint, html`<textarea
           id="body"
           dir="auto"
           rows=${replying ? 4 : 7}
@@ -402,7 +317,7 @@ export class HearthComposer extends HearthElement {
           required
           aria-required="true"
           aria-invalid=${this.problems.body ? 'true' : 'false'}
-          aria-describedby=${this.#describedBy('body', true)}
+          aria-describedby=${describedBy(this.problems, 'body', true)}
           .value=${draft.body}
           @input=${(event: Event) => this.#edit({ body: (event.target as HTMLTextAreaElement).value })}
         ></textarea>`)}
@@ -418,7 +333,7 @@ export class HearthComposer extends HearthElement {
           </label>
           <div id="warning-field" ?hidden=${!draft.warn}>
             ${draft.warn
-              ? this.#renderField('contentWarning', m.contentWarningLabel, m.contentWarningHint, html`<input
+              ? renderField(this.problems, 'contentWarning', m.contentWarningLabel, m.contentWarningHint, html`<input
                   id="contentWarning"
                   type="text"
                   dir="auto"
@@ -426,14 +341,23 @@ export class HearthComposer extends HearthElement {
                   maxlength=${limits.contentWarning}
                   aria-required="true"
                   aria-invalid=${this.problems.contentWarning ? 'true' : 'false'}
-                  aria-describedby=${this.#describedBy('contentWarning', true)}
+                  aria-describedby=${describedBy(this.problems, 'contentWarning', true)}
                   .value=${draft.contentWarning}
                   @input=${(event: Event) => this.#edit({ contentWarning: (event.target as HTMLInputElement).value })}
                 />`)
               : nothing}
           </div>
         </div>
-        ${group.allowsAnonymousPosts ? this.#renderAnonymity(group, context.ownAnonymousThread) : nothing}
+        ${group.allowsAnonymousPosts
+          ? renderAnonymityChoice(this.i18n, group, {
+              replying,
+              ownAnonymousThread: context.ownAnonymousThread,
+              chosen: draft.anonymous,
+              problem: this.problems.anonymous,
+              describedBy: describedBy(this.problems, 'anonymous', true),
+              choose: (anonymous) => this.#edit({ anonymous }),
+            })
+          : nothing}
         ${held ? html`<p class="small muted">${m.heldFirstPosts(group.heldFirstPosts)}</p>` : nothing}
         ${this.#renderFailure()}
         <p id="audience" class="small" part="audience">${whoCanReadPosts(this.i18n.messages(domainMessages), group.postsReadableBy)}</p>
@@ -444,66 +368,6 @@ export class HearthComposer extends HearthElement {
         </div>
       </form>
     `;
-  }
-
-  #describedBy(field: Field, hint: boolean): string {
-    return [hint ? `${field}-hint` : '', this.problems[field] ? `${field}-problem` : ''].filter(Boolean).join(' ');
-  }
-
-  #renderField(field: Field, label: string, hint: string, control: TemplateResult) {
-    const problem = this.problems[field];
-    return html`<div class="field" part="field">
-      <label for=${field}>${label}</label>
-      <span id=${`${field}-hint`} class="hint">${hint}</span>
-      ${control}
-      ${problem ? html`<span id=${`${field}-problem`} class="problem">${problem}</span>` : nothing}
-    </div>`;
-  }
-
-  #renderAnonymity(group: ComposerGroup, ownAnonymousThread: boolean) {
-    const m = this.#messages;
-    const problem = this.problems.anonymous;
-    return html`<div class="option">
-      <label class="check">
-        <input
-          id="anonymous"
-          type="checkbox"
-          aria-describedby=${this.#describedBy('anonymous', true)}
-          aria-invalid=${problem ? 'true' : 'false'}
-          .checked=${this.draft.anonymous ?? ownAnonymousThread}
-          @change=${(event: Event) => this.#edit({ anonymous: (event.target as HTMLInputElement).checked })}
-        />${this.#replying ? m.anonymousReply : m.anonymousPost}
-      </label>
-      <div id="anonymous-hint" class="hint small">
-        <p>${m.anonymousHidden}</p>
-        ${ownAnonymousThread && this.draft.anonymous === false ? html`<p><strong>${m.namedReplyInOwnThread}</strong></p>` : nothing}
-        <p>${whoCanRevealAnonymousAuthors(this.i18n.messages(domainMessages), group.anonymousAuthorsRevealableBy)}</p>
-      </div>
-      ${problem ? html`<p id="anonymous-problem" class="problem">${problem}</p>` : nothing}
-    </div>`;
-  }
-
-  /** Lists the fields to fix, each a link-like button to its field (the first one already has focus). */
-  #renderSummary() {
-    const invalid = fields.filter((field) => this.problems[field]);
-    if (!invalid.length) return nothing;
-    return html`<div class="panel error" part="state">
-      <p><strong>${this.common.checkFields}</strong></p>
-      <ul>
-        ${invalid.map((field) => html`<li><a href=${`#${field}`} @click=${(event: Event) => this.#jumpTo(event, field)}>${this.#labelOf(field)}: ${this.problems[field]}</a></li>`)}
-      </ul>
-    </div>`;
-  }
-
-  #labelOf(field: Field): string {
-    const m = this.#messages;
-    const replying = this.#replying;
-    return { title: m.titleLabel, body: replying ? m.replyBodyLabel : m.bodyName, contentWarning: m.contentWarningLabel, anonymous: replying ? m.anonymousReply : m.anonymousPost }[field];
-  }
-
-  #jumpTo(event: Event, field: Field): void {
-    event.preventDefault();
-    (this.renderRoot.querySelector(`#${field}`) as HTMLElement | null)?.focus();
   }
 
   #renderFailure() {
@@ -519,27 +383,6 @@ export class HearthComposer extends HearthElement {
         ? html`<p><button type="button" class="primary" @click=${() => this.requestSignIn(this.#replying ? 'reply' : 'post')}>${this.common.signIn}</button></p>`
         : nothing}
     </div>`;
-  }
-
-  /** The help panel; its light DOM shows only if the panel's code could not be fetched (the resources as this page has them). */
-  #renderCrisis(help: CrisisHelp) {
-    const group = this.context.value?.kind === 'ready' ? this.context.value.group.id : undefined;
-    return html`<hearth-crisis-help
-      part="crisis"
-      .resources=${help.resources}
-      .subject=${help.subject}
-      group=${ifDefined(group)}
-      heading-level=${headingLevel(this.headingLevel, 1)}
-      api=${ifDefined(this.api)}
-      institution=${ifDefined(this.institution)}
-      token=${ifDefined(this.token)}
-      .getToken=${this.getToken}
-      @hearth-crisis-help-close=${this.#dismissCrisis}
-    >
-      <div id="crisis-fallback" class="panel crisis" role="alert" tabindex="-1">
-        ${help.resources.map((resource) => html`<p dir="auto">${resource.name} <bdi dir="ltr">${resource.phone ?? ''}</bdi></p>`)}
-      </div>
-    </hearth-crisis-help>`;
   }
 }
 
