@@ -119,11 +119,15 @@ describe('the pages', () => {
     }
   });
 
-  it('embeds a group by the slug in its address, and the moderation queue on the facilitators page', async () => {
+  it('embeds a group by the slug in its address, with linked conversations, and the moderation queue on the facilitators page', async () => {
     const group = await (await get('/groups/type-2-diabetes-circle')).text();
-    expect(group).toContain('<hearth-group group="type-2-diabetes-circle"></hearth-group>');
+    expect(group).toContain('<hearth-group group="type-2-diabetes-circle" thread-link="thread"></hearth-group>');
     const arabicGroup = await (await get('/ar/groups/diabetes-support')).text();
-    expect(arabicGroup).toContain('<hearth-group group="diabetes-support"></hearth-group>');
+    expect(arabicGroup).toContain('<hearth-group group="diabetes-support" thread-link="thread"></hearth-group>');
+    // A link to a conversation is the group's page with the thread in its query: the same page.
+    const linked = await get('/groups/type-2-diabetes-circle?thread=UG9zdDox');
+    expect(linked.status).toBe(200);
+    expect(await linked.text()).toContain('<hearth-group group="type-2-diabetes-circle" thread-link="thread"></hearth-group>');
     for (const path of ['/facilitators', '/ar/facilitators']) {
       expect(await (await get(path)).text(), path).toContain('<hearth-moderation-queue></hearth-moderation-queue>');
     }
@@ -147,7 +151,7 @@ describe('the pages', () => {
 
   it('escapes what the address says before putting it in the page', async () => {
     const script = await (await get(`/groups/${encodeURIComponent('<script>alert(1)</script>')}`)).text();
-    expect(script).toContain('<hearth-group group="&lt;script&gt;alert(1)&lt;/script&gt;"></hearth-group>');
+    expect(script).toContain('<hearth-group group="&lt;script&gt;alert(1)&lt;/script&gt;" thread-link="thread"></hearth-group>');
     expect(script).not.toContain('<script>alert(1)');
 
     const attribute = await (await get(`/groups/${encodeURIComponent('x" onmouseover="alert(1)')}`)).text();

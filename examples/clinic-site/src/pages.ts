@@ -232,7 +232,7 @@ export function groupPage(context: PageContext, slug: string): Html {
     title: text.title,
     section: 'groups',
     main: html`${breadcrumb}
-      ${withSidebar(edition, html`<hearth-group group="${slug}"></hearth-group>`, html`${about}${crisisCard(edition)}`)}`,
+      ${withSidebar(edition, html`<hearth-group group="${slug}" thread-link="thread"></hearth-group>`, html`${about}${crisisCard(edition)}`)}`,
   });
 }
 

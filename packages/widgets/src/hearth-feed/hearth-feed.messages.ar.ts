@@ -17,6 +17,7 @@ const ar: FeedMessages = {
   membersOnlyGuest: 'سجّل الدخول في هذا الموقع أولًا، ثم اطلب الانضمام.',
   openConversation: 'افتح المحادثة',
   closeConversation: 'أغلق المحادثة',
+  linkUnavailable: 'المحادثة التي يقود إليها هذا الرابط غير متاحة هنا. ربما حُذفت، أو ربما هي للأعضاء فقط.',
   postCount: (count: number, more: boolean) =>
     more
       ? `يُعرض ${formatNumber('ar', count)} منشورًا، وهناك المزيد`

@@ -16,6 +16,7 @@ const en = {
   membersOnlyGuest: 'Sign in on this site first, then ask to join.',
   openConversation: 'Open conversation',
   closeConversation: 'Close conversation',
+  linkUnavailable: 'The conversation this link leads to is not available here. It may have been removed, or it may be for members only.',
   postCount: (count: number, more: boolean) =>
     more ? `Showing ${count} posts, more available` : plural('en', count, { one: 'Showing {n} post', other: 'Showing {n} posts' }),
   morePosts: (count: number) => plural('en', count, { one: '{n} more post', other: '{n} more posts' }),

@@ -8,15 +8,12 @@ import { groupLookup } from '../base/group-reference.js';
 import type { PostCreatedDetail, ReplyCreatedDetail } from '../base/hearth-events.js';
 import { failureMessage } from '../base/failure-message.js';
 import { dataOf, LoadFailure } from '../base/load-failure.js';
-import { contentMessages } from '../content/content.messages.js';
 import { contentStyles } from '../content/content.styles.js';
-import { excerptOf } from '../content/post-excerpt.js';
-import { isTombstone, renderByline, renderReactionTotals, renderStatusBadges, renderWarningGate } from '../content/post-parts.js';
+import { renderPostCard } from './feed-card.js';
 import { feedMessages } from './hearth-feed.messages.js';
-import { feedGroupQuery } from './hearth-feed.operations.js';
+import { feedGroupQuery, type FeedPost } from './hearth-feed.operations.js';
 import { feedStyles } from './hearth-feed.styles.js';
-
-type FeedPost = NonNullable<ResultOf<typeof groupFeedQuery>['group']>['posts']['edges'][number]['node'];
+import { ThreadLink } from './thread-link.js';
 type PageInfo = { hasNextPage: boolean; endCursor: string | null };
 type FeedGroup = NonNullable<ResultOf<typeof feedGroupQuery>['group']>;
 
@@ -48,6 +45,7 @@ interface FeedResult {
  * @csspart badge - A pinned, closed, pending or hidden badge.
  * @csspart content-warning - A content warning with its "Show post" button.
  * @csspart open-button - The "Open conversation" button.
+ * @csspart link-unavailable - Says that the conversation the page's address names cannot be shown.
  * @csspart load-more - The "Show more" button.
  * @csspart skeleton - A placeholder while loading.
  * @csspart state - The loading, empty, members-only, error and offline panels.
@@ -75,6 +73,7 @@ export class HearthFeed extends HearthElement {
     group: {},
     pageSize: { attribute: 'page-size', type: Number },
     view: {},
+    threadLink: { attribute: 'thread-link' },
     more: { state: true },
     loadingMore: { state: true },
     openPost: { state: true },
@@ -88,6 +87,12 @@ export class HearthFeed extends HearthElement {
   declare pageSize: number;
   /** Which posts to show first: `NEWEST`, `LATEST_ACTIVITY` or `UNANSWERED` (waiting for a reply). @default 'NEWEST' */
   declare view: FeedView;
+  /**
+   * Keeps the open conversation in the page's address, so it can be bookmarked, shared and reopened after a
+   * reload; Back closes it. The value names the query parameter (`thread-link="conversation"` gives
+   * `?conversation=<post id>`); present without a value, it is `thread`. Absent: the address never changes.
+   */
+  declare threadLink: string | undefined;
   /** Posts loaded with "Show more", after the first page. */
   declare private more: { posts: FeedPost[]; pageInfo: PageInfo } | undefined;
   declare private loadingMore: boolean;
@@ -103,6 +108,14 @@ export class HearthFeed extends HearthElement {
   /** A post to focus (and announce) once the reloaded page shows it. */
   #arriving: { postId: string; message: string } | undefined;
   #announcedPage: FeedResult | undefined;
+
+  readonly #link = new ThreadLink(this, {
+    parameter: () => (this.threadLink === undefined || this.threadLink === null ? null : this.threadLink.trim() || 'thread'),
+    client: () => this.connection.client,
+    root: () => this.renderRoot,
+    openPost: () => this.openPost,
+    show: (postId) => this.#open(postId),
+  });
 
   constructor() {
     super();
@@ -217,7 +230,8 @@ export class HearthFeed extends HearthElement {
 
   #choose(view: FeedView): void {
     if (view === this.#view) return;
-    this.openPost = null;
+    this.#open(null);
+    this.#link.changed(null);
     this.view = view;
   }
 
@@ -246,10 +260,15 @@ export class HearthFeed extends HearthElement {
     this.revealed = revealed;
   }
 
-  #toggleConversation(postId: string): void {
+  #open(postId: string | null): void {
     // The thread's code comes the first time a reader opens a conversation, not with every group page.
-    if (this.openPost !== postId) void import('../hearth-thread/define.js');
-    this.openPost = this.openPost === postId ? null : postId;
+    if (postId) void import('../hearth-thread/define.js');
+    this.openPost = postId;
+  }
+
+  #toggleConversation(postId: string): void {
+    this.#open(this.openPost === postId ? null : postId);
+    this.#link.changed(this.openPost);
   }
 
   protected override renderContent() {
@@ -285,9 +304,11 @@ export class HearthFeed extends HearthElement {
         <p>${unanswered ? m.allAnsweredBody : m.emptyBody}</p>
       </div>`;
     }
+    const linked = result.group ? this.#link.extraPost(result.group.id, posts) : null;
     return html`<div class="stack">
+      ${linked === 'unavailable' ? html`<p class="panel" part="link-unavailable" role="status">${m.linkUnavailable}</p>` : nothing}
       <ol class="posts">
-        ${repeat(posts, (post) => post.id, (post) => html`<li>${this.#renderCard(post)}</li>`)}
+        ${repeat(linked && linked !== 'unavailable' ? [linked, ...posts] : posts, (post) => post.id, (post) => html`<li>${this.#renderCard(post)}</li>`)}
       </ol>
       ${pageInfo.hasNextPage
         ? html`<p><button part="load-more" ?disabled=${this.loadingMore} @click=${this.#loadMore}>${this.loadingMore ? this.common.loading : this.common.loadMore}</button></p>`
@@ -314,48 +335,13 @@ export class HearthFeed extends HearthElement {
   }
 
   #renderCard(post: FeedPost) {
-    const m = this.#messages;
-    const content = this.i18n.messages(contentMessages);
-    const key = cardKey(post.id);
-    const tombstone = isTombstone(post);
-    const open = this.openPost === post.id;
-    const warningOpen = this.revealed.has(post.id);
-    const replyCount = this.replyCounts.get(post.id) ?? post.replyCount;
-    return html`<article class="card post" part="post" data-post=${post.id} tabindex="-1" aria-labelledby=${`${key}-title`}>
-      ${renderStatusBadges(this.i18n, post)}
-      <h3 part="post-title" class=${tombstone ? 'tombstone' : ''} id=${`${key}-title`} dir="auto">${tombstone ? (post.status === 'REMOVED' ? content.removedPost : content.deletedPost) : post.title}</h3>
-      ${tombstone ? nothing : renderByline(this.i18n, post, `${key}-author`)}
-      ${open || tombstone ? nothing : this.#renderExcerpt(post, key, warningOpen)}
-      ${open
-        ? nothing
-        : html`<p class="meta">
-            <span>${content.replyCount(replyCount)}</span>
-            ${renderReactionTotals(this.i18n, post.reactionCounts)}
-          </p>`}
-      <p class="actions">
-        <button type="button" part="open-button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${`${key}-thread`} @click=${() => this.#toggleConversation(post.id)}>
-          ${open ? m.closeConversation : m.openConversation}
-        </button>
-      </p>
-      <div class="thread-region" id=${`${key}-thread`}>${open
-        ? html`<hearth-thread post=${post.id} heading-level="3" hide-header ?warning-open=${warningOpen}></hearth-thread>`
-        : nothing}</div>
-    </article>`;
-  }
-
-  #renderExcerpt(post: FeedPost, key: string, warningOpen: boolean) {
-    const content = this.i18n.messages(contentMessages);
-    const excerpt = html`<p class="excerpt" id=${`${key}-excerpt`} dir="auto">${excerptOf(post.body)}</p>`;
-    if (!post.contentWarning) return excerpt;
-    return html`${renderWarningGate(this.i18n, {
-        id: key,
-        warning: post.contentWarning,
-        open: warningOpen,
-        controls: `${key}-excerpt-region`,
-        showLabel: content.showPost,
-        toggle: () => this.#toggleWarning(post.id),
-      })}
-      <div id=${`${key}-excerpt-region`}>${warningOpen ? excerpt : nothing}</div>`;
+    return renderPostCard(this.i18n, post, {
+      open: this.openPost === post.id,
+      warningOpen: this.revealed.has(post.id),
+      replyCount: this.replyCounts.get(post.id) ?? post.replyCount,
+      toggleConversation: () => this.#toggleConversation(post.id),
+      toggleWarning: () => this.#toggleWarning(post.id),
+    });
   }
 }
 
@@ -368,11 +354,6 @@ function pageSizeOf(value: number, fallback: number): number {
 function mayRead(group: FeedGroup): boolean {
   const status = group.viewerMembership?.status;
   return status === 'ACTIVE' || status === 'SUSPENDED' || (group.visibility === 'PUBLIC' && group.publicReading);
-}
-
-/** An id-safe key for a post's elements (global ids hold `=`, `+` and `/`). */
-function cardKey(postId: string): string {
-  return `p-${postId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 }
 
 declare global {

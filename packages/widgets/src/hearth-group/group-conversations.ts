@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { passConnection } from '../base/pass-connection.js';
 import type { HearthOptions } from '../configuration/hearth-options.js';
@@ -15,6 +16,8 @@ import type { Group, GroupPage, Membership } from './hearth-group.operations.js'
 export interface ConversationSettings extends HearthOptions {
   /** The language the page speaks now (for the strings the inbox fetches). */
   language: string;
+  /** The feed's `thread-link`: the query parameter that carries the open conversation. */
+  threadLink: string | undefined;
 }
 
 let outreachLoading: Promise<unknown> | undefined;
@@ -30,7 +33,7 @@ export function renderConversations(settings: ConversationSettings, group: Group
       ${group.viewerCanPost
         ? html`<hearth-composer group=${group.id} ${passConnection(settings)}></hearth-composer>`
         : nothing}
-      <hearth-feed group=${group.id} ${passConnection(settings)}></hearth-feed>
+      <hearth-feed group=${group.id} thread-link=${ifDefined(settings.threadLink ?? undefined)} ${passConnection(settings)}></hearth-feed>
     </div>`,
   );
 }

@@ -57,6 +57,7 @@ export class HearthGroup extends HearthElement {
   static override properties = {
     group: {},
     invite: {},
+    threadLink: { attribute: 'thread-link' },
     refreshed: { state: true },
   };
 
@@ -67,6 +68,13 @@ export class HearthGroup extends HearthElement {
    * and lets the reader see and join a PRIVATE group they could not see otherwise.
    */
   declare invite: string | undefined;
+  /**
+   * Links conversations: opening one in the group's feed puts it in the page's address, so it can be bookmarked,
+   * sent to a facilitator and opened again after a reload, and Back closes it. The value names the query
+   * parameter (`thread-link="conversation"` gives `?conversation=<post id>`); present without a value, it is
+   * `thread`. Absent, the page's address never changes.
+   */
+  declare threadLink: string | undefined;
   /** The page as re-read after the reader's last action (the task's value until then). */
   declare private refreshed: LoadedGroupPage | undefined;
 
@@ -145,7 +153,7 @@ export class HearthGroup extends HearthElement {
 
   #renderGroup(group: Group, me: GroupPage['me']) {
     const membership = group.viewerMembership;
-    const settings = { api: this.api, institution: this.institution, token: this.token, locale: this.locale, getToken: this.getToken, language: this.i18n.locale };
+    const settings = { api: this.api, institution: this.institution, token: this.token, locale: this.locale, getToken: this.getToken, language: this.i18n.locale, threadLink: this.threadLink };
     return html`<article class="page" part="group" aria-labelledby="group-name">
       ${renderGroupHeader(this.i18n, group)}
       <div class="layout">
