@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './chromium.js';
 import { startHostPages, type HostPages } from './host-page.js';
-import { seedDemo, startTestServer, testAudience, type DemoCredentials, type ListeningTestServer } from '@hearth/server/test-support';
+import { memberToken, seedDemo, startTestServer, testAudience, type DemoCredentials, type ListeningTestServer } from '@hearth/server/test-support';
 
 /** A real API on a private database seeded with the demo hospitals, and the clinic site embedding its widgets. */
 export interface DemoStack {
@@ -66,6 +66,16 @@ export async function signInToken(stack: DemoStack, institution: string, member:
   const { token } = (await response.json()) as { token: string | null };
   if (!token) throw new Error(`No token for ${member} at ${institution}`);
   return token;
+}
+
+/**
+ * An SSO token for a new person of a demo hospital (someone the seed does not know), signed with the hospital's
+ * key as its site's backend would: the API creates the member on its first request.
+ */
+export function newPersonToken(stack: DemoStack, institution: string, externalId: string, name: string): Promise<string> {
+  const key = stack.credentials.institutions.find((each) => each.slug === institution);
+  if (!key) throw new Error(`No demo hospital "${institution}"`);
+  return memberToken({ row: { slug: key.slug }, kid: key.kid, secret: key.secret }, externalId, { name });
 }
 
 /** Signs in on the clinic site's demo sign-in form and returns its session cookie. */

@@ -20,13 +20,16 @@ export interface HostPageOptions {
   dir?: string;
   /** Institution for guests. @default 'riverside' */
   institution?: string;
+  /** A query the page is first opened with (`?thread=…`). */
+  query?: string;
 }
 
 export async function startHostPages(apiUrl: string): Promise<HostPages> {
   const pages = new Map<string, string>();
   let next = 0;
   const server: Server = createServer((request, response) => {
-    const html = pages.get(request.url ?? '');
+    // A page's address may carry a query (a linked conversation, say): the page is the same.
+    const html = pages.get(new URL(request.url ?? '/', 'http://host').pathname);
     response.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     response.end(html ?? 'not found');
   });
@@ -51,7 +54,7 @@ ${options.head ?? ''}
 <body>${options.body}</body>
 </html>`,
       );
-      await page.goto(`${url}${path}`);
+      await page.goto(`${url}${path}${options.query ?? ''}`);
     },
     close: () => new Promise<void>((closed) => server.close(() => closed())),
   };

@@ -58,8 +58,9 @@ export async function createTestMember(
   return { row, token };
 }
 
+/** An SSO token for anyone at an institution whose key is known (a test's own, or a seeded demo hospital's). */
 export function memberToken(
-  institution: TestInstitution,
+  institution: { row: Pick<InstitutionRow, 'slug'>; kid: string; secret: string },
   externalId: string,
   options: { name?: string; admin?: boolean; expiresIn?: string } = {},
 ): Promise<string> {
