@@ -1,84 +1,38 @@
 import { sql } from 'kysely';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { GroupRole, GroupRow, NewGroup, PostRow } from '../../db/tables.js';
-import { databaseFingerprint } from '../../../test-support/database-fingerprint.js';
-import type { HearthDb } from '../../db/database.js';
-import {
-  addTestMembership,
-  createTestGroup,
-  createTestInstitution,
-  createTestMember,
-  type TestInstitution,
-  type TestMember,
-} from '../../../test-support/factories.js';
+import { describe, expect, it } from 'vitest';
+import type { GroupRow, NewGroup, PostRow } from '../../db/tables.js';
+import { contentFingerprint } from '../../../test-support/database-fingerprint.js';
+import type { TestMember } from '../../../test-support/factories.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
+import { withTestInstitution, type Caller } from '../../../test-support/test-context.js';
 import { toUtcDay } from '../../schema/member-times.js';
-import {
-  auditLogQuery,
-  globalId,
-  insertHeldPost,
-  insertTestPost,
-  insertTestReply,
-  moderateMutation,
-  queueQuery,
-  reportMutation,
-} from './moderation-test-fixtures.js';
-
-/** Every table's rows, but service tokens' last-use times (authentication writes them, whatever the request does). */
-async function contentFingerprint(db: HearthDb) {
-  const { service_tokens: _tokens, ...rest } = await databaseFingerprint(db);
-  return rest;
-}
+import { auditLogQuery, globalId, insertHeldPost, moderateMutation, queueQuery, reportMutation } from './moderation-test-fixtures.js';
 
 const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000).toISOString();
 
 describeEachDatabase('moderation', (api) => {
-  let clinic: TestInstitution;
-  let elsewhere: TestInstitution;
-  let admin: TestMember;
-
-  beforeAll(async () => {
-    clinic = await createTestInstitution(api().database.db);
-    elsewhere = await createTestInstitution(api().database.db);
-    admin = await createTestMember(api().database.db, clinic, { admin: true });
-  });
-
-  const db = () => api().database.db;
-  const member = (institution = clinic) => createTestMember(db(), institution);
+  const t = withTestInstitution(api, { otherInstitution: true });
   const postId = (post: PostRow) => globalId('Post', post.id);
   const memberId = (someone: TestMember) => globalId('Member', someone.row.id);
 
   /** A group with a peer and a professional facilitator, an author with a post, and two more members. */
   async function community(overrides: Partial<NewGroup> = {}) {
-    const group = await createTestGroup(db(), clinic, overrides);
-    const join = async (role: GroupRole = 'MEMBER') => {
-      const person = await member();
-      await addTestMembership(db(), group, person.row, { role });
-      return person;
-    };
-    const peer = await join('PEER_FACILITATOR');
-    const professional = await join('PROFESSIONAL_FACILITATOR');
-    const author = await join();
-    const reader = await join();
-    const neighbour = await join();
-    const post = await insertTestPost(db(), group, author.row);
-    return { group, groupId: globalId('Group', group.id), peer, professional, author, reader, neighbour, post, join };
+    const seated = await t.groupWith(
+      { peer: 'PEER_FACILITATOR', professional: 'PROFESSIONAL_FACILITATOR', author: 'MEMBER', reader: 'MEMBER', neighbour: 'MEMBER' },
+      overrides,
+    );
+    return { ...seated, post: await t.post(seated.group, seated.author) };
   }
 
-  const run = async (query: string, input: Record<string, unknown>, token?: string) => {
-    const response = await api().graphql(query, { input }, { token });
-    expect(response.errors).toBeUndefined();
-    return Object.values(response.data!)[0] as Record<string, any>;
-  };
-  const report = (input: Record<string, unknown>, token?: string) => run(reportMutation, input, token);
-  const moderate = (input: Record<string, unknown>, token?: string) => run(moderateMutation, input, token);
+  const report = (input: Record<string, unknown>, as?: Caller) => t.mutate(reportMutation, input, as);
+  const moderate = (input: Record<string, unknown>, as?: Caller) => t.mutate(moderateMutation, input, as);
   const queue = async (variables: Record<string, unknown>, token?: string) => api().graphql(queueQuery, variables, { token });
-  const casesOf = (subjectId: string) => db().selectFrom('moderation_cases').selectAll().where('subject_id', '=', subjectId).execute();
-  const reportsOf = (subjectId: string) => db().selectFrom('reports').selectAll().where('subject_id', '=', subjectId).orderBy('created_at').execute();
-  const actionsOf = (subjectId: string) => db().selectFrom('moderation_actions').selectAll().where('subject_id', '=', subjectId).orderBy('created_at').execute();
-  const postRow = (id: string) => db().selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const casesOf = (subjectId: string) => t.db.selectFrom('moderation_cases').selectAll().where('subject_id', '=', subjectId).execute();
+  const reportsOf = (subjectId: string) => t.db.selectFrom('reports').selectAll().where('subject_id', '=', subjectId).orderBy('created_at').execute();
+  const actionsOf = (subjectId: string) => t.db.selectFrom('moderation_actions').selectAll().where('subject_id', '=', subjectId).orderBy('created_at').execute();
+  const postRow = (id: string) => t.db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const membershipOf = (group: GroupRow, someone: TestMember) =>
-    db().selectFrom('memberships').selectAll().where('group_id', '=', group.id).where('member_id', '=', someone.row.id).executeTakeFirstOrThrow();
+    t.db.selectFrom('memberships').selectAll().where('group_id', '=', group.id).where('member_id', '=', someone.row.id).executeTakeFirstOrThrow();
 
   describe('report', () => {
     it('files a report into one open case per item, crisis reasons flagging it, and one open report per reporter', async () => {
@@ -90,10 +44,10 @@ describeEachDatabase('moderation', (api) => {
       expect(filed.subject).toMatchObject({ __typename: 'Post', id: postId(post), title: 'A hard week', status: 'PUBLISHED' });
       expect(filed.moderationItem).toBeNull();
 
-      const before = await contentFingerprint(db());
+      const before = await contentFingerprint(t.db);
       const again = await report({ subjectId: postId(post), reason: 'SPAM' }, reader.token);
       expect(again).toMatchObject({ __typename: 'ConflictError', message: expect.stringContaining('already reported') });
-      expect(await contentFingerprint(db())).toEqual(before);
+      expect(await contentFingerprint(t.db)).toEqual(before);
 
       const crisis = await report({ subjectId: postId(post), reason: 'SELF_HARM' }, neighbour.token);
       expect(crisis.__typename).toBe('Report');
@@ -109,7 +63,7 @@ describeEachDatabase('moderation', (api) => {
 
     it('reports replies too', async () => {
       const { post, reader, author } = await community();
-      const reply = await insertTestReply(db(), post, author.row);
+      const reply = await t.reply(post, author);
       const filed = await report({ subjectId: globalId('Reply', reply.id), reason: 'CRISIS' }, reader.token);
       expect(filed).toMatchObject({ __typename: 'Report', subjectType: 'REPLY', reason: 'CRISIS', subject: { __typename: 'Reply', id: globalId('Reply', reply.id) } });
       expect(await casesOf(reply.id)).toMatchObject([{ subject_type: 'REPLY', crisis: true, report_count: 1 }]);
@@ -117,33 +71,32 @@ describeEachDatabase('moderation', (api) => {
 
     it('lets only members in force of the group report, never on their own writing, writing nothing otherwise', async () => {
       const { group, post, author, join } = await community();
-      const applicant = await member();
-      await addTestMembership(db(), group, applicant.row, { status: 'PENDING' });
+      const applicant = await join({ status: 'PENDING' });
       const suspended = await join();
-      await db().updateTable('memberships').set({ status: 'SUSPENDED', suspended_until: new Date(Date.now() + 86_400_000) }).where('member_id', '=', suspended.row.id).execute();
-      const outsider = await member();
-      const stranger = await member(elsewhere);
-      const strangerAdmin = await createTestMember(db(), elsewhere, { admin: true });
+      await t.db.updateTable('memberships').set({ status: 'SUSPENDED', suspended_until: new Date(Date.now() + 86_400_000) }).where('member_id', '=', suspended.row.id).execute();
+      const outsider = await t.member();
+      const stranger = await t.member({}, t.otherInstitution);
+      const strangerAdmin = await t.member({ admin: true }, t.otherInstitution);
       const input = { subjectId: postId(post), reason: 'SPAM' };
 
-      const before = await contentFingerprint(db());
+      const before = await contentFingerprint(t.db);
       expect((await report(input)).__typename).toBe('ForbiddenError');
-      expect((await report(input, clinic.serviceToken)).__typename).toBe('ForbiddenError');
+      expect((await report(input, t.institution.serviceToken)).__typename).toBe('ForbiddenError');
       for (const someone of [applicant, suspended, outsider]) {
         expect((await report(input, someone.token)).__typename).toBe('ForbiddenError');
       }
       expect(await report(input, author.token)).toMatchObject({ __typename: 'ForbiddenError', message: expect.stringContaining('your own') });
-      for (const token of [stranger.token, strangerAdmin.token, elsewhere.serviceToken]) {
+      for (const token of [stranger.token, strangerAdmin.token, t.otherInstitution.serviceToken]) {
         expect((await report(input, token)).__typename).toMatch(/NotFoundError|ForbiddenError/);
       }
       expect((await report(input, stranger.token)).__typename).toBe('NotFoundError');
-      expect(await contentFingerprint(db())).toEqual(before);
+      expect(await contentFingerprint(t.db)).toEqual(before);
     });
 
     it('treats items a member cannot see as missing: held, hidden, and posts of private groups they are not in', async () => {
       const { group, author, reader } = await community();
-      const held = await insertTestPost(db(), group, author.row, { status: 'PENDING_REVIEW' });
-      const hidden = await insertTestPost(db(), group, author.row, { status: 'HIDDEN' });
+      const held = await t.post(group, author, { status: 'PENDING_REVIEW' });
+      const hidden = await t.post(group, author, { status: 'HIDDEN' });
       for (const item of [held, hidden]) {
         expect((await report({ subjectId: postId(item), reason: 'SPAM' }, reader.token)).__typename).toBe('NotFoundError');
       }
@@ -165,7 +118,7 @@ describeEachDatabase('moderation', (api) => {
     it('limits how often a member reports, with the seconds to wait', async () => {
       const { group, author, reader } = await community();
       const posts = [];
-      for (let index = 0; index < 11; index += 1) posts.push(await insertTestPost(db(), group, author.row));
+      for (let index = 0; index < 11; index += 1) posts.push(await t.post(group, author));
       for (const post of posts.slice(0, 10)) expect((await report({ subjectId: postId(post), reason: 'SPAM' }, reader.token)).__typename).toBe('Report');
       const limited = await report({ subjectId: postId(posts[10]!), reason: 'SPAM' }, reader.token);
       expect(limited).toMatchObject({ __typename: 'RateLimitedError', retryAfterSeconds: expect.any(Number) });
@@ -178,12 +131,12 @@ describeEachDatabase('moderation', (api) => {
     it('lists open cases crisis first, then oldest first, page by page', async () => {
       const { group, groupId, author, reader, peer } = await community();
       const posts = [];
-      for (let index = 0; index < 4; index += 1) posts.push(await insertTestPost(db(), group, author.row, { title: `Post ${index}` }));
+      for (let index = 0; index < 4; index += 1) posts.push(await t.post(group, author, { title: `Post ${index}` }));
       const reasons = ['SPAM', 'CRISIS', 'OTHER', 'SELF_HARM'] as const;
       for (const [index, post] of posts.entries()) await report({ subjectId: postId(post), reason: reasons[index] }, reader.token);
       // Fix the order the cases were opened in (a day apart), whatever the clock did between the reports.
       for (const [index, post] of posts.entries()) {
-        await sql`update moderation_cases set created_at = ${new Date(Date.UTC(2026, 0, 1 + index))} where subject_id = ${post.id}`.execute(db());
+        await sql`update moderation_cases set created_at = ${new Date(Date.UTC(2026, 0, 1 + index))} where subject_id = ${post.id}`.execute(t.db);
       }
       const caseIds = await Promise.all(posts.map(async (post) => globalId('ModerationItem', (await casesOf(post.id))[0]!.id)));
 
@@ -217,7 +170,7 @@ describeEachDatabase('moderation', (api) => {
 
     it('shows held items with the pipeline flags, and drops cases once resolved', async () => {
       const { group, groupId, author, professional } = await community();
-      const { caseId } = await insertHeldPost(db(), group, author.row);
+      const { caseId } = await insertHeldPost(t.db, group, author.row);
       const listed = await queue({ groupId }, professional.token);
       expect(listed.data?.moderationQueue.edges.map((edge: any) => edge.node)).toEqual([
         expect.objectContaining({
@@ -249,17 +202,17 @@ describeEachDatabase('moderation', (api) => {
       // Without a group: every group the viewer facilitates; nothing for a plain member.
       expect(ids(await queue({}, a.professional.token))).toEqual([await caseOf(a.post)]);
       expect(ids(await queue({}, a.reader.token))).toEqual([]);
-      for (const token of [admin.token, clinic.serviceToken]) {
+      for (const token of [t.admin.token, t.institution.serviceToken]) {
         const all = ids(await queue({ first: 100 }, token));
         expect(all).toEqual(expect.arrayContaining([await caseOf(a.post), await caseOf(b.post)]));
       }
       for (const token of [a.reader.token, a.author.token, undefined]) {
         expect((await queue({ groupId: a.groupId }, token)).errors?.[0]?.extensions?.code).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
       }
-      const strangerAdmin = await createTestMember(db(), elsewhere, { admin: true });
+      const strangerAdmin = await t.member({ admin: true }, t.otherInstitution);
       expect((await queue({ groupId: a.groupId }, strangerAdmin.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(ids(await queue({}, strangerAdmin.token))).toEqual([]);
-      expect(ids(await queue({}, elsewhere.serviceToken))).toEqual([]);
+      expect(ids(await queue({}, t.otherInstitution.serviceToken))).toEqual([]);
       // node(id:) on a case: facilitators and admins only.
       const caseId = await caseOf(a.post);
       const node = (token?: string) => api().graphql(`query($id: ID!) { node(id: $id) { id } }`, { id: caseId }, { token });
@@ -279,7 +232,7 @@ describeEachDatabase('moderation', (api) => {
         return response.statements;
       };
       const addCase = async () => {
-        const post = await insertTestPost(db(), group, author.row);
+        const post = await t.post(group, author);
         await report({ subjectId: postId(post), reason: 'SPAM' }, reader.token);
         await report({ subjectId: postId(post), reason: 'OTHER' }, neighbour.token);
         await moderate({ subjectId: postId(post), action: 'LOCK', reason: 'Cooling down.' }, peer.token);
@@ -294,7 +247,7 @@ describeEachDatabase('moderation', (api) => {
   describe('moderate', () => {
     it('approves a held post: published, case and reports resolved, one audit row', async () => {
       const { group, author, peer } = await community();
-      const { post, caseId } = await insertHeldPost(db(), group, author.row);
+      const { post, caseId } = await insertHeldPost(t.db, group, author.row);
       const action = await moderate({ caseId: globalId('ModerationItem', caseId), action: 'APPROVE', reason: 'Welcome!' }, peer.token);
       expect(action).toMatchObject({
         __typename: 'ModerationAction',
@@ -361,7 +314,7 @@ describeEachDatabase('moderation', (api) => {
       expect(await casesOf(post.id)).toMatchObject([{ status: 'OPEN' }]);
       expect((await actionsOf(post.id)).map((row) => row.action)).toEqual(['LOCK', 'PIN', 'UNLOCK', 'UNPIN']);
 
-      const reply = await insertTestReply(db(), post, author.row);
+      const reply = await t.reply(post, author);
       const refused = await moderate({ subjectId: globalId('Reply', reply.id), action: 'PIN', reason: 'Nice.' }, professional.token);
       expect(refused).toMatchObject({ __typename: 'ValidationError', fields: [{ path: ['input', 'action'] }] });
     });
@@ -388,7 +341,7 @@ describeEachDatabase('moderation', (api) => {
       expect(suspended).toMatchObject({ action: 'SUSPEND', suspendedUntil: toUtcDay(new Date(until), 'up').toISOString() });
       expect(await membershipOf(group, author)).toMatchObject({ status: 'SUSPENDED', status_reason: 'Cool off for a few days.', suspended_until: new Date(until) });
       // A suspended member takes no part: here, they can no longer report.
-      const other = await insertTestPost(db(), group, peer.row);
+      const other = await t.post(group, peer);
       expect((await report({ subjectId: postId(other), reason: 'SPAM' }, author.token)).__typename).toBe('ForbiddenError');
 
       const banned = await moderate({ subjectId: postId(post), action: 'BAN', reason: 'Repeated threats.' }, professional.token);
@@ -397,26 +350,26 @@ describeEachDatabase('moderation', (api) => {
 
       // A peer facilitator may not suspend a professional one, nobody acts on themselves, and members don't moderate;
       // the refusals write nothing at all.
-      const professionalPost = await insertTestPost(db(), group, professional.row);
-      const peerPost = await insertTestPost(db(), group, peer.row);
+      const professionalPost = await t.post(group, professional);
+      const peerPost = await t.post(group, peer);
       const member = await join();
-      const before = await contentFingerprint(db());
+      const before = await contentFingerprint(t.db);
       const refused = await moderate({ subjectId: postId(professionalPost), action: 'SUSPEND', reason: 'No.', suspendUntil: until }, peer.token);
       expect(refused).toMatchObject({ __typename: 'ForbiddenError', message: expect.stringContaining('professional facilitator') });
       expect((await moderate({ subjectId: postId(peerPost), action: 'BAN', reason: 'Me.' }, peer.token)).__typename).toBe('ForbiddenError');
       expect((await moderate({ subjectId: postId(peerPost), action: 'SUSPEND', reason: 'x', suspendUntil: until }, member.token)).__typename).toBe('ForbiddenError');
-      expect(await contentFingerprint(db())).toEqual(before);
+      expect(await contentFingerprint(t.db)).toEqual(before);
     });
 
     it('rolls the whole action back when the membership change is refused', async () => {
       const { group, post, author, reader, peer } = await community();
       await report({ subjectId: postId(post), reason: 'SPAM' }, reader.token);
       // The author left: there is no seat to suspend, so nothing of the action may stay behind.
-      await db().updateTable('memberships').set({ status: 'LEFT' }).where('group_id', '=', group.id).where('member_id', '=', author.row.id).execute();
-      const before = await contentFingerprint(db());
+      await t.db.updateTable('memberships').set({ status: 'LEFT' }).where('group_id', '=', group.id).where('member_id', '=', author.row.id).execute();
+      const before = await contentFingerprint(t.db);
       const refused = await moderate({ subjectId: postId(post), action: 'SUSPEND', reason: 'Too late.', suspendUntil: inDays(1) }, peer.token);
       expect(refused.__typename).toBe('ConflictError');
-      expect(await contentFingerprint(db())).toEqual(before);
+      expect(await contentFingerprint(t.db)).toEqual(before);
     });
 
     it('dismisses an open case without touching the item, and refuses to dismiss what has no open case', async () => {
@@ -438,8 +391,8 @@ describeEachDatabase('moderation', (api) => {
 
     it('lets admins and service tokens act in any group of their institution', async () => {
       const { post, author } = await community();
-      expect(await moderate({ subjectId: postId(post), action: 'PIN', reason: 'Important.' }, admin.token)).toMatchObject({ actor: { id: memberId(admin) } });
-      const byToken = await moderate({ subjectId: postId(post), action: 'WARN', reason: 'From the hospital.' }, clinic.serviceToken);
+      expect(await moderate({ subjectId: postId(post), action: 'PIN', reason: 'Important.' }, t.admin.token)).toMatchObject({ actor: { id: memberId(t.admin) } });
+      const byToken = await moderate({ subjectId: postId(post), action: 'WARN', reason: 'From the hospital.' }, t.institution.serviceToken);
       expect(byToken).toMatchObject({ action: 'WARN', byServiceToken: true, actor: null, targetMember: { id: memberId(author) } });
       expect((await actionsOf(post.id)).at(-1)).toMatchObject({ actor_member_id: null, actor_service_token_id: expect.any(String) });
     });
@@ -447,15 +400,14 @@ describeEachDatabase('moderation', (api) => {
     it("refuses everyone else — a facilitator of another group included — writing nothing", async () => {
       const a = await community();
       const b = await community();
-      const applicant = await member();
-      await addTestMembership(db(), a.group, applicant.row, { status: 'PENDING' });
-      const strangerAdmin = await createTestMember(db(), elsewhere, { admin: true });
-      const before = await contentFingerprint(db());
-      for (const token of [b.peer.token, b.professional.token, a.reader.token, applicant.token, strangerAdmin.token, elsewhere.serviceToken, undefined]) {
+      const applicant = await a.join({ status: 'PENDING' });
+      const strangerAdmin = await t.member({ admin: true }, t.otherInstitution);
+      const before = await contentFingerprint(t.db);
+      for (const token of [b.peer.token, b.professional.token, a.reader.token, applicant.token, strangerAdmin.token, t.otherInstitution.serviceToken, undefined]) {
         const refused = await moderate({ subjectId: postId(a.post), action: 'HIDE', reason: 'Not mine to hide.' }, token);
         expect(refused.__typename).toBe('ForbiddenError');
       }
-      expect(await contentFingerprint(db())).toEqual(before);
+      expect(await contentFingerprint(t.db)).toEqual(before);
       expect((await postRow(a.post.id)).status).toBe('PUBLISHED');
     });
 
@@ -489,7 +441,7 @@ describeEachDatabase('moderation', (api) => {
       await moderate({ subjectId: postId(post), action: 'WARN', reason: 'First warning.' }, peer.token);
       await moderate({ subjectId: postId(post), action: 'HIDE', reason: 'Hurtful.' }, professional.token);
       const until = inDays(2);
-      await moderate({ subjectId: postId(post), action: 'SUSPEND', reason: 'A break.', suspendUntil: until }, admin.token);
+      await moderate({ subjectId: postId(post), action: 'SUSPEND', reason: 'A break.', suspendUntil: until }, t.admin.token);
 
       const log = await api().graphql(auditLogQuery, { groupId }, { token: peer.token });
       expect(log.errors).toBeUndefined();
@@ -502,9 +454,9 @@ describeEachDatabase('moderation', (api) => {
       expect(log.data?.auditLog.edges[0].node.createdAt).toMatch(/:\d\d\.000Z$/);
 
       // Pages by keyset on the entry id.
-      const first = await api().graphql(auditLogQuery, { groupId, first: 1 }, { token: admin.token });
-      const rest = await api().graphql(auditLogQuery, { groupId, first: 5, after: first.data?.auditLog.pageInfo.endCursor }, { token: admin.token });
-      expect(first.data?.auditLog.edges[0].node).toMatchObject({ action: 'SUSPEND', actor: { id: memberId(admin) } });
+      const first = await api().graphql(auditLogQuery, { groupId, first: 1 }, { token: t.admin.token });
+      const rest = await api().graphql(auditLogQuery, { groupId, first: 5, after: first.data?.auditLog.pageInfo.endCursor }, { token: t.admin.token });
+      expect(first.data?.auditLog.edges[0].node).toMatchObject({ action: 'SUSPEND', actor: { id: memberId(t.admin) } });
       expect(rest.data?.auditLog.edges.map((edge: any) => edge.node.action)).toEqual(['HIDE', 'WARN']);
       expect(await membershipOf(group, author)).toMatchObject({ status: 'SUSPENDED' });
     });
@@ -518,14 +470,14 @@ describeEachDatabase('moderation', (api) => {
         const response = await api().graphql(auditLogQuery, { first: 100, ...variables }, { token });
         return response.errors ? response.errors[0]!.extensions!.code : response.data?.auditLog.edges.map((edge: any) => edge.node.reason);
       };
-      for (const token of [admin.token, clinic.serviceToken]) expect(await reasons({}, token)).toEqual(expect.arrayContaining(['A.', 'B.']));
+      for (const token of [t.admin.token, t.institution.serviceToken]) expect(await reasons({}, token)).toEqual(expect.arrayContaining(['A.', 'B.']));
       expect(await reasons({}, a.peer.token)).toEqual(['A.']);
       expect(await reasons({ groupId: a.groupId }, a.professional.token)).toEqual(['A.']);
       expect(await reasons({ groupId: b.groupId }, a.peer.token)).toBe('FORBIDDEN');
       expect(await reasons({ groupId: a.groupId }, a.reader.token)).toBe('FORBIDDEN');
       expect(await reasons({}, a.reader.token)).toEqual([]);
       expect(await reasons({})).toBe('FORBIDDEN');
-      const strangerAdmin = await createTestMember(db(), elsewhere, { admin: true });
+      const strangerAdmin = await t.member({ admin: true }, t.otherInstitution);
       expect(await reasons({ groupId: a.groupId }, strangerAdmin.token)).toBe('FORBIDDEN');
       expect(await reasons({}, strangerAdmin.token)).toEqual([]);
     });

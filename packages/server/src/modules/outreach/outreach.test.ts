@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestPost } from '../../../test-support/factories.js';
 import { describeEachDatabase, type TestApi } from '../../../test-support/test-api.js';
 import { addTestMembership, createTestMember } from '../../../test-support/index.js';
-import { createCast, createPostMutation, globalId, writePost, type Cast } from '../posts/posts-test-fixtures.js';
+import { createCast, createPostMutation, globalId, type Cast } from '../posts/posts-test-fixtures.js';
 
 /**
  * Outreach: a facilitator reaches the anonymous writer of a crisis post, the writer answers, and nothing the
@@ -155,7 +156,7 @@ describeEachDatabase('outreach', (api) => {
 
   it('refuses outreach about an item that is not flagged for crisis, and bad input', async () => {
     const { cast } = scene;
-    const calm = await writePost(api().database.db, cast.group, cast.member.row, { body: 'A good day today.' });
+    const calm = await createTestPost(api().database.db, cast.group, cast.member.row, { body: 'A good day today.' });
     const notCrisis = await api().graphql(startOutreach, { input: { subjectId: globalId('Post', calm.id), body: 'Hi' } }, { token: cast.professional.token });
     expect(notCrisis.data!.startOutreach).toMatchObject({ __typename: 'ValidationError', fields: [{ path: ['input', 'subjectId'] }] });
     const empty = await api().graphql(replyToOutreach, { input: { threadId, body: '   ' } }, { token: cast.author.token });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createTestPost } from '../../../test-support/factories.js';
 import { addTestMembership, createTestMember } from '../../../test-support/index.js';
 import { describeEachDatabase, type TestApi } from '../../../test-support/test-api.js';
 import { moderateMutation } from '../moderation/moderation-test-fixtures.js';
-import { createCast, createPostMutation, createReplyMutation, editPostMutation, globalId, writePost, type Cast } from './posts-test-fixtures.js';
+import { createCast, createPostMutation, createReplyMutation, editPostMutation, globalId, type Cast } from './posts-test-fixtures.js';
 
 /**
  * A post or reply in crisis: published behind an automatic content warning in the reader's language by default,
@@ -46,13 +47,13 @@ describeEachDatabase('crisis visibility', (api) => {
 
     const ownWarning = await ask(createPostMutation, { input: { groupId: cast.groupId, title: 'Night', body: 'I want to die.', contentWarning: 'dark thoughts' } }, cast.member.token);
     expect(ownWarning.data!.createPost.post.contentWarning).toBe('dark thoughts');
-    const calm = await writePost(db(), cast.group, cast.author.row, { body: 'A good day.' });
+    const calm = await createTestPost(db(), cast.group, cast.author.row, { body: 'A good day.' });
     expect((await ask(itemQuery, { id: globalId('Post', calm.id) }, cast.member.token)).data!.node).toMatchObject({ contentWarning: null, contentWarningKind: null });
   });
 
   it('gives a reply in crisis and a post edited into crisis the same warning', async () => {
     const cast = await createCast(db());
-    const calm = await writePost(db(), cast.group, cast.member.row, { body: 'How do you all cope?' });
+    const calm = await createTestPost(db(), cast.group, cast.member.row, { body: 'How do you all cope?' });
     const reply = await ask(createReplyMutation, { input: { postId: globalId('Post', calm.id), body: 'Honestly I want to kill myself.' } }, cast.author.token);
     const replyId = reply.data!.createReply.reply.id;
     expect((await ask(itemQuery, { id: replyId }, cast.member.token)).data!.node).toMatchObject({
@@ -92,7 +93,7 @@ describeEachDatabase('crisis visibility', (api) => {
 
   it('keeps a reply its writer kept to the facilitators out of the count peers read', async () => {
     const cast = await createCast(db());
-    const calm = await writePost(db(), cast.group, cast.member.row, { body: 'How was your week?' });
+    const calm = await createTestPost(db(), cast.group, cast.member.row, { body: 'How was your week?' });
     const reply = await ask(createReplyMutation, { input: { postId: globalId('Post', calm.id), body: 'I want to end my life.' } }, cast.author.token);
     const postId = globalId('Post', calm.id);
     expect((await ask(itemQuery, { id: postId }, cast.member.token)).data!.node.replyCount).toBe(1);
@@ -113,7 +114,7 @@ describeEachDatabase('crisis visibility', (api) => {
     expect((await ask(setVisibility, { input: { subjectId: postId, visibility: 'VISIBLE' } }, cast.otherTenant.token)).data!.setCrisisItemVisibility.__typename).toBe('NotFoundError');
     const guest = await api().graphql(setVisibility, { input: { subjectId: postId, visibility: 'VISIBLE' } }, { institution: cast.institution.row.slug });
     expect(guest.data!.setCrisisItemVisibility.__typename).toBe('ForbiddenError');
-    const calm = await writePost(db(), cast.group, cast.author.row);
+    const calm = await createTestPost(db(), cast.group, cast.author.row);
     const notCrisis = await ask(setVisibility, { input: { subjectId: globalId('Post', calm.id), visibility: 'VISIBLE' } }, cast.author.token);
     expect(notCrisis.data!.setCrisisItemVisibility).toMatchObject({ __typename: 'ValidationError', fields: [{ path: ['input', 'subjectId'] }] });
     const badId = await ask(setVisibility, { input: { subjectId: cast.groupId, visibility: 'VISIBLE' } }, cast.author.token);

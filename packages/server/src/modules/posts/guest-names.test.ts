@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { createTestMember } from '../../../test-support/factories.js';
+import { createTestMember, createTestPost, createTestReply } from '../../../test-support/factories.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
 import type { HearthDb } from '../../db/database.js';
 import type { MemberRow } from '../../db/tables.js';
 import { insertReaction } from './reaction.queries.js';
-import { createCast, globalId, writePost, writeReply } from './posts-test-fixtures.js';
+import { createCast, globalId } from './posts-test-fixtures.js';
 
 /**
  * Guests never see a member's real name. In a group open to public reading, every path a guest (or a signed-in
@@ -58,12 +58,12 @@ describeEachDatabase('names guests read', (api) => {
     // The author and the peer facilitator appear under their names; the member and the professional under pseudonyms.
     await appearAs(db(), group.id, cast.member.row, 'Fern');
     await appearAs(db(), group.id, cast.professional.row, 'Cedar');
-    const named = await writePost(db(), group, cast.author.row, { title: 'Named post' });
-    await writePost(db(), group, cast.member.row, { title: 'Pseudonymous post' });
-    await writePost(db(), group, cast.peer.row, { title: 'Facilitator post' });
-    const reply = await writeReply(db(), named, cast.peer.row);
-    await writeReply(db(), named, cast.author.row, { parent: reply });
-    await writeReply(db(), named, cast.professional.row);
+    const named = await createTestPost(db(), group, cast.author.row, { title: 'Named post' });
+    await createTestPost(db(), group, cast.member.row, { title: 'Pseudonymous post' });
+    await createTestPost(db(), group, cast.peer.row, { title: 'Facilitator post' });
+    const reply = await createTestReply(db(), named, cast.peer.row);
+    await createTestReply(db(), named, cast.author.row, { parent: reply });
+    await createTestReply(db(), named, cast.professional.row);
     for (const person of [cast.author, cast.member, cast.peer]) {
       await insertReaction(db(), { institutionId: group.institution_id, groupId: group.id, subjectType: 'POST', subjectId: named.id, memberId: person.row.id, kind: 'HUG' });
       await insertReaction(db(), { institutionId: group.institution_id, groupId: group.id, subjectType: 'REPLY', subjectId: reply.id, memberId: person.row.id, kind: 'SUPPORT' });

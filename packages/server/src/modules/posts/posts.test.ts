@@ -1,24 +1,9 @@
 import { expect, it } from 'vitest';
-import { addTestMembership, createTestMember } from '../../../test-support/factories.js';
+import { addTestMembership, createTestMember, createTestPost, createTestReply, secondsAgo } from '../../../test-support/factories.js';
 import { databaseFingerprint } from '../../../test-support/database-fingerprint.js';
 import type { HearthDb } from '../../db/database.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
-import {
-  createCast,
-  createPostMutation,
-  createReplyMutation,
-  deletePostMutation,
-  deleteReplyMutation,
-  editPostMutation,
-  editReplyMutation,
-  feedQuery,
-  globalId,
-  postQuery,
-  reactMutation,
-  secondsAgo,
-  writePost,
-  writeReply,
-} from './posts-test-fixtures.js';
+import { createCast, createPostMutation, createReplyMutation, deletePostMutation, deleteReplyMutation, editPostMutation, editReplyMutation, feedQuery, globalId, postQuery, reactMutation } from './posts-test-fixtures.js';
 
 /** Every table but service tokens, whose last use a request records even when it is refused. */
 async function contentFingerprint(db: HearthDb) {
@@ -59,7 +44,7 @@ describeEachDatabase('posts', (api) => {
     expect(post.createdAt).toMatch(/T\d\d:\d\d:\d\d\.000Z$/);
 
     // A pseudonym set in this group names the author here; one set in another group never does.
-    const otherGroup = await writePost(db(), cast.group, cast.member.row);
+    const otherGroup = await createTestPost(db(), cast.group, cast.member.row);
     await db().updateTable('memberships').set({ pseudonym: 'Quiet River', appearance: 'PSEUDONYM' }).where('group_id', '=', cast.group.id).where('member_id', '=', cast.author.row.id).execute();
     const elsewhere = await createCast(db());
     void otherGroup;
@@ -189,9 +174,9 @@ describeEachDatabase('posts', (api) => {
 
   it('threads one level deep: an answer to an answer hangs under the same top-level reply', async () => {
     const cast = await createCast(db());
-    const post = await writePost(db(), cast.group, cast.author.row);
-    const top = await writeReply(db(), post, cast.member.row, { body: 'top', createdAt: secondsAgo(30) });
-    const answer = await writeReply(db(), post, cast.peer.row, { body: 'answer', parent: top, createdAt: secondsAgo(20) });
+    const post = await createTestPost(db(), cast.group, cast.author.row);
+    const top = await createTestReply(db(), post, cast.member.row, { body: 'top', createdAt: secondsAgo(30) });
+    const answer = await createTestReply(db(), post, cast.peer.row, { body: 'answer', parent: top, createdAt: secondsAgo(20) });
     const created = await api().graphql(
       createReplyMutation,
       { input: { postId: globalId('Post', post.id), parentReplyId: globalId('Reply', answer.id), body: 'deeper' } },
@@ -209,7 +194,7 @@ describeEachDatabase('posts', (api) => {
     expect(node.replies.edges[0].node.replies.edges.map((edge: any) => edge.node.body)).toEqual(['answer', 'deeper']);
     expect(node.replies.edges[0].node.replies.edges[0].node.replies.pageInfo.hasNextPage).toBe(false);
 
-    const otherPost = await writePost(db(), cast.group, cast.author.row);
+    const otherPost = await createTestPost(db(), cast.group, cast.author.row);
     const mismatched = await api().graphql(
       createReplyMutation,
       { input: { postId: globalId('Post', otherPost.id), parentReplyId: globalId('Reply', top.id), body: 'wrong thread' } },
@@ -220,7 +205,7 @@ describeEachDatabase('posts', (api) => {
 
   it('refuses replies to a locked thread and writes nothing', async () => {
     const cast = await createCast(db());
-    const post = await writePost(db(), cast.group, cast.author.row);
+    const post = await createTestPost(db(), cast.group, cast.author.row);
     await db().updateTable('posts').set({ locked_at: new Date() }).where('id', '=', post.id).execute();
     const before = await contentFingerprint(db());
     const result = await api().graphql(createReplyMutation, { input: { postId: globalId('Post', post.id), body: 'Can I add?' } }, { token: cast.member.token });
@@ -234,7 +219,7 @@ describeEachDatabase('posts', (api) => {
     const cast = await createCast(db());
     const posts = [];
     for (let index = 0; index < 5; index += 1) {
-      posts.push(await writePost(db(), cast.group, cast.author.row, { title: `post ${index}`, createdAt: secondsAgo(500 - index * 10) }));
+      posts.push(await createTestPost(db(), cast.group, cast.author.row, { title: `post ${index}`, createdAt: secondsAgo(500 - index * 10) }));
     }
     // post 0 is pinned; post 1 had the latest reply.
     await db().updateTable('posts').set({ pinned_at: new Date() }).where('id', '=', posts[0]!.id).execute();
@@ -259,7 +244,7 @@ describeEachDatabase('posts', (api) => {
 
   it('shows the group\'s posts to members and admins, to anyone only where a PUBLIC group allows public reading', async () => {
     const cast = await createCast(db());
-    await writePost(db(), cast.group, cast.author.row, { title: 'members only' });
+    await createTestPost(db(), cast.group, cast.author.row, { title: 'members only' });
     const count = async (options: { token?: string; institution?: string }) =>
       (await api().graphql(feedQuery, { id: cast.groupId }, options)).data?.node?.posts.edges.length ?? null;
     expect(await count({ token: cast.member.token })).toBe(1);
@@ -289,8 +274,8 @@ describeEachDatabase('posts', (api) => {
 
   it('shows held posts to their author and the facilitators, hidden ones to facilitators, and neither to other members', async () => {
     const cast = await createCast(db());
-    const held = await writePost(db(), cast.group, cast.author.row, { status: 'PENDING_REVIEW', title: 'held' });
-    const hidden = await writePost(db(), cast.group, cast.author.row, { status: 'HIDDEN', title: 'hidden' });
+    const held = await createTestPost(db(), cast.group, cast.author.row, { status: 'PENDING_REVIEW', title: 'held' });
+    const hidden = await createTestPost(db(), cast.group, cast.author.row, { status: 'HIDDEN', title: 'hidden' });
     const titles = async (token: string) =>
       (await api().graphql(feedQuery, { id: cast.groupId }, { token })).data?.node.posts.edges.map((edge: any) => `${edge.node.title}:${edge.node.status}`).sort();
     expect(await titles(cast.author.token)).toEqual(['held:PENDING_REVIEW']);
@@ -305,9 +290,9 @@ describeEachDatabase('posts', (api) => {
 
   it('deletes a post into a tombstone that keeps its replies readable, and drops a tombstone nobody answered', async () => {
     const cast = await createCast(db());
-    const answered = await writePost(db(), cast.group, cast.author.row, { title: 'answered', anonymous: true });
-    await writeReply(db(), answered, cast.member.row, { body: 'I hear you' });
-    const lonely = await writePost(db(), cast.group, cast.author.row, { title: 'lonely' });
+    const answered = await createTestPost(db(), cast.group, cast.author.row, { title: 'answered', anonymous: true });
+    await createTestReply(db(), answered, cast.member.row, { body: 'I hear you' });
+    const lonely = await createTestPost(db(), cast.group, cast.author.row, { title: 'lonely' });
     const byOther = await api().graphql(deletePostMutation, { input: { postId: globalId('Post', answered.id) } }, { token: cast.peer.token });
     expect(byOther.data?.deletePost).toMatchObject({ __typename: 'ForbiddenError', message: 'Only its author can change this.' });
     const byStranger = await api().graphql(deletePostMutation, { input: { postId: globalId('Post', answered.id) } }, { token: cast.otherTenant.token });
@@ -332,7 +317,7 @@ describeEachDatabase('posts', (api) => {
 
   it('lets an author who left the group still delete their post', async () => {
     const cast = await createCast(db());
-    const post = await writePost(db(), cast.group, cast.author.row);
+    const post = await createTestPost(db(), cast.group, cast.author.row);
     await db().updateTable('memberships').set({ status: 'LEFT' }).where('member_id', '=', cast.author.row.id).execute();
     expect((await api().graphql(postQuery, { id: globalId('Post', post.id) }, { token: cast.author.token })).data?.node).toBeNull();
     const deleted = await api().graphql(deletePostMutation, { input: { postId: globalId('Post', post.id) } }, { token: cast.author.token });
@@ -341,10 +326,10 @@ describeEachDatabase('posts', (api) => {
 
   it('deletes a reply; a deleted top-level reply stays as a tombstone only while answers hang under it', async () => {
     const cast = await createCast(db());
-    const post = await writePost(db(), cast.group, cast.author.row);
-    const top = await writeReply(db(), post, cast.member.row, { body: 'top', createdAt: secondsAgo(30) });
-    await writeReply(db(), post, cast.peer.row, { body: 'answer', parent: top, createdAt: secondsAgo(20) });
-    const alone = await writeReply(db(), post, cast.member.row, { body: 'alone', createdAt: secondsAgo(10) });
+    const post = await createTestPost(db(), cast.group, cast.author.row);
+    const top = await createTestReply(db(), post, cast.member.row, { body: 'top', createdAt: secondsAgo(30) });
+    await createTestReply(db(), post, cast.peer.row, { body: 'answer', parent: top, createdAt: secondsAgo(20) });
+    const alone = await createTestReply(db(), post, cast.member.row, { body: 'alone', createdAt: secondsAgo(10) });
     for (const reply of [top, alone]) {
       const result = await api().graphql(deleteReplyMutation, { input: { replyId: globalId('Reply', reply.id) } }, { token: cast.member.token });
       expect(result.data?.deleteReply).toMatchObject({ __typename: 'Reply', body: '[deleted]', status: 'DELETED' });
@@ -383,14 +368,14 @@ describeEachDatabase('posts', (api) => {
     expect((await api().graphql(history, { id: postId }, { token: cast.member.token })).data?.node.editHistory).toBeNull();
     expect((await api().graphql(history, { id: postId }, { token: cast.author.token })).data?.node.editHistory).toBeNull();
 
-    const reply = await writeReply(db(), (await db().selectFrom('posts').selectAll().where('title', '=', 'v2').where('group_id', '=', cast.group.id).executeTakeFirstOrThrow()), cast.member.row);
+    const reply = await createTestReply(db(), (await db().selectFrom('posts').selectAll().where('title', '=', 'v2').where('group_id', '=', cast.group.id).executeTakeFirstOrThrow()), cast.member.row);
     const replyEdit = await api().graphql(editReplyMutation, { input: { replyId: globalId('Reply', reply.id), body: 'kinder words' } }, { token: cast.member.token });
     expect(replyEdit.data?.editReply.reply).toMatchObject({ body: 'kinder words' });
   });
 
   it('counts reactions per kind, one of each kind per member, and shows who reacted to group members only', async () => {
     const cast = await createCast(db());
-    const post = await writePost(db(), cast.group, cast.author.row);
+    const post = await createTestPost(db(), cast.group, cast.author.row);
     const subjectId = globalId('Post', post.id);
     const react = (token: string | undefined, kind: string, on = true) =>
       api().graphql(reactMutation, { input: { subjectId, kind, on } }, { token, institution: cast.institution.row.slug });
@@ -423,13 +408,13 @@ describeEachDatabase('posts', (api) => {
 
   it('lists unanswered posts oldest first until someone other than the author replies', async () => {
     const cast = await createCast(db());
-    const old = await writePost(db(), cast.group, cast.author.row, { title: 'old', createdAt: secondsAgo(300) });
-    const selfAnswered = await writePost(db(), cast.group, cast.member.row, { title: 'self', createdAt: secondsAgo(200) });
-    await writeReply(db(), selfAnswered, cast.member.row, { body: 'adding more' });
-    const answered = await writePost(db(), cast.group, cast.author.row, { title: 'answered', createdAt: secondsAgo(100) });
-    await writeReply(db(), answered, cast.peer.row);
-    const heldAnswer = await writePost(db(), cast.group, cast.author.row, { title: 'held answer', createdAt: secondsAgo(50) });
-    await writeReply(db(), heldAnswer, cast.peer.row, { status: 'PENDING_REVIEW' });
+    const old = await createTestPost(db(), cast.group, cast.author.row, { title: 'old', createdAt: secondsAgo(300) });
+    const selfAnswered = await createTestPost(db(), cast.group, cast.member.row, { title: 'self', createdAt: secondsAgo(200) });
+    await createTestReply(db(), selfAnswered, cast.member.row, { body: 'adding more' });
+    const answered = await createTestPost(db(), cast.group, cast.author.row, { title: 'answered', createdAt: secondsAgo(100) });
+    await createTestReply(db(), answered, cast.peer.row);
+    const heldAnswer = await createTestPost(db(), cast.group, cast.author.row, { title: 'held answer', createdAt: secondsAgo(50) });
+    await createTestReply(db(), heldAnswer, cast.peer.row, { status: 'PENDING_REVIEW' });
     void old;
     const unanswered = await api().graphql(
       `query($id: ID!) { node(id: $id) { ... on Group { unansweredPosts { edges { node { title } } } } } }`,
@@ -441,10 +426,10 @@ describeEachDatabase('posts', (api) => {
 
   it("lists a member's own posts to them only, and the replies others wrote to them", async () => {
     const cast = await createCast(db());
-    const mine = await writePost(db(), cast.group, cast.author.row, { title: 'mine', anonymous: true });
-    await writePost(db(), cast.group, cast.author.row, { title: 'held', status: 'PENDING_REVIEW' });
-    await writeReply(db(), mine, cast.member.row, { body: 'to you' });
-    await writeReply(db(), mine, cast.author.row, { body: 'my own follow-up' });
+    const mine = await createTestPost(db(), cast.group, cast.author.row, { title: 'mine', anonymous: true });
+    await createTestPost(db(), cast.group, cast.author.row, { title: 'held', status: 'PENDING_REVIEW' });
+    await createTestReply(db(), mine, cast.member.row, { body: 'to you' });
+    await createTestReply(db(), mine, cast.author.row, { body: 'my own follow-up' });
     const myPosts = `query { me { posts { edges { node { title status anonymous } } } } }`;
     const own = await api().graphql(myPosts, {}, { token: cast.author.token });
     expect(own.data?.me.posts.edges.map((edge: any) => edge.node.title).sort()).toEqual(['held', 'mine']);
@@ -465,9 +450,9 @@ describeEachDatabase('posts', (api) => {
   it('runs the feed in a fixed number of statements whatever the page size', async () => {
     const cast = await createCast(db());
     for (let index = 0; index < 25; index += 1) {
-      const post = await writePost(db(), cast.group, index % 2 ? cast.author.row : cast.member.row, { anonymous: index % 3 === 0, createdAt: secondsAgo(1000 - index) });
-      await writeReply(db(), post, cast.peer.row, { createdAt: secondsAgo(900 - index) });
-      await writeReply(db(), post, cast.author.row, { anonymous: true, createdAt: secondsAgo(800 - index) });
+      const post = await createTestPost(db(), cast.group, index % 2 ? cast.author.row : cast.member.row, { anonymous: index % 3 === 0, createdAt: secondsAgo(1000 - index) });
+      await createTestReply(db(), post, cast.peer.row, { createdAt: secondsAgo(900 - index) });
+      await createTestReply(db(), post, cast.author.row, { anonymous: true, createdAt: secondsAgo(800 - index) });
       await db().insertInto('reactions').values({ institution_id: post.institution_id, group_id: post.group_id, subject_type: 'POST', subject_id: post.id, member_id: cast.member.row.id, kind: 'HUG' }).execute();
     }
     const feed = `query($id: ID!, $first: Int) { node(id: $id) { ... on Group { posts(first: $first) { edges { node {
@@ -483,13 +468,13 @@ describeEachDatabase('posts', (api) => {
     // Authentication (3), the group and the viewer's membership, the page, its reaction counts, the first replies, theirs.
     expect(large.statements).toBeLessThanOrEqual(9);
 
-    const post = await writePost(db(), cast.group, cast.author.row);
+    const post = await createTestPost(db(), cast.group, cast.author.row);
     const thread = `query($id: ID!, $first: Int) { node(id: $id) { ... on Post { title authorName reactionCounts { kind count } viewerReactions
       replies(first: $first) { edges { node { id body authorName viewerReactions reactionCounts { kind count } replies(first: 10) { edges { node { id body authorName } } } } } } } } }`;
     const id = globalId('Post', post.id);
     for (let index = 0; index < 12; index += 1) {
-      const top = await writeReply(db(), post, cast.peer.row, { createdAt: secondsAgo(500 - index) });
-      await writeReply(db(), post, cast.member.row, { parent: top, anonymous: true, createdAt: secondsAgo(400 - index) });
+      const top = await createTestReply(db(), post, cast.peer.row, { createdAt: secondsAgo(500 - index) });
+      await createTestReply(db(), post, cast.member.row, { parent: top, anonymous: true, createdAt: secondsAgo(400 - index) });
     }
     const short = await api().graphql(thread, { id, first: 1 }, { token: cast.member.token });
     expect(short.data?.node.replies.edges).toHaveLength(1);

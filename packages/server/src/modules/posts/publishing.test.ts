@@ -1,10 +1,10 @@
 import { expect, it } from 'vitest';
-import { addTestMembership, createTestMember } from '../../../test-support/factories.js';
+import { addTestMembership, createTestMember, createTestPost, createTestReply } from '../../../test-support/factories.js';
 import { databaseFingerprint } from '../../../test-support/database-fingerprint.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
 import type { HearthDb } from '../../db/database.js';
 import { addWordListEntry } from '../word-lists/word-lists.js';
-import { createCast, createPostMutation, createReplyMutation, editPostMutation, feedQuery, globalId, writePost, writeReply } from './posts-test-fixtures.js';
+import { createCast, createPostMutation, createReplyMutation, editPostMutation, feedQuery, globalId } from './posts-test-fixtures.js';
 
 /**
  * Posts and replies through the real content pipeline (validation → rate limit → word lists → crisis detection →
@@ -61,7 +61,7 @@ describeEachDatabase('publishing through the content pipeline', (api) => {
 
   it('flags a reply in crisis and an edit that turns to crisis', async () => {
     const cast = await createCast(db());
-    const post = await writePost(db(), cast.group, cast.author.row);
+    const post = await createTestPost(db(), cast.group, cast.author.row);
     const reply = await api().graphql(createReplyMutation, { input: { postId: globalId('Post', post.id), body: "Honestly I want to kill myself." } }, { token: cast.member.token });
     expect(reply.data?.createReply.crisisResources.length).toBeGreaterThan(0);
     expect(await openCase(db(), idOf(reply.data?.createReply.reply.id))).toMatchObject({ subject_type: 'REPLY', crisis: true });
@@ -79,9 +79,9 @@ describeEachDatabase('publishing through the content pipeline', (api) => {
 
   it('flags a reply edited into crisis language, in Arabic too, and gives its writer the resources', async () => {
     const cast = await createCast(db());
-    const post = await writePost(db(), cast.group, cast.author.row);
+    const post = await createTestPost(db(), cast.group, cast.author.row);
     for (const body of ["Honestly I'm going to kill myself tonight.", 'والله بدي أنتحر الليلة']) {
-      const reply = await writeReply(db(), post, cast.member.row, { body: 'Thinking of you.' });
+      const reply = await createTestReply(db(), post, cast.member.row, { body: 'Thinking of you.' });
       expect(await openCase(db(), reply.id)).toBeUndefined();
       const edited = await api().graphql(
         `mutation($input: EditReplyInput!) { editReply(input: $input) { __typename ... on EditReplyPayload { reply { status } crisisResources { name } } } }`,
