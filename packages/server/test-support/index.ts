@@ -11,20 +11,7 @@ import type {} from './global-setup.js';
 
 export type { DatabaseKind } from './database-targets.js';
 export { availableDatabaseKinds, createEmptyPostgresDatabase, openTestDatabase } from './test-database.js';
-export {
-  addTestMembership,
-  createTestGroup,
-  createTestInstitution,
-  createTestMember,
-  createTestPost,
-  createTestReply,
-  memberToken,
-  secondsAgo,
-  testAudience,
-  type TestContentOptions,
-  type TestInstitution,
-  type TestMember,
-} from './factories.js';
+export * from './factories.js';
 export { createTestApi, describeEachDatabase, type GraphQLResponse, type RequestOptions, type TestApi } from './test-api.js';
 export * from './test-context.js';
 export * from './test-documents.js';
