@@ -66,6 +66,9 @@ export interface TestParties {
 export interface TestContextOptions {
   /** How the institution is created (a default locale, embedding origins, a slug). */
   institution?: Parameters<typeof createTestInstitution>[1];
+  /** How the admin and the viewer are created (a name, a locale); the admin is one whatever this says. */
+  admin?: TestMemberOptions;
+  viewer?: TestMemberOptions;
   /** A second institution (`otherInstitution`), for what must not cross tenants. */
   otherInstitution?: boolean;
 }
@@ -99,8 +102,8 @@ export class TestContext {
     const institution = await createTestInstitution(db, this.#options.institution);
     this.#parties = {
       institution,
-      admin: await createTestMember(db, institution, { admin: true }),
-      viewer: await createTestMember(db, institution),
+      admin: await createTestMember(db, institution, { ...this.#options.admin, admin: true }),
+      viewer: await createTestMember(db, institution, this.#options.viewer),
       ...(this.#options.otherInstitution ? { otherInstitution: await createTestInstitution(db) } : {}),
     };
   }

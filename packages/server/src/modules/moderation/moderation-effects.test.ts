@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { TestMember } from '../../../test-support/factories.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
 import { withTestInstitution } from '../../../test-support/test-context.js';

@@ -8,7 +8,7 @@ import { createCast, createReplyMutation, editPostMutation, editReplyMutation, g
 describeEachDatabase('content editing', (api) => {
   it('refuses edits past the allowance with the wait, writes no history row for them, and leaves posting alone', async () => {
     const db = api().database.db;
-    const cast = await createCast(db);
+    const cast = await createCast(api());
     const post = await createTestPost(db, cast.group, cast.author.row);
     const reply = await createTestReply(db, post, cast.author.row);
     const postId = globalId('Post', post.id);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createTestPost } from '../../../test-support/factories.js';
-import { addTestMembership, createTestMember } from '../../../test-support/index.js';
 import { describeEachDatabase, type TestApi } from '../../../test-support/test-api.js';
 import { moderateMutation } from '../moderation/moderation-test-fixtures.js';
 import { createCast, createPostMutation, createReplyMutation, editPostMutation, globalId, type Cast } from './posts-test-fixtures.js';
@@ -30,13 +29,12 @@ describeEachDatabase('crisis visibility', (api) => {
   }
 
   async function arabicMember(cast: Cast) {
-    const member = await createTestMember(db(), cast.institution, { name: 'Salma', locale: 'ar' });
-    await addTestMembership(db(), cast.group, member.row);
+    const member = await cast.join({ name: 'Salma', locale: 'ar' });
     return member;
   }
 
   it('publishes a post in crisis behind the automatic warning, in each reader\'s language, and keeps an author\'s own warning', async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     const postId = await crisisPost(cast, { anonymous: true });
     const peer = (await ask(itemQuery, { id: postId }, cast.member.token)).data!.node;
     expect(peer).toMatchObject({ contentWarning: englishWarning, contentWarningKind: 'CRISIS', viewerCrisisVisibility: null, status: 'PUBLISHED' });
@@ -52,7 +50,7 @@ describeEachDatabase('crisis visibility', (api) => {
   });
 
   it('gives a reply in crisis and a post edited into crisis the same warning', async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     const calm = await createTestPost(db(), cast.group, cast.member.row, { body: 'How do you all cope?' });
     const reply = await ask(createReplyMutation, { input: { postId: globalId('Post', calm.id), body: 'Honestly I want to kill myself.' } }, cast.author.token);
     const replyId = reply.data!.createReply.reply.id;
@@ -65,7 +63,7 @@ describeEachDatabase('crisis visibility', (api) => {
   });
 
   it("lets the writer choose: without the warning, the facilitators only, or back behind the warning", async () => {
-    const cast = await createCast(db(), { visibility: 'PUBLIC', public_reading: true });
+    const cast = await createCast(api(), { visibility: 'PUBLIC', public_reading: true });
     const postId = await crisisPost(cast);
     const seenBy = async (token?: string) => (await ask(itemQuery, { id: postId }, token)).data?.node ?? null;
     const inFeed = async (token?: string) =>
@@ -92,7 +90,7 @@ describeEachDatabase('crisis visibility', (api) => {
   });
 
   it('keeps a reply its writer kept to the facilitators out of the count peers read', async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     const calm = await createTestPost(db(), cast.group, cast.member.row, { body: 'How was your week?' });
     const reply = await ask(createReplyMutation, { input: { postId: globalId('Post', calm.id), body: 'I want to end my life.' } }, cast.author.token);
     const postId = globalId('Post', calm.id);
@@ -103,7 +101,7 @@ describeEachDatabase('crisis visibility', (api) => {
   });
 
   it('refuses everyone but the writer, items not in crisis and ids that are not a post or reply', async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     const postId = await crisisPost(cast, { anonymous: true });
     for (const token of [cast.member.token, cast.professional.token, cast.admin.token]) {
       const refused = await ask(setVisibility, { input: { subjectId: postId, visibility: 'FACILITATORS_ONLY' } }, token);
@@ -124,7 +122,7 @@ describeEachDatabase('crisis visibility', (api) => {
 
   describe('an institution that holds crisis posts for a facilitator', () => {
     async function holdingCast(api: () => TestApi) {
-      const cast = await createCast(api().database.db);
+      const cast = await createCast(api());
       const set = await api().graphql(updateInstitution, { input: { crisisPostHandling: 'HOLD_FOR_FACILITATOR' } }, { token: cast.admin.token });
       expect(set.data!.updateInstitution).toEqual({ __typename: 'Institution', crisisPostHandling: 'HOLD_FOR_FACILITATOR' });
       return cast;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { createTestMember, createTestPost, createTestReply } from '../../../test-support/factories.js';
+import { createTestPost, createTestReply } from '../../../test-support/factories.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
 import type { HearthDb } from '../../db/database.js';
 import type { MemberRow } from '../../db/tables.js';
@@ -53,7 +53,7 @@ describeEachDatabase('names guests read', (api) => {
   const db = () => api().database.db;
 
   async function publicScene(language: string) {
-    const cast = await createCast(db(), { visibility: 'PUBLIC', public_reading: true, languages: [language], name: 'Open circle' });
+    const cast = await createCast(api(), { visibility: 'PUBLIC', public_reading: true, languages: [language], name: 'Open circle' });
     const { group } = cast;
     // The author and the peer facilitator appear under their names; the member and the professional under pseudonyms.
     await appearAs(db(), group.id, cast.member.row, 'Fern');
@@ -109,13 +109,13 @@ describeEachDatabase('names guests read', (api) => {
     const guest = await everythingAs((query) => api().graphql(query, variables, { institution: cast.institution.row.slug }));
     expect(everyRealName(guest, realNames)).toEqual([]);
     expect(guest.group.posts.edges.map((edge: any) => edge.node.authorName).sort()).toEqual(['Fern', 'عضو', 'عضو']);
-    const arabicReader = await createTestMember(db(), cast.institution, { locale: 'ar' });
+    const arabicReader = await cast.t.member({ locale: 'ar' });
     const signedIn = await everythingAs((query) => api().graphql(query, variables, { token: arabicReader.token }));
     expect(signedIn.group.facilitators.map((entry: any) => entry.name).sort()).toEqual(['Cedar', 'عضو']);
   });
 
   it('postsReadableBy says MEMBERS where guests cannot read', async () => {
-    const cast = await createCast(db(), { visibility: 'PUBLIC', public_reading: false });
+    const cast = await createCast(api(), { visibility: 'PUBLIC', public_reading: false });
     const response = await api().graphql(`query($id: ID!) { node(id: $id) { ... on Group { postsReadableBy } } }`, { id: cast.groupId }, { token: cast.member.token });
     expect((response.data as any).node.postsReadableBy).toBe('MEMBERS');
   });

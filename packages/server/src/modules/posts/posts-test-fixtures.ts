@@ -1,13 +1,7 @@
-import type { HearthDb } from '../../db/database.js';
-import type { GroupRow, NewGroup } from '../../db/tables.js';
-import {
-  addTestMembership,
-  createTestGroup,
-  createTestInstitution,
-  createTestMember,
-  type TestInstitution,
-  type TestMember,
-} from '../../../test-support/factories.js';
+import type { NewGroup } from '../../db/tables.js';
+import type { TestInstitution, TestMember } from '../../../test-support/factories.js';
+import type { TestApi } from '../../../test-support/test-api.js';
+import { createTestContext, type TestContext, type TestGroupWith, type TestSeat } from '../../../test-support/test-context.js';
 import { mutationDocument } from '../../../test-support/test-documents.js';
 import { encodeGlobalId as globalId } from '../../schema/global-ids.js';
 export { globalId };
@@ -18,47 +12,42 @@ export { globalId };
  * through the module's own query functions, so feed and anonymity tests don't spend the posting rate limit.
  */
 
-export interface Cast {
+/** The people of the posts tests: everyone a post is seen by, each in their own standing. */
+export interface Cast extends TestGroupWith<Record<'author' | 'member' | 'peer' | 'professional' | 'applicant', TestSeat>> {
+  t: TestContext;
   institution: TestInstitution;
-  group: GroupRow;
-  groupId: string;
-  author: TestMember;
-  member: TestMember;
-  peer: TestMember;
-  professional: TestMember;
   admin: TestMember;
-  applicant: TestMember;
+  /** A member of the institution in no group. */
   outsider: TestMember;
   otherTenant: TestMember;
   otherInstitution: TestInstitution;
 }
 
-/** An institution and a group with an author, another member, both kinds of facilitator, an admin, an applicant. */
-export async function createCast(db: HearthDb, groupOverrides: Partial<NewGroup> = {}): Promise<Cast> {
-  const institution = await createTestInstitution(db);
-  const otherInstitution = await createTestInstitution(db);
-  const group = await createTestGroup(db, institution, { anonymity_policy: 'ANONYMOUS_REVEALABLE_IN_CRISIS', ...groupOverrides });
-  const person = (name: string, options: { admin?: boolean } = {}) => createTestMember(db, institution, { name, ...options });
-  const cast: Cast = {
-    institution,
-    group,
-    groupId: globalId('Group', group.id),
-    author: await person('Amal Haddad'),
-    member: await person('Brian Okafor'),
-    peer: await person('Chen Wei'),
-    professional: await person('Dana Levi'),
-    admin: await person('Eve Admin', { admin: true }),
-    applicant: await person('Farid Applicant'),
-    outsider: await person('Gita Outsider'),
-    otherTenant: await createTestMember(db, otherInstitution, { name: 'Hana Elsewhere' }),
-    otherInstitution,
+/**
+ * An institution of its own and a group (revealable anonymity unless overridden) with an author, another member,
+ * both kinds of facilitator and an applicant; an admin, a member outside the group, and one of another tenant.
+ */
+export async function createCast(api: TestApi, groupOverrides: Partial<NewGroup> = {}): Promise<Cast> {
+  const t = await createTestContext(api, { otherInstitution: true, admin: { name: 'Eve Admin' }, viewer: { name: 'Gita Outsider' } });
+  const seated = await t.groupWith(
+    {
+      author: { name: 'Amal Haddad' },
+      member: { name: 'Brian Okafor' },
+      peer: { name: 'Chen Wei', role: 'PEER_FACILITATOR' },
+      professional: { name: 'Dana Levi', role: 'PROFESSIONAL_FACILITATOR' },
+      applicant: { name: 'Farid Applicant', status: 'PENDING' },
+    },
+    { anonymity_policy: 'ANONYMOUS_REVEALABLE_IN_CRISIS', ...groupOverrides },
+  );
+  return {
+    ...seated,
+    t,
+    institution: t.institution,
+    admin: t.admin,
+    outsider: t.viewer,
+    otherTenant: await t.member({ name: 'Hana Elsewhere' }, t.otherInstitution),
+    otherInstitution: t.otherInstitution,
   };
-  await addTestMembership(db, group, cast.author.row);
-  await addTestMembership(db, group, cast.member.row);
-  await addTestMembership(db, group, cast.peer.row, { role: 'PEER_FACILITATOR' });
-  await addTestMembership(db, group, cast.professional.row, { role: 'PROFESSIONAL_FACILITATOR' });
-  await addTestMembership(db, group, cast.applicant.row, { status: 'PENDING' });
-  return cast;
 }
 
 export const postFields = /* GraphQL */ `

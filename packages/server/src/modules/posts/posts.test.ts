@@ -1,21 +1,15 @@
 import { expect, it } from 'vitest';
-import { addTestMembership, createTestMember, createTestPost, createTestReply, secondsAgo } from '../../../test-support/factories.js';
-import { databaseFingerprint } from '../../../test-support/database-fingerprint.js';
-import type { HearthDb } from '../../db/database.js';
+import { createTestPost, createTestReply, secondsAgo } from '../../../test-support/factories.js';
+import { contentFingerprint } from '../../../test-support/database-fingerprint.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
 import { createCast, createPostMutation, createReplyMutation, deletePostMutation, deleteReplyMutation, editPostMutation, editReplyMutation, feedQuery, globalId, postQuery, reactMutation } from './posts-test-fixtures.js';
 
-/** Every table but service tokens, whose last use a request records even when it is refused. */
-async function contentFingerprint(db: HearthDb) {
-  const { service_tokens: _used, ...rest } = await databaseFingerprint(db);
-  return rest;
-}
 
 describeEachDatabase('posts', (api) => {
   const db = () => api().database.db;
 
   it('lets an active member post and reads it back under their name, or their pseudonym in that group only', async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     const created = await api().graphql(
       createPostMutation,
       { input: { groupId: cast.groupId, title: 'First week after diagnosis', body: 'I *still* feel lost.\n\n- sleep\n- food', contentWarning: 'diagnosis' } },
@@ -46,7 +40,7 @@ describeEachDatabase('posts', (api) => {
     // A pseudonym set in this group names the author here; one set in another group never does.
     const otherGroup = await createTestPost(db(), cast.group, cast.member.row);
     await db().updateTable('memberships').set({ pseudonym: 'Quiet River', appearance: 'PSEUDONYM' }).where('group_id', '=', cast.group.id).where('member_id', '=', cast.author.row.id).execute();
-    const elsewhere = await createCast(db());
+    const elsewhere = await createCast(api());
     void otherGroup;
     const read = await api().graphql(postQuery, { id: post.id }, { token: cast.member.token });
     expect(read.data?.node).toMatchObject({ authorName: 'Quiet River', viewerIsAuthor: false, author: null });
@@ -55,7 +49,7 @@ describeEachDatabase('posts', (api) => {
   });
 
   it('returns every invalid field at once and writes nothing', async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     const before = await contentFingerprint(db());
     const result = await api().graphql(
       createPostMutation,
@@ -69,7 +63,7 @@ describeEachDatabase('posts', (api) => {
   });
 
   it('refuses binary, control characters, direction overrides and zero-width tricks in titles; keeps Arabic and balanced text in bodies', async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     const attempt = (input: Record<string, unknown>) =>
       api().graphql(createPostMutation, { input: { groupId: cast.groupId, title: 'Fine', body: 'Fine', ...input } }, { token: cast.author.token });
     const refusedTitles = ['gnp\u202Eexe.doc', 'Admin\u200B', '\u2067hidden', 'bell\u0007', 'nul\u0000', 'two\nlines', '\u200B\u200B', 'broken \uD800 half', 'c1\u0085'];
@@ -97,7 +91,7 @@ describeEachDatabase('posts', (api) => {
   });
 
   it('stores script tags and javascript: links as written and renders them inert', async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     const body = '<script>alert(1)</script> [click](javascript:alert(1)) [ok](https://example.org/a?b=1&c=2) ![pic](https://example.org/x.png) <img src=x onerror=alert(1)>';
     const created = await api().graphql(
       createPostMutation,
@@ -115,9 +109,8 @@ describeEachDatabase('posts', (api) => {
   });
 
   it('lets only active members post: not applicants, suspended members, outsiders, other tenants, guests or service tokens', async () => {
-    const cast = await createCast(db());
-    const suspended = await createTestMember(db(), cast.institution);
-    await addTestMembership(db(), cast.group, suspended.row, { status: 'SUSPENDED' });
+    const cast = await createCast(api());
+    const suspended = await cast.join({ status: 'SUSPENDED' });
     await db().updateTable('memberships').set({ suspended_until: secondsAgo(-3600) }).where('member_id', '=', suspended.row.id).execute();
     const before = await contentFingerprint(db());
     const input = { groupId: cast.groupId, title: 'Hello', body: 'Hello all' };
@@ -142,7 +135,7 @@ describeEachDatabase('posts', (api) => {
   });
 
   it('refuses anonymous posts where the group does not allow them', async () => {
-    const cast = await createCast(db(), { anonymity_policy: 'DISABLED' });
+    const cast = await createCast(api(), { anonymity_policy: 'DISABLED' });
     const result = await api().graphql(
       createPostMutation,
       { input: { groupId: cast.groupId, title: 'Hi', body: 'Hi', anonymous: true } },
@@ -152,7 +145,7 @@ describeEachDatabase('posts', (api) => {
   });
 
   it('keeps one stable alias per anonymous participant in a thread', async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     const created = await api().graphql(
       createPostMutation,
       { input: { groupId: cast.groupId, title: 'I can’t say this with my name', body: 'Please read.', anonymous: true } },
@@ -173,7 +166,7 @@ describeEachDatabase('posts', (api) => {
   });
 
   it('threads one level deep: an answer to an answer hangs under the same top-level reply', async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     const post = await createTestPost(db(), cast.group, cast.author.row);
     const top = await createTestReply(db(), post, cast.member.row, { body: 'top', createdAt: secondsAgo(30) });
     const answer = await createTestReply(db(), post, cast.peer.row, { body: 'answer', parent: top, createdAt: secondsAgo(20) });
@@ -204,7 +197,7 @@ describeEachDatabase('posts', (api) => {
   });
 
   it('refuses replies to a locked thread and writes nothing', async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     const post = await createTestPost(db(), cast.group, cast.author.row);
     await db().updateTable('posts').set({ locked_at: new Date() }).where('id', '=', post.id).execute();
     const before = await contentFingerprint(db());
@@ -216,7 +209,7 @@ describeEachDatabase('posts', (api) => {
   });
 
   it('lists the feed pinned first, newest first or by latest activity, by keyset pages', async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     const posts = [];
     for (let index = 0; index < 5; index += 1) {
       posts.push(await createTestPost(db(), cast.group, cast.author.row, { title: `post ${index}`, createdAt: secondsAgo(500 - index * 10) }));
@@ -243,7 +236,7 @@ describeEachDatabase('posts', (api) => {
   });
 
   it('shows the group\'s posts to members and admins, to anyone only where a PUBLIC group allows public reading', async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     await createTestPost(db(), cast.group, cast.author.row, { title: 'members only' });
     const count = async (options: { token?: string; institution?: string }) =>
       (await api().graphql(feedQuery, { id: cast.groupId }, options)).data?.node?.posts.edges.length ?? null;
@@ -264,7 +257,7 @@ describeEachDatabase('posts', (api) => {
   });
 
   it('lets admins set publicReading, not facilitators', async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     const update = `mutation($input: UpdateGroupInput!) { updateGroup(input: $input) { __typename ... on Group { publicReading } } }`;
     const byProfessional = await api().graphql(update, { input: { groupId: cast.groupId, publicReading: true } }, { token: cast.professional.token });
     expect(byProfessional.data?.updateGroup.__typename).toBe('ForbiddenError');
@@ -273,7 +266,7 @@ describeEachDatabase('posts', (api) => {
   });
 
   it('shows held posts to their author and the facilitators, hidden ones to facilitators, and neither to other members', async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     const held = await createTestPost(db(), cast.group, cast.author.row, { status: 'PENDING_REVIEW', title: 'held' });
     const hidden = await createTestPost(db(), cast.group, cast.author.row, { status: 'HIDDEN', title: 'hidden' });
     const titles = async (token: string) =>
@@ -289,7 +282,7 @@ describeEachDatabase('posts', (api) => {
   });
 
   it('deletes a post into a tombstone that keeps its replies readable, and drops a tombstone nobody answered', async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     const answered = await createTestPost(db(), cast.group, cast.author.row, { title: 'answered', anonymous: true });
     await createTestReply(db(), answered, cast.member.row, { body: 'I hear you' });
     const lonely = await createTestPost(db(), cast.group, cast.author.row, { title: 'lonely' });
@@ -316,7 +309,7 @@ describeEachDatabase('posts', (api) => {
   });
 
   it('lets an author who left the group still delete their post', async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     const post = await createTestPost(db(), cast.group, cast.author.row);
     await db().updateTable('memberships').set({ status: 'LEFT' }).where('member_id', '=', cast.author.row.id).execute();
     expect((await api().graphql(postQuery, { id: globalId('Post', post.id) }, { token: cast.author.token })).data?.node).toBeNull();
@@ -325,7 +318,7 @@ describeEachDatabase('posts', (api) => {
   });
 
   it('deletes a reply; a deleted top-level reply stays as a tombstone only while answers hang under it', async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     const post = await createTestPost(db(), cast.group, cast.author.row);
     const top = await createTestReply(db(), post, cast.member.row, { body: 'top', createdAt: secondsAgo(30) });
     await createTestReply(db(), post, cast.peer.row, { body: 'answer', parent: top, createdAt: secondsAgo(20) });
@@ -346,7 +339,7 @@ describeEachDatabase('posts', (api) => {
   });
 
   it('edits keep their history for facilitators and admins only', async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     const created = await api().graphql(createPostMutation, { input: { groupId: cast.groupId, title: 'v1', body: 'first words' } }, { token: cast.author.token });
     const postId = created.data?.createPost.post.id;
     const byOther = await api().graphql(editPostMutation, { input: { postId, body: 'hijacked' } }, { token: cast.member.token });
@@ -374,7 +367,7 @@ describeEachDatabase('posts', (api) => {
   });
 
   it('counts reactions per kind, one of each kind per member, and shows who reacted to group members only', async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     const post = await createTestPost(db(), cast.group, cast.author.row);
     const subjectId = globalId('Post', post.id);
     const react = (token: string | undefined, kind: string, on = true) =>
@@ -407,7 +400,7 @@ describeEachDatabase('posts', (api) => {
   });
 
   it('lists unanswered posts oldest first until someone other than the author replies', async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     const old = await createTestPost(db(), cast.group, cast.author.row, { title: 'old', createdAt: secondsAgo(300) });
     const selfAnswered = await createTestPost(db(), cast.group, cast.member.row, { title: 'self', createdAt: secondsAgo(200) });
     await createTestReply(db(), selfAnswered, cast.member.row, { body: 'adding more' });
@@ -425,7 +418,7 @@ describeEachDatabase('posts', (api) => {
   });
 
   it("lists a member's own posts to them only, and the replies others wrote to them", async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     const mine = await createTestPost(db(), cast.group, cast.author.row, { title: 'mine', anonymous: true });
     await createTestPost(db(), cast.group, cast.author.row, { title: 'held', status: 'PENDING_REVIEW' });
     await createTestReply(db(), mine, cast.member.row, { body: 'to you' });
@@ -448,7 +441,7 @@ describeEachDatabase('posts', (api) => {
   });
 
   it('runs the feed in a fixed number of statements whatever the page size', async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     for (let index = 0; index < 25; index += 1) {
       const post = await createTestPost(db(), cast.group, index % 2 ? cast.author.row : cast.member.row, { anonymous: index % 3 === 0, createdAt: secondsAgo(1000 - index) });
       await createTestReply(db(), post, cast.peer.row, { createdAt: secondsAgo(900 - index) });
