@@ -69,8 +69,8 @@ export interface TestContextOptions {
   /** How the admin and the viewer are created (a name, a locale); the admin is one whatever this says. */
   admin?: TestMemberOptions;
   viewer?: TestMemberOptions;
-  /** A second institution (`otherInstitution`), for what must not cross tenants. */
-  otherInstitution?: boolean;
+  /** A second institution (`otherInstitution`), for what must not cross tenants: `true`, or how to create it. */
+  otherInstitution?: boolean | Parameters<typeof createTestInstitution>[1];
 }
 
 /**
@@ -99,12 +99,13 @@ export class TestContext {
 
   async setUp(): Promise<void> {
     const db = this.db;
+    const other = this.#options.otherInstitution;
     const institution = await createTestInstitution(db, this.#options.institution);
     this.#parties = {
       institution,
       admin: await createTestMember(db, institution, { ...this.#options.admin, admin: true }),
       viewer: await createTestMember(db, institution, this.#options.viewer),
-      ...(this.#options.otherInstitution ? { otherInstitution: await createTestInstitution(db) } : {}),
+      ...(other ? { otherInstitution: await createTestInstitution(db, other === true ? {} : other) } : {}),
     };
   }
 
