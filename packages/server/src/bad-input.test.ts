@@ -1,7 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { databaseFingerprint, internalDetailPattern } from '../test-support/database-fingerprint.js';
-import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, testAudience, type TestInstitution, type TestMember } from '../test-support/factories.js';
+import { addTestMembership, createTestGroup, testAudience, type TestInstitution, type TestMember } from '../test-support/factories.js';
 import { describeEachDatabase } from '../test-support/test-api.js';
+import { withTestInstitution } from '../test-support/test-context.js';
 import type { GroupRow } from './db/tables.js';
 import { encodeGlobalId as globalId } from './schema/global-ids.js';
 import { signSsoToken } from './auth/sso-tokens.js';
@@ -248,26 +249,24 @@ cases.push(
 );
 
 describeEachDatabase('bad input', (api) => {
+  const t = withTestInstitution(api, { otherInstitution: true });
   let fixture: Fixture;
 
   beforeAll(async () => {
-    const db = api().database.db;
-    const home = await createTestInstitution(db);
-    const away = await createTestInstitution(db);
+    const away = t.otherInstitution;
+    const awayGroup = await createTestGroup(t.db, away);
+    const pending = await addTestMembership(t.db, awayGroup, (await t.member({}, away)).row, { status: 'PENDING' });
     fixture = {
-      home,
+      home: t.institution,
       away,
-      admin: await createTestMember(db, home, { admin: true }),
-      otherAdmin: await createTestMember(db, away, { admin: true }),
-      group: await createTestGroup(db, home),
-      awayGroup: await createTestGroup(db, away),
-      approvalGroup: await createTestGroup(db, home, { join_policy: 'APPROVAL', entry_questions: ['What brings you here?'] }),
-      member: await createTestMember(db, home),
-      awayMembershipId: '',
+      admin: t.admin,
+      otherAdmin: await t.member({ admin: true }, away),
+      group: await t.group(),
+      awayGroup,
+      approvalGroup: await t.group({ join_policy: 'APPROVAL', entry_questions: ['What brings you here?'] }),
+      member: t.viewer,
+      awayMembershipId: globalId('Membership', pending.id),
     };
-    const awayApplicant = await createTestMember(db, away);
-    const pending = await addTestMembership(db, fixture.awayGroup, awayApplicant.row, { status: 'PENDING' });
-    fixture.awayMembershipId = globalId('Membership', pending.id);
   });
 
   for (const badCase of cases) {

@@ -6,8 +6,9 @@ import { openOrUpdateModerationCase } from '../src/modules/moderation/moderation
 import { insertReply } from '../src/modules/posts/reply.queries.js';
 import { encodeGlobalId as globalId } from '../src/schema/global-ids.js';
 import { hearthSchema } from '../src/schema/index.js';
-import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, type TestInstitution, type TestMember } from './factories.js';
+import { addTestMembership, createTestGroup, createTestMember, type TestInstitution, type TestMember } from './factories.js';
 import { describeEachDatabase, type TestApi } from './test-api.js';
+import { withTestInstitution, type TestContext } from './test-context.js';
 
 /**
  * The authorization matrix: every role × every operation × same / other tenant, each cell asserted.
@@ -203,15 +204,16 @@ interface World {
   memberRows: Partial<Record<Role, TestMember>>;
 }
 
-async function buildWorld(db: HearthDb): Promise<World> {
-  const home = await createTestInstitution(db);
-  const away = await createTestInstitution(db);
+/** The roles' people, in the test context's institution ("home") and its other one ("away"). */
+async function buildWorld(t: TestContext): Promise<World> {
+  const home = t.institution;
+  const away = t.otherInstitution;
   const memberRows: World['memberRows'] = {};
   for (const role of ['applicant', 'member', 'peerFacilitator', 'professionalFacilitator'] as const) {
-    memberRows[role] = await createTestMember(db, home);
+    memberRows[role] = await t.member();
   }
-  memberRows.institutionAdmin = await createTestMember(db, home, { admin: true });
-  const stranger = await createTestMember(db, away);
+  memberRows.institutionAdmin = t.admin;
+  const stranger = await t.member({}, away);
   memberRows.otherTenantMember = stranger;
   const actors: Record<Role, Actor> = {
     guest: { institution: home.row.slug },
@@ -271,12 +273,13 @@ export interface MatrixOptions {
 
 export function describeMatrix(title: string, matrixOperations: Operation[], options: MatrixOptions): void {
   describeEachDatabase(title, (api) => {
+    const t = withTestInstitution(api, { otherInstitution: true });
     let world: World;
     // The root fields each cell sent, for the completeness check at the end; the rows that ran (both columns).
     const sent = new Set<string>();
     const ran = new Set<string>();
     beforeAll(async () => {
-      world = await buildWorld(api().database.db);
+      world = await buildWorld(t);
     });
     for (const operation of matrixOperations) {
       describe(operation.name, () => {
