@@ -3,10 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { GroupRow, SubjectType } from '../src/db/tables.js';
 import type { HearthDb } from '../src/db/database.js';
 import { openOrUpdateModerationCase } from '../src/modules/moderation/moderation-cases.queries.js';
-import { insertReply } from '../src/modules/posts/reply.queries.js';
 import { encodeGlobalId as globalId } from '../src/schema/global-ids.js';
 import { hearthSchema } from '../src/schema/index.js';
-import { addTestMembership, createTestGroup, createTestMember, type TestInstitution, type TestMember } from './factories.js';
+import { addTestMembership, createTestGroup, createTestMember, createTestPost, createTestReply, type TestInstitution, type TestMember } from './factories.js';
 import { describeEachDatabase, type TestApi } from './test-api.js';
 import { withTestInstitution, type TestContext } from './test-context.js';
 
@@ -129,22 +128,14 @@ export interface SubjectOptions {
 /** A post in the cell's target group by someone who holds none of the roles (or, with `byOwner`, by the cell's owner). */
 export async function subjectPost(cell: CellContext, options: SubjectOptions = {}) {
   const author = options.byOwner ? await ownerInGroup(cell) : await subjectMember(cell);
-  const post = await cell.db
-    .insertInto('posts')
-    .values({
-      institution_id: cell.group.institution_id,
-      group_id: cell.group.id,
-      author_id: author.row.id,
-      anonymous: options.anonymous ?? false,
-      title: 'A post in the matrix',
-      body: 'Written by someone outside the roles.',
-      content_warning: null,
-      ...(options.crisis ? { crisis: true } : {}),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const post = await createTestPost(cell.db, cell.group, author.row, {
+    anonymous: options.anonymous ?? false,
+    title: 'A post in the matrix',
+    body: 'Written by someone outside the roles.',
+    crisis: options.crisis ?? false,
+  });
   const caseId = options.crisisCase ? await crisisCaseAbout(cell, 'POST', post.id) : null;
-  return { postId: globalId('Post', post.id), postRowId: post.id, authorId: author.row.id, caseId };
+  return { post, postId: globalId('Post', post.id), postRowId: post.id, authorId: author.row.id, caseId };
 }
 
 /**
@@ -152,18 +143,11 @@ export async function subjectPost(cell: CellContext, options: SubjectOptions = {
  * by someone else outside the roles (or, with `byOwner`, by the owner).
  */
 export async function subjectReply(cell: CellContext, options: SubjectOptions & { toOwnersPost?: boolean } = {}) {
-  const { postId, postRowId } = await subjectPost(cell, { byOwner: options.toOwnersPost ?? false });
+  const { post, postId } = await subjectPost(cell, { byOwner: options.toOwnersPost ?? false });
   const author = options.byOwner ? await ownerInGroup(cell) : await subjectMember(cell);
-  const reply = await insertReply(cell.db, {
-    institutionId: cell.group.institution_id,
-    groupId: cell.group.id,
-    postId: postRowId,
-    parentReplyId: null,
-    authorId: author.row.id,
+  const reply = await createTestReply(cell.db, post, author.row, {
     anonymous: options.anonymous ?? false,
     body: 'A reply in the matrix.',
-    contentWarning: null,
-    status: 'PUBLISHED',
     crisis: options.crisis ?? false,
   });
   const caseId = options.crisisCase ? await crisisCaseAbout(cell, 'REPLY', reply.id) : null;
