@@ -90,10 +90,28 @@ export async function subjectMembership(cell: CellContext, options: { status?: '
   return globalId('Membership', membership.id);
 }
 
+/** Runs a mutation with the input `prepare` makes for the cell; the result union's typename is the outcome. */
 export const decide = (mutation: string, input: string, prepare: (cell: CellContext) => Promise<Record<string, unknown>>, success = ['Membership']) =>
   async (cell: CellContext): Promise<Outcome> => {
     const result = await cell.api.graphql(`mutation($input: ${input}!) { ${mutation}(input: $input) { __typename ... on Error { message } } }`, { input: await prepare(cell) }, cell.actor);
     return mutationOutcome(result, mutation, success);
+  };
+
+/** Reads one field of the cell's target group by node(id): a value is 'allow', none 'hidden'. */
+export const readGroupField =
+  (field: string) =>
+  async ({ api, actor, groupId }: CellContext): Promise<Outcome> => {
+    const result = await api.graphql(`query($id: ID!) { node(id: $id) { ... on Group { ${field} } } }`, { id: groupId }, actor);
+    return result.data?.node?.[field] ? 'allow' : 'hidden';
+  };
+
+/** Reads a field of the target group that only some may see: no group at all is 'hidden', no field 'deny'. */
+export const readRestrictedGroupField =
+  (field: string, selection: string) =>
+  async ({ api, actor, groupId }: CellContext): Promise<Outcome> => {
+    const result = await api.graphql(`query($id: ID!) { node(id: $id) { ... on Group { ${field} ${selection} } } }`, { id: groupId }, actor);
+    if (!result.data?.node) return 'hidden';
+    return result.data.node[field] ? 'allow' : 'deny';
   };
 
 export const members: Role[] = ['member', 'peerFacilitator', 'professionalFacilitator'];

@@ -157,10 +157,7 @@ export async function createTestPost(db: HearthDb, group: GroupRow, author: Memb
     crisis: options.crisis ?? false,
   });
   if (options.anonymous) await setThreadAlias(db, post.id, author, options.aliasNumber);
-  if (!options.createdAt) return post;
-  // created_at is insert-only in the row types; tests move it back in time to order their fixtures.
-  await sql`update posts set created_at = ${options.createdAt}, last_activity_at = ${options.createdAt} where id = ${post.id}`.execute(db);
-  return { ...post, created_at: options.createdAt, last_activity_at: options.createdAt };
+  return options.createdAt ? backdate(db, 'posts', post, { created_at: options.createdAt, last_activity_at: options.createdAt }) : post;
 }
 
 /** A reply as the posts module stores one; a reply to a reply goes under the same top-level reply, as the API nests them. */
@@ -178,9 +175,14 @@ export async function createTestReply(db: HearthDb, post: PostRow, author: Membe
     crisis: options.crisis ?? false,
   });
   if (options.anonymous) await setThreadAlias(db, post.id, author, options.aliasNumber);
-  if (!options.createdAt) return reply;
-  await sql`update replies set created_at = ${options.createdAt} where id = ${reply.id}`.execute(db);
-  return { ...reply, created_at: options.createdAt };
+  return options.createdAt ? backdate(db, 'replies', reply, { created_at: options.createdAt }) : reply;
+}
+
+/** Moves a post or reply back in time, to order fixtures: created_at is insert-only in the row types. */
+async function backdate<Row extends PostRow | ReplyRow>(db: HearthDb, table: 'posts' | 'replies', row: Row, times: Partial<Record<'created_at' | 'last_activity_at', Date>>): Promise<Row> {
+  const assignments = sql.join(Object.entries(times).map(([column, time]) => sql`${sql.ref(column)} = ${time}`));
+  await sql`update ${sql.table(table)} set ${assignments} where id = ${row.id}`.execute(db);
+  return { ...row, ...times };
 }
 
 async function setThreadAlias(db: HearthDb, postId: string, author: MemberRow, aliasNumber: number | undefined): Promise<void> {

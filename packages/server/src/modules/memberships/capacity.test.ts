@@ -3,20 +3,20 @@ import type { GroupRow, NewGroup } from '../../db/tables.js';
 import type { TestMember } from '../../../test-support/factories.js';
 import { describeEachDatabase, type TestApi } from '../../../test-support/test-api.js';
 import { withTestInstitution } from '../../../test-support/test-context.js';
-import { mutationDocument } from '../../../test-support/test-documents.js';
 import { encodeGlobalId as globalId } from '../../schema/global-ids.js';
+import { membershipMutations } from './memberships-test-fixtures.js';
 
-const result = (name: string, inputType: string, extra = '') =>
-  mutationDocument(name, inputType, `... on Membership { id status waitlistPosition } ${extra}`);
-const joinGroup = result('joinGroup', 'JoinGroupInput', '... on GroupFullError { waitlistOpen }');
-const joinWaitlist = result('joinWaitlist', 'JoinWaitlistInput');
-const leaveGroup = result('leaveGroup', 'LeaveGroupInput');
-const approve = result('approveJoinRequest', 'DecideJoinRequestInput');
-const recordFee = result('recordFeePayment', 'RecordFeePaymentInput');
-const removeMember = result('removeMember', 'RemoveMemberInput');
-const banMember = result('banMember', 'BanMemberInput');
-const suspendMember = result('suspendMember', 'SuspendMemberInput');
-const reinstateMember = result('reinstateMember', 'ReinstateMemberInput');
+const {
+  joinGroup,
+  joinWaitlist,
+  leaveGroup,
+  approveJoinRequest: approve,
+  recordFeePayment: recordFee,
+  removeMember,
+  banMember,
+  suspendMember,
+  reinstateMember,
+} = membershipMutations;
 
 /** Shared by both suites: the test context, and the statuses of a group's memberships by member. */
 function capacityFixture(api: () => TestApi) {

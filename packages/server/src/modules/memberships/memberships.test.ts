@@ -6,31 +6,21 @@ import { withTestInstitution } from '../../../test-support/test-context.js';
 import { mutationDocument } from '../../../test-support/test-documents.js';
 import { encodeGlobalId as globalId } from '../../schema/global-ids.js';
 import { toUtcDay } from '../../schema/member-times.js';
+import { membershipMutations } from './memberships-test-fixtures.js';
 
-
-const membershipFields = /* GraphQL */ `
-  fragment MembershipFields on Membership {
-    id status role pseudonym answers statusReason feeReceipt suspendedUntil inForce waitlistPosition requestedAt joinedAt
-    group { name }
-    member { displayName }
-  }
-`;
-
-/** A membership mutation's result union, with every typed error's details. */
-const mutation = (name: string, inputType: string, extra = '') =>
-  mutationDocument(name, inputType, `... on Membership { ...MembershipFields } ${extra}`) + membershipFields;
-
-const joinGroup = mutation('joinGroup', 'JoinGroupInput', '... on GroupFullError { waitlistOpen }');
-const approve = mutation('approveJoinRequest', 'DecideJoinRequestInput');
-const reject = mutation('rejectJoinRequest', 'DecideJoinRequestInput');
-const recordFee = mutation('recordFeePayment', 'RecordFeePaymentInput');
-const leave = mutation('leaveGroup', 'LeaveGroupInput');
-const remove = mutation('removeMember', 'RemoveMemberInput');
-const suspend = mutation('suspendMember', 'SuspendMemberInput');
-const ban = mutation('banMember', 'BanMemberInput');
-const reinstate = mutation('reinstateMember', 'ReinstateMemberInput');
-const changeRole = mutation('changeMembershipRole', 'ChangeMembershipRoleInput');
-const setPseudonym = mutation('setPseudonym', 'SetPseudonymInput');
+const {
+  joinGroup,
+  approveJoinRequest: approve,
+  rejectJoinRequest: reject,
+  recordFeePayment: recordFee,
+  leaveGroup: leave,
+  removeMember: remove,
+  suspendMember: suspend,
+  banMember: ban,
+  reinstateMember: reinstate,
+  changeMembershipRole: changeRole,
+  setPseudonym,
+} = membershipMutations;
 
 const invitationFields = '... on Invitation { id code expiresAt maxUses useCount revokedAt valid }';
 const createInvitation = mutationDocument('createInvitation', 'CreateInvitationInput', invitationFields);

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
-import type { TestApi } from '../../../test-support/test-api.js';
+import type { RequestOptions, TestApi } from '../../../test-support/test-api.js';
+import { requestOptionsFor } from '../../../test-support/test-context.js';
 import { createCast, globalId, type Cast } from './posts-test-fixtures.js';
 import { createPostMutation, createReplyMutation, deletePostMutation, editPostMutation, editReplyMutation, reactMutation } from './posts-test-fixtures.js';
 
@@ -73,27 +74,11 @@ function identifiersOf(cast: Cast): string[] {
   return [cast.author.row.display_name, 'Quiet River', cast.author.row.id, globalId('Member', cast.author.row.id), cast.author.row.external_id];
 }
 
-function actorOf(cast: Cast, role: Role): { token?: string; institution?: string } {
-  switch (role) {
-    case 'author':
-      return { token: cast.author.token };
-    case 'member':
-      return { token: cast.member.token };
-    case 'peerFacilitator':
-      return { token: cast.peer.token };
-    case 'professionalFacilitator':
-      return { token: cast.professional.token };
-    case 'institutionAdmin':
-      return { token: cast.admin.token };
-    case 'serviceToken':
-      return { token: cast.institution.serviceToken };
-    case 'guest':
-      return { institution: cast.institution.row.slug };
-    case 'applicant':
-      return { token: cast.applicant.token };
-    case 'otherTenantMember':
-      return { token: cast.otherTenant.token };
-  }
+function actorOf(cast: Cast, role: Role): RequestOptions {
+  if (role === 'serviceToken') return { token: cast.institution.serviceToken };
+  if (role === 'guest') return cast.t.guest;
+  const people = { author: cast.author, member: cast.member, peerFacilitator: cast.peer, professionalFacilitator: cast.professional, institutionAdmin: cast.admin, applicant: cast.applicant, otherTenantMember: cast.otherTenant };
+  return requestOptionsFor(people[role]);
 }
 
 /** Every cursor in a response, decoded. */
