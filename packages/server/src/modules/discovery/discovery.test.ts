@@ -149,8 +149,8 @@ describeEachDatabase('discovery', (api) => {
 
     it("lists a member's own groups with viewerMembership (pending, private and unlisted included), and none for a guest, a banned member or another institution's viewer", async () => {
       const db = api().database.db;
-      const mine = await createTestMember(db, clinic);
-      const groups = await db.selectFrom('groups').selectAll().where('institution_id', '=', clinic.row.id).execute();
+      const mine = await t.member();
+      const groups = await db.selectFrom('groups').selectAll().where('institution_id', '=', t.institution.row.id).execute();
       const groupBySlug = (slug: string) => groups.find((row) => row.slug === slug)!;
       await addTestMembership(db, groupBySlug('diabetes-en'), mine.row, { status: 'PENDING' });
       await addTestMembership(db, groupBySlug('dementia-caregivers'), mine.row);
@@ -164,7 +164,7 @@ describeEachDatabase('discovery', (api) => {
       expect((await list(api(), guest(), own)).slugs).toEqual([]);
       expect((await list(api(), { token: bannedMember.token }, { viewerMembership: ['BANNED'] })).slugs).toEqual([]);
       expect((await list(api(), { token: otherAdmin.token }, { ...own, institution: 'clinic' })).slugs).toEqual([]);
-      expect((await list(api(), { token: clinic.serviceToken }, own)).slugs).toEqual([]);
+      expect((await list(api(), { token: t.institution.serviceToken }, own)).slugs).toEqual([]);
     });
 
     it('asks which institution to search when there is none', async () => {
