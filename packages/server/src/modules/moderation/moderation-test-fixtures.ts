@@ -1,6 +1,7 @@
 import type { HearthDb } from '../../db/database.js';
-import type { GroupRow, MemberRow, PostRow } from '../../db/tables.js';
-import { createTestPost } from '../../../test-support/factories.js';
+import type { GroupRow, MemberRow, NewGroup, PostRow } from '../../db/tables.js';
+import { createTestPost, type TestMember } from '../../../test-support/factories.js';
+import type { Caller, TestContext } from '../../../test-support/test-context.js';
 import { mutationDocument } from '../../../test-support/test-documents.js';
 import { openOrUpdateModerationCase } from './moderation-cases.queries.js';
 import { encodeGlobalId as globalId } from '../../schema/global-ids.js';
@@ -94,3 +95,30 @@ export const acknowledgeMutation = mutationDocument(
   'AcknowledgeModerationItemInput',
   '... on ModerationItem { id riskLevel warningSigns acknowledgedAt waitingSince acknowledgedBy { id } actions { action actor { id } reason createdAt } }',
 );
+
+export const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000).toISOString();
+
+/** The moderation suites' shared setup over their test context: a community to moderate, the mutations, and the rows they write. */
+export function moderationSuite(t: TestContext) {
+  return {
+    postId: (post: PostRow) => globalId('Post', post.id),
+    memberId: (someone: TestMember) => globalId('Member', someone.row.id),
+    /** A group with a peer and a professional facilitator, an author with a post, and two more members. */
+    async community(overrides: Partial<NewGroup> = {}) {
+      const seated = await t.groupWith(
+        { peer: 'PEER_FACILITATOR', professional: 'PROFESSIONAL_FACILITATOR', author: 'MEMBER', reader: 'MEMBER', neighbour: 'MEMBER' },
+        overrides,
+      );
+      return { ...seated, post: await t.post(seated.group, seated.author) };
+    },
+    report: (input: Record<string, unknown>, as?: Caller) => t.mutate(reportMutation, input, as),
+    moderate: (input: Record<string, unknown>, as?: Caller) => t.mutate(moderateMutation, input, as),
+    queue: (variables: Record<string, unknown>, token?: string) => t.api.graphql(queueQuery, variables, { token }),
+    casesOf: (subjectId: string) => t.db.selectFrom('moderation_cases').selectAll().where('subject_id', '=', subjectId).execute(),
+    reportsOf: (subjectId: string) => t.db.selectFrom('reports').selectAll().where('subject_id', '=', subjectId).orderBy('created_at').execute(),
+    actionsOf: (subjectId: string) => t.db.selectFrom('moderation_actions').selectAll().where('subject_id', '=', subjectId).orderBy('created_at').execute(),
+    postRow: (id: string) => t.db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    membershipOf: (group: GroupRow, someone: TestMember) =>
+      t.db.selectFrom('memberships').selectAll().where('group_id', '=', group.id).where('member_id', '=', someone.row.id).executeTakeFirstOrThrow(),
+  };
+}
