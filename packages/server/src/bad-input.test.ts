@@ -1,7 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import { databaseFingerprint, internalDetailPattern } from '../test-support/database-fingerprint.js';
-import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, testAudience, type TestInstitution, type TestMember } from '../test-support/factories.js';
+import { addTestMembership, createTestGroup, testAudience, type TestInstitution, type TestMember } from '../test-support/factories.js';
 import { describeEachDatabase } from '../test-support/test-api.js';
+import { withTestInstitution } from '../test-support/test-context.js';
+import { mutationDocument } from '../test-support/test-documents.js';
 import type { GroupRow } from './db/tables.js';
 import { encodeGlobalId as globalId } from './schema/global-ids.js';
 import { signSsoToken } from './auth/sso-tokens.js';
@@ -11,8 +13,8 @@ import { signSsoToken } from './auth/sso-tokens.js';
  * it was. Each case runs a request and compares a fingerprint of every table before and after.
  */
 
-const createGroup = `mutation($input: CreateGroupInput!) { createGroup(input: $input) { __typename ... on Error { message } ... on ValidationError { fields { path message } } } }`;
-const updateGroup = `mutation($input: UpdateGroupInput!) { updateGroup(input: $input) { __typename ... on Error { message } ... on ValidationError { fields { path message } } } }`;
+const createGroup = mutationDocument('createGroup', 'CreateGroupInput');
+const updateGroup = mutationDocument('updateGroup', 'UpdateGroupInput');
 const validGroup = { slug: 'valid-slug', name: 'Valid name', languages: ['en'], facilitation: 'PEER_LED', visibility: 'PUBLIC', joinPolicy: 'OPEN' };
 
 interface BadInputCase {
@@ -41,6 +43,14 @@ interface Fixture {
   awayMembershipId: string;
 }
 
+/** updateGroup given a groupId that is no Group's id: a ValidationError on that field, before anything is read. */
+const badGroupIdCase = (name: string, groupId: (fixture: Fixture) => string): BadInputCase => ({
+  name,
+  query: updateGroup,
+  variables: (fixture) => ({ input: { groupId: groupId(fixture), description: 'x' } }),
+  expect: { typename: 'ValidationError', path: 'input.groupId' },
+});
+
 const cases: BadInputCase[] = [
   { name: 'an empty name', query: createGroup, variables: () => ({ input: { ...validGroup, name: '   ' } }), expect: { typename: 'ValidationError', path: 'input.name' } },
   { name: 'an over-long name', query: createGroup, variables: () => ({ input: { ...validGroup, name: 'x'.repeat(121) } }), expect: { typename: 'ValidationError', path: 'input.name' } },
@@ -60,24 +70,9 @@ const cases: BadInputCase[] = [
   { name: 'a negative capacity', query: createGroup, variables: () => ({ input: { ...validGroup, capacity: -3 } }), expect: { typename: 'ValidationError', path: 'input.capacity' } },
   { name: 'an invalid enum value', query: createGroup, variables: () => ({ input: { ...validGroup, joinPolicy: 'WHENEVER' } }), expect: { code: 'BAD_USER_INPUT' } },
   { name: 'a string where a number goes', query: createGroup, variables: () => ({ input: { ...validGroup, capacity: 'ten' } }), expect: { code: 'BAD_USER_INPUT' } },
-  {
-    name: 'a Member id where a Group id goes',
-    query: updateGroup,
-    variables: ({ admin }) => ({ input: { groupId: globalId('Member', admin.row.id), description: 'x' } }),
-    expect: { typename: 'ValidationError', path: 'input.groupId' },
-  },
-  {
-    name: 'a malformed global id',
-    query: updateGroup,
-    variables: () => ({ input: { groupId: '%%%not-an-id', description: 'x' } }),
-    expect: { typename: 'ValidationError', path: 'input.groupId' },
-  },
-  {
-    name: 'a global id that is not a UUID',
-    query: updateGroup,
-    variables: () => ({ input: { groupId: globalId('Group', "1'; drop table groups; --"), description: 'x' } }),
-    expect: { typename: 'ValidationError', path: 'input.groupId' },
-  },
+  badGroupIdCase('a Member id where a Group id goes', ({ admin }) => globalId('Member', admin.row.id)),
+  badGroupIdCase('a malformed global id', () => '%%%not-an-id'),
+  badGroupIdCase('a global id that is not a UUID', () => globalId('Group', "1'; drop table groups; --")),
   {
     name: "another tenant's group id",
     query: updateGroup,
@@ -92,8 +87,6 @@ const cases: BadInputCase[] = [
   },
 ];
 
-const resultOf = (field: string, input: string) =>
-  `mutation($input: ${input}!) { ${field}(input: $input) { __typename ... on Error { message } ... on ValidationError { fields { path message } } } }`;
 const yearsAhead = (years: number) => new Date(Date.now() + years * 365.25 * 24 * 3600 * 1000).toISOString();
 const somePost = globalId('Post', '00000000-0000-4000-8000-000000000001');
 
@@ -101,25 +94,25 @@ const somePost = globalId('Post', '00000000-0000-4000-8000-000000000001');
 cases.push(
   {
     name: 'a suspension until the year 275760',
-    query: resultOf('suspendMember', 'SuspendMemberInput'),
+    query: mutationDocument('suspendMember', 'SuspendMemberInput'),
     variables: ({ awayMembershipId }) => ({ input: { membershipId: awayMembershipId, reason: 'A break.', until: '+275760-09-13T00:00:00.000Z' } }),
     expect: { code: ['BAD_USER_INPUT', 'VALIDATION'] },
   },
   {
     name: 'a suspension six years ahead',
-    query: resultOf('suspendMember', 'SuspendMemberInput'),
+    query: mutationDocument('suspendMember', 'SuspendMemberInput'),
     variables: ({ awayMembershipId }) => ({ input: { membershipId: awayMembershipId, reason: 'A break.', until: yearsAhead(6) } }),
     expect: { typename: 'ValidationError', path: 'input.until' },
   },
   {
     name: 'a moderation suspension ten years ahead',
-    query: resultOf('moderate', 'ModerateInput'),
+    query: mutationDocument('moderate', 'ModerateInput'),
     variables: () => ({ input: { subjectId: somePost, action: 'SUSPEND', reason: 'A break.', suspendUntil: yearsAhead(10) } }),
     expect: { typename: 'ValidationError', path: 'input.suspendUntil' },
   },
   {
     name: 'an invitation expiring in the year 9999',
-    query: resultOf('createInvitation', 'CreateInvitationInput'),
+    query: mutationDocument('createInvitation', 'CreateInvitationInput'),
     variables: ({ group }) => ({ input: { groupId: globalId('Group', group.id), expiresAt: '9999-12-31T23:59:59.000Z' } }),
     expect: { typename: 'ValidationError', path: 'input.expiresAt' },
   },
@@ -167,12 +160,7 @@ cases.push(
     variables: () => ({ input: { ...validGroup, slug: 'nul\u0000slug' } }),
     expect: { typename: 'ValidationError', path: 'input.slug' },
   },
-  {
-    name: 'a NUL byte in an id',
-    query: updateGroup,
-    variables: () => ({ input: { groupId: 'R3JvdXA6\u0000', description: 'x' } }),
-    expect: { typename: 'ValidationError', path: 'input.groupId' },
-  },
+  badGroupIdCase('a NUL byte in an id', () => 'R3JvdXA6\u0000'),
   {
     name: 'a NUL byte in node(id:)',
     query: `query($id: ID!) { node(id: $id) { id } }`,
@@ -248,26 +236,24 @@ cases.push(
 );
 
 describeEachDatabase('bad input', (api) => {
+  const t = withTestInstitution(api, { otherInstitution: true });
   let fixture: Fixture;
 
   beforeAll(async () => {
-    const db = api().database.db;
-    const home = await createTestInstitution(db);
-    const away = await createTestInstitution(db);
+    const away = t.otherInstitution;
+    const awayGroup = await createTestGroup(t.db, away);
+    const pending = await addTestMembership(t.db, awayGroup, (await t.member({}, away)).row, { status: 'PENDING' });
     fixture = {
-      home,
+      home: t.institution,
       away,
-      admin: await createTestMember(db, home, { admin: true }),
-      otherAdmin: await createTestMember(db, away, { admin: true }),
-      group: await createTestGroup(db, home),
-      awayGroup: await createTestGroup(db, away),
-      approvalGroup: await createTestGroup(db, home, { join_policy: 'APPROVAL', entry_questions: ['What brings you here?'] }),
-      member: await createTestMember(db, home),
-      awayMembershipId: '',
+      admin: t.admin,
+      otherAdmin: await t.member({ admin: true }, away),
+      group: await t.group(),
+      awayGroup,
+      approvalGroup: await t.group({ join_policy: 'APPROVAL', entry_questions: ['What brings you here?'] }),
+      member: t.viewer,
+      awayMembershipId: globalId('Membership', pending.id),
     };
-    const awayApplicant = await createTestMember(db, away);
-    const pending = await addTestMembership(db, fixture.awayGroup, awayApplicant.row, { status: 'PENDING' });
-    fixture.awayMembershipId = globalId('Membership', pending.id);
   });
 
   for (const badCase of cases) {

@@ -1,9 +1,5 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { hearthCommandEnvironment, runHearth, useScratchFolder } from '../test-support/hearth-command.js';
 import { openDatabase, type Database } from './db/database.js';
 import { createHearthServer, type HearthServer } from './server.js';
 
@@ -11,23 +7,9 @@ import { createHearthServer, type HearthServer } from './server.js';
  * The `hearth` command as an operator runs it, on a fresh embedded database: create an institution, sign a
  * member's token, and check that the API accepts what the command printed.
  */
-const run = promisify(execFile);
-const bin = resolve(import.meta.dirname, '..', 'bin', 'hearth.mjs');
-
 describe('hearth CLI', () => {
-  let dataDir: string;
-  let environment: NodeJS.ProcessEnv;
-
-  beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'hearth-cli-'));
-    const { DATABASE_URL: _unset, ...rest } = process.env;
-    environment = { ...rest, HEARTH_DATA_DIR: dataDir, NODE_ENV: 'test', HEARTH_LOG_LEVEL: 'silent' };
-  });
-  afterAll(async () => {
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
-  const hearth = (...args: string[]) => run(process.execPath, [bin, ...args], { env: environment, timeout: 60_000 });
+  const scratch = useScratchFolder('hearth-cli-');
+  const hearth = (...args: string[]) => runHearth(args, hearthCommandEnvironment({ HEARTH_DATA_DIR: scratch() }));
 
   it('creates an institution, prints a token for a member, and the API accepts both credentials', async () => {
     const created = await hearth('institution', 'create', '--slug', 'cli-clinic', '--name', 'CLI Clinic', '--origin', 'https://cli.clinic.example');
@@ -41,7 +23,7 @@ describe('hearth CLI', () => {
 
     let database: Database | undefined;
     try {
-      database = await openDatabase({ kind: 'pglite', dataDir });
+      database = await openDatabase({ kind: 'pglite', dataDir: scratch() });
       const server: HearthServer = createHearthServer({
         database,
         config: { mode: 'test', ssoAudience: 'hearth', extraCorsOrigins: [], maxBodyBytes: 100 * 1024 },

@@ -1,43 +1,29 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { jwtVerify } from 'jose';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hearthCommandEnvironment, runHearth, useScratchFolder } from '../test-support/hearth-command.js';
 import { createEmptyPostgresDatabase } from '../test-support/index.js';
 
 /**
  * `hearth token` finds the keys where the server keeps them, or says plainly that it can't, and looking never
  * leaves a database (or a folder) behind.
  */
-const run = promisify(execFile);
-const bin = resolve(import.meta.dirname, '..', 'bin', 'hearth.mjs');
-
 describe('hearth token', () => {
-  let scratch: string;
-  let inherited: NodeJS.ProcessEnv;
-
-  beforeAll(async () => {
-    scratch = await mkdtemp(join(tmpdir(), 'hearth-token-'));
-    const { DATABASE_URL: _unset, HEARTH_DATA_DIR: _default, ...rest } = process.env;
-    inherited = { ...rest, NODE_ENV: 'test', HEARTH_LOG_LEVEL: 'silent' };
-  });
-  afterAll(async () => {
-    await rm(scratch, { recursive: true, force: true });
-  });
+  const scratchFolder = useScratchFolder('hearth-token-');
 
   const token = (environment: Record<string, string>, slug = 'riverside') =>
-    run(process.execPath, [bin, 'token', '--institution', slug, '--member', 'demo-amal'], { env: { ...inherited, ...environment }, timeout: 30_000 }).then(
+    runHearth(['token', '--institution', slug, '--member', 'demo-amal'], hearthCommandEnvironment(environment), 30_000).then(
       ({ stdout }) => ({ code: 0, stdout, stderr: '' }),
       (error: { code: number; stdout: string; stderr: string }) => error,
     );
   const noStackTrace = (stderr: string) => expect(stderr).not.toMatch(/^\s+at |node_modules|Error:/m);
 
   it('says where it looked when there is no database, and creates neither the folder nor a database', async () => {
-    const missing = join(scratch, 'never-started');
+    const missing = join(scratchFolder(), 'never-started');
     const result = await token({ HEARTH_DATA_DIR: missing });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('hearth: no Hearth database to read the institution\'s keys from');
@@ -46,14 +32,14 @@ describe('hearth token', () => {
     noStackTrace(result.stderr);
     expect(existsSync(missing)).toBe(false);
 
-    const empty = join(scratch, 'empty');
+    const empty = join(scratchFolder(), 'empty');
     await mkdir(empty);
     expect((await token({ HEARTH_DATA_DIR: empty })).stderr).toContain(`${empty} (HEARTH_DATA_DIR) holds no embedded database`);
     expect(await readdir(empty)).toEqual([]);
   });
 
   it('points at DATABASE_URL when the folder holds only what a server on PostgreSQL wrote', async () => {
-    const folder = join(scratch, 'written-by-postgres-server');
+    const folder = join(scratchFolder(), 'written-by-postgres-server');
     await mkdir(folder);
     await writeFile(join(folder, 'demo-credentials.json'), JSON.stringify({ institutions: [] }));
     const result = await token({ HEARTH_DATA_DIR: folder });
@@ -67,7 +53,7 @@ describe('hearth token', () => {
     const secret = 'a-demo-secret-long-enough-for-hs256-0123456789';
 
     beforeAll(async () => {
-      folder = join(scratch, 'held');
+      folder = join(scratchFolder(), 'held');
       await mkdir(folder);
       // The lock names a live process; any will do, since PGlite itself is never opened here.
       holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });

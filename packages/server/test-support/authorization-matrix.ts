@@ -3,11 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { GroupRow, SubjectType } from '../src/db/tables.js';
 import type { HearthDb } from '../src/db/database.js';
 import { openOrUpdateModerationCase } from '../src/modules/moderation/moderation-cases.queries.js';
-import { insertReply } from '../src/modules/posts/reply.queries.js';
 import { encodeGlobalId as globalId } from '../src/schema/global-ids.js';
 import { hearthSchema } from '../src/schema/index.js';
-import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, type TestInstitution, type TestMember } from './factories.js';
+import { addTestMembership, createTestGroup, createTestMember, createTestPost, createTestReply, type TestInstitution, type TestMember } from './factories.js';
 import { describeEachDatabase, type TestApi } from './test-api.js';
+import { withTestInstitution, type TestContext } from './test-context.js';
 
 /**
  * The authorization matrix: every role × every operation × same / other tenant, each cell asserted.
@@ -90,10 +90,28 @@ export async function subjectMembership(cell: CellContext, options: { status?: '
   return globalId('Membership', membership.id);
 }
 
+/** Runs a mutation with the input `prepare` makes for the cell; the result union's typename is the outcome. */
 export const decide = (mutation: string, input: string, prepare: (cell: CellContext) => Promise<Record<string, unknown>>, success = ['Membership']) =>
   async (cell: CellContext): Promise<Outcome> => {
     const result = await cell.api.graphql(`mutation($input: ${input}!) { ${mutation}(input: $input) { __typename ... on Error { message } } }`, { input: await prepare(cell) }, cell.actor);
     return mutationOutcome(result, mutation, success);
+  };
+
+/** Reads one field of the cell's target group by node(id): a value is 'allow', none 'hidden'. */
+export const readGroupField =
+  (field: string) =>
+  async ({ api, actor, groupId }: CellContext): Promise<Outcome> => {
+    const result = await api.graphql(`query($id: ID!) { node(id: $id) { ... on Group { ${field} } } }`, { id: groupId }, actor);
+    return result.data?.node?.[field] ? 'allow' : 'hidden';
+  };
+
+/** Reads a field of the target group that only some may see: no group at all is 'hidden', no field 'deny'. */
+export const readRestrictedGroupField =
+  (field: string, selection: string) =>
+  async ({ api, actor, groupId }: CellContext): Promise<Outcome> => {
+    const result = await api.graphql(`query($id: ID!) { node(id: $id) { ... on Group { ${field} ${selection} } } }`, { id: groupId }, actor);
+    if (!result.data?.node) return 'hidden';
+    return result.data.node[field] ? 'allow' : 'deny';
   };
 
 export const members: Role[] = ['member', 'peerFacilitator', 'professionalFacilitator'];
@@ -128,22 +146,14 @@ export interface SubjectOptions {
 /** A post in the cell's target group by someone who holds none of the roles (or, with `byOwner`, by the cell's owner). */
 export async function subjectPost(cell: CellContext, options: SubjectOptions = {}) {
   const author = options.byOwner ? await ownerInGroup(cell) : await subjectMember(cell);
-  const post = await cell.db
-    .insertInto('posts')
-    .values({
-      institution_id: cell.group.institution_id,
-      group_id: cell.group.id,
-      author_id: author.row.id,
-      anonymous: options.anonymous ?? false,
-      title: 'A post in the matrix',
-      body: 'Written by someone outside the roles.',
-      content_warning: null,
-      ...(options.crisis ? { crisis: true } : {}),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const post = await createTestPost(cell.db, cell.group, author.row, {
+    anonymous: options.anonymous ?? false,
+    title: 'A post in the matrix',
+    body: 'Written by someone outside the roles.',
+    crisis: options.crisis ?? false,
+  });
   const caseId = options.crisisCase ? await crisisCaseAbout(cell, 'POST', post.id) : null;
-  return { postId: globalId('Post', post.id), postRowId: post.id, authorId: author.row.id, caseId };
+  return { post, postId: globalId('Post', post.id), postRowId: post.id, authorId: author.row.id, caseId };
 }
 
 /**
@@ -151,18 +161,11 @@ export async function subjectPost(cell: CellContext, options: SubjectOptions = {
  * by someone else outside the roles (or, with `byOwner`, by the owner).
  */
 export async function subjectReply(cell: CellContext, options: SubjectOptions & { toOwnersPost?: boolean } = {}) {
-  const { postId, postRowId } = await subjectPost(cell, { byOwner: options.toOwnersPost ?? false });
+  const { post, postId } = await subjectPost(cell, { byOwner: options.toOwnersPost ?? false });
   const author = options.byOwner ? await ownerInGroup(cell) : await subjectMember(cell);
-  const reply = await insertReply(cell.db, {
-    institutionId: cell.group.institution_id,
-    groupId: cell.group.id,
-    postId: postRowId,
-    parentReplyId: null,
-    authorId: author.row.id,
+  const reply = await createTestReply(cell.db, post, author.row, {
     anonymous: options.anonymous ?? false,
     body: 'A reply in the matrix.',
-    contentWarning: null,
-    status: 'PUBLISHED',
     crisis: options.crisis ?? false,
   });
   const caseId = options.crisisCase ? await crisisCaseAbout(cell, 'REPLY', reply.id) : null;
@@ -203,15 +206,16 @@ interface World {
   memberRows: Partial<Record<Role, TestMember>>;
 }
 
-async function buildWorld(db: HearthDb): Promise<World> {
-  const home = await createTestInstitution(db);
-  const away = await createTestInstitution(db);
+/** The roles' people, in the test context's institution ("home") and its other one ("away"). */
+async function buildWorld(t: TestContext): Promise<World> {
+  const home = t.institution;
+  const away = t.otherInstitution;
   const memberRows: World['memberRows'] = {};
   for (const role of ['applicant', 'member', 'peerFacilitator', 'professionalFacilitator'] as const) {
-    memberRows[role] = await createTestMember(db, home);
+    memberRows[role] = await t.member();
   }
-  memberRows.institutionAdmin = await createTestMember(db, home, { admin: true });
-  const stranger = await createTestMember(db, away);
+  memberRows.institutionAdmin = t.admin;
+  const stranger = await t.member({}, away);
   memberRows.otherTenantMember = stranger;
   const actors: Record<Role, Actor> = {
     guest: { institution: home.row.slug },
@@ -271,12 +275,13 @@ export interface MatrixOptions {
 
 export function describeMatrix(title: string, matrixOperations: Operation[], options: MatrixOptions): void {
   describeEachDatabase(title, (api) => {
+    const t = withTestInstitution(api, { otherInstitution: true });
     let world: World;
     // The root fields each cell sent, for the completeness check at the end; the rows that ran (both columns).
     const sent = new Set<string>();
     const ran = new Set<string>();
     beforeAll(async () => {
-      world = await buildWorld(api().database.db);
+      world = await buildWorld(t);
     });
     for (const operation of matrixOperations) {
       describe(operation.name, () => {

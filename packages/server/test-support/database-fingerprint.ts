@@ -23,3 +23,12 @@ export async function databaseFingerprint(db: HearthDb): Promise<Record<string, 
 /** Signs of an internal leak in a response: stack frames, source paths, SQL, database messages. */
 export const internalDetailPattern =
   /(\bat\s+\S+\s+\(|\.ts:\d+|\.js:\d+|node_modules|\bselect\s.+\sfrom\b|\binsert\s+into\b|\bupdate\s+\S+\s+set\b|violates|\brelation\s+"|syntax error at|duplicate key|pg_|kysely)/i;
+
+/**
+ * The fingerprint of everything but service tokens, whose last use authentication records on any request,
+ * refused or not: what a refused request by a service token (or next to one) must leave as it was.
+ */
+export async function contentFingerprint(db: HearthDb): Promise<Record<string, string>> {
+  const { service_tokens: _lastUsed, ...rest } = await databaseFingerprint(db);
+  return rest;
+}

@@ -1,7 +1,6 @@
 import type { HearthDb } from '../src/db/database.js';
-import { writePost } from '../src/modules/posts/posts-test-fixtures.js';
 import { encodeGlobalId } from '../src/schema/global-ids.js';
-import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, type TestMember } from './factories.js';
+import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, createTestPost, type TestMember } from './factories.js';
 
 /**
  * Shared by the fault tests (a database or Redis taken away under a running API): what they set up and what
@@ -29,6 +28,6 @@ export async function groupWithWriters(db: HearthDb, count: number): Promise<{ m
     await addTestMembership(db, group, member.row);
     members.push(member);
   }
-  const post = await writePost(db, group, members[0]!.row);
+  const post = await createTestPost(db, group, members[0]!.row);
   return { members, postId: encodeGlobalId('Post', post.id) };
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFingerprint, internalDetailPattern } from '../../test-support/database-fingerprint.js';
 import { createTestInstitution, testAudience, type TestInstitution } from '../../test-support/factories.js';
 import { describeEachDatabase } from '../../test-support/test-api.js';
+import { withTestInstitution } from '../../test-support/test-context.js';
 
 /**
  * Host-site SSO through the API: a good token signs a member in (and keeps their row in step with the claims);
@@ -99,15 +100,12 @@ afterAll(async () => {
 });
 
 describeEachDatabase('SSO tokens', (api) => {
-  let clinic: TestInstitution;
-  let otherClinic: TestInstitution;
+  const t = withTestInstitution(api, { institution: { defaultLocale: 'ar' }, otherInstitution: true });
   let jwksClinic: TestInstitution;
   let unreachableJwksClinic: TestInstitution;
 
   beforeAll(async () => {
-    const db = api().database.db;
-    clinic = await createTestInstitution(db, { defaultLocale: 'ar' });
-    otherClinic = await createTestInstitution(db);
+    const db = t.db;
     jwksClinic = await createTestInstitution(db);
     unreachableJwksClinic = await createTestInstitution(db);
     await db.updateTable('institutions').set({ jwks_url: keySet.url }).where('id', '=', jwksClinic.row.id).execute();
@@ -130,35 +128,35 @@ describeEachDatabase('SSO tokens', (api) => {
 
   describe('accepted tokens', () => {
     it('creates the member from a valid HS256 token, then keeps name, locale and admin flag in step', async () => {
-      const first = await api().graphql(meQuery, {}, { token: await hsToken({ institution: clinic, subject: 'user-1', claims: { name: 'Amal' } }) });
+      const first = await api().graphql(meQuery, {}, { token: await hsToken({ institution: t.institution, subject: 'user-1', claims: { name: 'Amal' } }) });
       expect(first.status).toBe(200);
       // No locale claim: the institution's default; no roles claim: not an admin.
-      expect(first.data?.me).toEqual({ displayName: 'Amal', locale: 'ar', isInstitutionAdmin: false, institution: { slug: clinic.row.slug } });
-      const created = await memberRow(clinic, 'user-1');
+      expect(first.data?.me).toEqual({ displayName: 'Amal', locale: 'ar', isInstitutionAdmin: false, institution: { slug: t.institution.row.slug } });
+      const created = await memberRow(t.institution, 'user-1');
 
       const second = await api().graphql(meQuery, {}, {
-        token: await hsToken({ institution: clinic, subject: 'user-1', claims: { name: 'Amal K.', locale: 'en-GB', roles: ['institution_admin'] } }),
+        token: await hsToken({ institution: t.institution, subject: 'user-1', claims: { name: 'Amal K.', locale: 'en-GB', roles: ['institution_admin'] } }),
       });
       expect(second.data?.me).toMatchObject({ displayName: 'Amal K.', locale: 'en-GB', isInstitutionAdmin: true });
-      const updated = await memberRow(clinic, 'user-1');
+      const updated = await memberRow(t.institution, 'user-1');
       expect(updated?.id).toBe(created?.id);
 
       // A token without a roles claim leaves the flag; one with roles that omit the admin role clears it.
-      const noRoles = await api().graphql(meQuery, {}, { token: await hsToken({ institution: clinic, subject: 'user-1' }) });
+      const noRoles = await api().graphql(meQuery, {}, { token: await hsToken({ institution: t.institution, subject: 'user-1' }) });
       expect(noRoles.data?.me).toMatchObject({ displayName: 'Amal K.', isInstitutionAdmin: true });
-      const demoted = await api().graphql(meQuery, {}, { token: await hsToken({ institution: clinic, subject: 'user-1', claims: { roles: ['staff'] } }) });
+      const demoted = await api().graphql(meQuery, {}, { token: await hsToken({ institution: t.institution, subject: 'user-1', claims: { roles: ['staff'] } }) });
       expect(demoted.data?.me).toMatchObject({ isInstitutionAdmin: false });
       const rows = await api().database.db.selectFrom('members').select('id').where('external_id', '=', 'user-1').execute();
       expect(rows).toHaveLength(1);
     });
 
     it('stores the name claim as a profile edit would: NFC, trimmed; Arabic with its marks kept', async () => {
-      const decomposed = await api().graphql(meQuery, {}, { token: await hsToken({ institution: clinic, subject: 'nfc-name', claims: { name: '  Rene\u0301e  ' } }) });
+      const decomposed = await api().graphql(meQuery, {}, { token: await hsToken({ institution: t.institution, subject: 'nfc-name', claims: { name: '  Rene\u0301e  ' } }) });
       expect(decomposed.data?.me).toMatchObject({ displayName: 'Ren\u00e9e' });
-      const arabic = await api().graphql(meQuery, {}, { token: await hsToken({ institution: clinic, subject: 'arabic-name', claims: { name: 'أمل \u200Fحداد' } }) });
+      const arabic = await api().graphql(meQuery, {}, { token: await hsToken({ institution: t.institution, subject: 'arabic-name', claims: { name: 'أمل \u200Fحداد' } }) });
       expect(arabic.data?.me).toMatchObject({ displayName: 'أمل \u200Fحداد' });
       // The profile form refuses what the token is refused for (the same rule, schema/text-input.ts).
-      const member = await hsToken({ institution: clinic, subject: 'nfc-name' });
+      const member = await hsToken({ institution: t.institution, subject: 'nfc-name' });
       const edit = await api().graphql(
         `mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { __typename ... on ValidationError { fields { path message } } } }`,
         { input: { displayName: 'evil\u202Egnp.exe' } },
@@ -168,7 +166,7 @@ describeEachDatabase('SSO tokens', (api) => {
     });
 
     it('verifies a token without a kid against any active key', async () => {
-      const token = await hsToken({ institution: clinic, subject: 'no-kid', header: { kid: undefined } });
+      const token = await hsToken({ institution: t.institution, subject: 'no-kid', header: { kid: undefined } });
       expect((await api().graphql(meQuery, {}, { token })).status).toBe(200);
     });
 
@@ -197,41 +195,41 @@ describeEachDatabase('SSO tokens', (api) => {
         name: 'an unsigned token (alg none)',
         reason: 'UNSIGNED',
         subject: 'alg-none',
-        authorization: async () => `Bearer ${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ iss: clinic.row.slug, sub: 'alg-none', aud: testAudience, iat: now(), exp: now() + 600 })}.`,
+        authorization: async () => `Bearer ${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ iss: t.institution.row.slug, sub: 'alg-none', aud: testAudience, iat: now(), exp: now() + 600 })}.`,
       },
       {
         name: 'an unsigned token with the signature of another token kept',
         reason: 'UNSIGNED',
         subject: 'alg-none-2',
         authorization: async () => {
-          const signature = (await hsToken({ institution: clinic, subject: 'alg-none-2' })).split('.')[2];
-          return `Bearer ${base64url({ alg: 'None' })}.${base64url({ iss: clinic.row.slug, sub: 'alg-none-2', aud: testAudience, iat: now(), exp: now() + 600 })}.${signature}`;
+          const signature = (await hsToken({ institution: t.institution, subject: 'alg-none-2' })).split('.')[2];
+          return `Bearer ${base64url({ alg: 'None' })}.${base64url({ iss: t.institution.row.slug, sub: 'alg-none-2', aud: testAudience, iat: now(), exp: now() + 600 })}.${signature}`;
         },
       },
-      { name: 'an expired token', reason: 'EXPIRED', subject: 'expired', authorization: async () => `Bearer ${await hsToken({ institution: clinic, subject: 'expired', issuedAt: now() - 3600, expiresAt: now() - 120 })}` },
+      { name: 'an expired token', reason: 'EXPIRED', subject: 'expired', authorization: async () => `Bearer ${await hsToken({ institution: t.institution, subject: 'expired', issuedAt: now() - 3600, expiresAt: now() - 120 })}` },
       {
         name: 'a token issued too long ago (iat beyond 24 hours)',
         reason: 'EXPIRED',
         subject: 'too-old',
-        authorization: async () => `Bearer ${await hsToken({ institution: clinic, subject: 'too-old', issuedAt: now() - 25 * 3600, expiresAt: now() + 3600 })}`,
+        authorization: async () => `Bearer ${await hsToken({ institution: t.institution, subject: 'too-old', issuedAt: now() - 25 * 3600, expiresAt: now() + 3600 })}`,
       },
-      { name: 'a token issued in the future', reason: 'NOT_YET_VALID', subject: 'future', authorization: async () => `Bearer ${await hsToken({ institution: clinic, subject: 'future', issuedAt: now() + 3600 })}` },
-      { name: 'a token for another audience', reason: 'WRONG_AUDIENCE', subject: 'other-aud', authorization: async () => `Bearer ${await hsToken({ institution: clinic, subject: 'other-aud', audience: 'another-app' })}` },
+      { name: 'a token issued in the future', reason: 'NOT_YET_VALID', subject: 'future', authorization: async () => `Bearer ${await hsToken({ institution: t.institution, subject: 'future', issuedAt: now() + 3600 })}` },
+      { name: 'a token for another audience', reason: 'WRONG_AUDIENCE', subject: 'other-aud', authorization: async () => `Bearer ${await hsToken({ institution: t.institution, subject: 'other-aud', audience: 'another-app' })}` },
       {
         name: "a token naming institution A but signed with B's secret",
         reason: 'BAD_SIGNATURE',
         subject: 'cross-tenant',
-        authorization: async () => `Bearer ${await hsToken({ institution: clinic, subject: 'cross-tenant', secret: otherClinic.secret })}`,
+        authorization: async () => `Bearer ${await hsToken({ institution: t.institution, subject: 'cross-tenant', secret: t.otherInstitution.secret })}`,
       },
-      { name: 'a token from an unknown issuer', reason: 'UNKNOWN_INSTITUTION', subject: 'nobody', authorization: async () => `Bearer ${await hsToken({ institution: clinic, subject: 'nobody', issuer: 'no-such-clinic' })}` },
-      { name: 'a token naming a kid the institution does not have', reason: 'UNKNOWN_KEY', subject: 'bad-kid', authorization: async () => `Bearer ${await hsToken({ institution: clinic, subject: 'bad-kid', header: { kid: 'k99' } })}` },
+      { name: 'a token from an unknown issuer', reason: 'UNKNOWN_INSTITUTION', subject: 'nobody', authorization: async () => `Bearer ${await hsToken({ institution: t.institution, subject: 'nobody', issuer: 'no-such-clinic' })}` },
+      { name: 'a token naming a kid the institution does not have', reason: 'UNKNOWN_KEY', subject: 'bad-kid', authorization: async () => `Bearer ${await hsToken({ institution: t.institution, subject: 'bad-kid', header: { kid: 'k99' } })}` },
       {
         name: 'a tampered payload (another subject, original signature)',
         reason: 'BAD_SIGNATURE',
         subject: 'victim',
         authorization: async () => {
-          const [header, , signature] = (await hsToken({ institution: clinic, subject: 'attacker' })).split('.');
-          return `Bearer ${header}.${base64url({ iss: clinic.row.slug, sub: 'victim', aud: testAudience, iat: now(), exp: now() + 600, roles: ['institution_admin'] })}.${signature}`;
+          const [header, , signature] = (await hsToken({ institution: t.institution, subject: 'attacker' })).split('.');
+          return `Bearer ${header}.${base64url({ iss: t.institution.row.slug, sub: 'victim', aud: testAudience, iat: now(), exp: now() + 600, roles: ['institution_admin'] })}.${signature}`;
         },
       },
       {
@@ -239,32 +237,32 @@ describeEachDatabase('SSO tokens', (api) => {
         reason: 'UNKNOWN_KEY',
         subject: 'switched',
         authorization: async () => {
-          const [, payload, signature] = (await hsToken({ institution: clinic, subject: 'switched' })).split('.');
+          const [, payload, signature] = (await hsToken({ institution: t.institution, subject: 'switched' })).split('.');
           return `Bearer ${base64url({ alg: 'HS256', kid: 'k2' })}.${payload}.${signature}`;
         },
       },
-      { name: 'a token without a subject', reason: 'MISSING_CLAIM', authorization: async () => `Bearer ${await hsToken({ institution: clinic })}` },
-      { name: 'a token without an expiry', reason: 'MISSING_CLAIM', subject: 'no-exp', authorization: async () => `Bearer ${await hsToken({ institution: clinic, subject: 'no-exp', expiresAt: null })}` },
-      { name: 'a token with a malformed locale claim', reason: 'MISSING_CLAIM', subject: 'bad-locale', authorization: async () => `Bearer ${await hsToken({ institution: clinic, subject: 'bad-locale', claims: { locale: '<script>' } })}` },
-      { name: 'a token with a control character in its name claim', reason: 'MISSING_CLAIM', subject: 'bad-name', authorization: async () => `Bearer ${await hsToken({ institution: clinic, subject: 'bad-name', claims: { name: 'a\u0000b' } })}` },
-      { name: 'a token with a right-to-left override in its name claim', reason: 'MISSING_CLAIM', subject: 'rlo-name', authorization: async () => `Bearer ${await hsToken({ institution: clinic, subject: 'rlo-name', claims: { name: 'evil\u202Egnp.exe' } })}` },
-      { name: 'a token with a zero-width space in its name claim', reason: 'MISSING_CLAIM', subject: 'zwsp-name', authorization: async () => `Bearer ${await hsToken({ institution: clinic, subject: 'zwsp-name', claims: { name: 'Admin\u200B' } })}` },
-      { name: 'a token with an isolate in its name claim', reason: 'MISSING_CLAIM', subject: 'isolate-name', authorization: async () => `Bearer ${await hsToken({ institution: clinic, subject: 'isolate-name', claims: { name: '\u2067Amal\u2069' } })}` },
-      { name: 'a token with a name claim longer than a profile allows', reason: 'MISSING_CLAIM', subject: 'long-name', authorization: async () => `Bearer ${await hsToken({ institution: clinic, subject: 'long-name', claims: { name: 'x'.repeat(81) } })}` },
-      { name: 'a token with a blank name claim', reason: 'MISSING_CLAIM', subject: 'blank-name', authorization: async () => `Bearer ${await hsToken({ institution: clinic, subject: 'blank-name', claims: { name: '   ' } })}` },
-      { name: 'a token with a name claim that is not a string', reason: 'MISSING_CLAIM', subject: 'number-name', authorization: async () => `Bearer ${await hsToken({ institution: clinic, subject: 'number-name', claims: { name: 42 } })}` },
+      { name: 'a token without a subject', reason: 'MISSING_CLAIM', authorization: async () => `Bearer ${await hsToken({ institution: t.institution })}` },
+      { name: 'a token without an expiry', reason: 'MISSING_CLAIM', subject: 'no-exp', authorization: async () => `Bearer ${await hsToken({ institution: t.institution, subject: 'no-exp', expiresAt: null })}` },
+      { name: 'a token with a malformed locale claim', reason: 'MISSING_CLAIM', subject: 'bad-locale', authorization: async () => `Bearer ${await hsToken({ institution: t.institution, subject: 'bad-locale', claims: { locale: '<script>' } })}` },
+      { name: 'a token with a control character in its name claim', reason: 'MISSING_CLAIM', subject: 'bad-name', authorization: async () => `Bearer ${await hsToken({ institution: t.institution, subject: 'bad-name', claims: { name: 'a\u0000b' } })}` },
+      { name: 'a token with a right-to-left override in its name claim', reason: 'MISSING_CLAIM', subject: 'rlo-name', authorization: async () => `Bearer ${await hsToken({ institution: t.institution, subject: 'rlo-name', claims: { name: 'evil\u202Egnp.exe' } })}` },
+      { name: 'a token with a zero-width space in its name claim', reason: 'MISSING_CLAIM', subject: 'zwsp-name', authorization: async () => `Bearer ${await hsToken({ institution: t.institution, subject: 'zwsp-name', claims: { name: 'Admin\u200B' } })}` },
+      { name: 'a token with an isolate in its name claim', reason: 'MISSING_CLAIM', subject: 'isolate-name', authorization: async () => `Bearer ${await hsToken({ institution: t.institution, subject: 'isolate-name', claims: { name: '\u2067Amal\u2069' } })}` },
+      { name: 'a token with a name claim longer than a profile allows', reason: 'MISSING_CLAIM', subject: 'long-name', authorization: async () => `Bearer ${await hsToken({ institution: t.institution, subject: 'long-name', claims: { name: 'x'.repeat(81) } })}` },
+      { name: 'a token with a blank name claim', reason: 'MISSING_CLAIM', subject: 'blank-name', authorization: async () => `Bearer ${await hsToken({ institution: t.institution, subject: 'blank-name', claims: { name: '   ' } })}` },
+      { name: 'a token with a name claim that is not a string', reason: 'MISSING_CLAIM', subject: 'number-name', authorization: async () => `Bearer ${await hsToken({ institution: t.institution, subject: 'number-name', claims: { name: 42 } })}` },
       {
         name: 'a token signed with HS512',
         reason: 'UNSUPPORTED_ALGORITHM',
         subject: 'hs512',
         authorization: async () =>
-          `Bearer ${await new SignJWT({}).setProtectedHeader({ alg: 'HS512', kid: 'k1' }).setIssuer(clinic.row.slug).setSubject('hs512').setAudience(testAudience).setIssuedAt().setExpirationTime('5m').sign(new TextEncoder().encode(clinic.secret.repeat(2)))}`,
+          `Bearer ${await new SignJWT({}).setProtectedHeader({ alg: 'HS512', kid: 'k1' }).setIssuer(t.institution.row.slug).setSubject('hs512').setAudience(testAudience).setIssuedAt().setExpirationTime('5m').sign(new TextEncoder().encode(t.institution.secret.repeat(2)))}`,
       },
       {
         name: 'an RS256 token for an institution without a JWKS URL',
         reason: 'UNSUPPORTED_ALGORITHM',
         subject: 'rs-no-jwks',
-        authorization: async () => `Bearer ${await asymmetricToken(rsaKey, clinic, 'rs-no-jwks')}`,
+        authorization: async () => `Bearer ${await asymmetricToken(rsaKey, t.institution, 'rs-no-jwks')}`,
       },
       {
         name: 'an RS256 token signed with a key that was never published (same kid)',
@@ -279,7 +277,7 @@ describeEachDatabase('SSO tokens', (api) => {
         authorization: async () => `Bearer ${await asymmetricToken(rsaKey, jwksClinic, 'unknown-jwks-kid', {}, 'idp-rsa-9')}`,
       },
       {
-        name: 'an ES256 token for another institution (iss of the JWKS clinic, key published elsewhere)',
+        name: 'an ES256 token for another institution (iss of the JWKS t.institution, key published elsewhere)',
         reason: 'BAD_SIGNATURE',
         subject: 'es-elsewhere',
         authorization: async () => `Bearer ${await asymmetricToken({ ...ecKey, privateKey: (await generateKeyPair('ES256')).privateKey }, jwksClinic, 'es-elsewhere')}`,
@@ -311,7 +309,7 @@ describeEachDatabase('SSO tokens', (api) => {
         expect(response.errors?.[0]?.extensions, text).toEqual({ code: 'UNAUTHENTICATED', reason: refusal.reason });
         expect(text).not.toMatch(internalDetailPattern);
         expect(await databaseFingerprint(db)).toEqual(before);
-        if (refusal.subject) expect(await memberRow(clinic, refusal.subject)).toBeUndefined();
+        if (refusal.subject) expect(await memberRow(t.institution, refusal.subject)).toBeUndefined();
       });
     }
   });

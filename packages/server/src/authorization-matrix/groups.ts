@@ -1,14 +1,11 @@
-import { everyone, facilitatorsAndManagers, managers, mutationOutcome, only, type Operation } from '../../test-support/authorization-matrix.js';
+import { decide, everyone, facilitatorsAndManagers, managers, only, readGroupField, type Operation } from '../../test-support/authorization-matrix.js';
 import { encodeGlobalId as globalId } from '../schema/global-ids.js';
 
 /** Groups: reading them by id, creating, changing and archiving them (the matrix's cells, run by authorization.matrix.test.ts). */
 export const groupOperations: Operation[] = [
   {
     name: 'read a PUBLIC group by node(id)',
-    run: async ({ api, actor, groupId }) => {
-      const result = await api.graphql(`query($id: ID!) { node(id: $id) { ... on Group { name } } }`, { id: groupId }, actor);
-      return result.data?.node?.name ? 'allow' : 'hidden';
-    },
+    run: readGroupField('name'),
     same: everyone('allow'),
     // Public group data is public: anyone holding the link reads it, whatever their institution.
     other: everyone('allow'),
@@ -25,67 +22,37 @@ export const groupOperations: Operation[] = [
   },
   {
     name: 'createGroup',
-    run: async ({ api, actor }) => {
-      const result = await api.graphql(
-        `mutation($input: CreateGroupInput!) { createGroup(input: $input) { __typename } }`,
-        { input: { slug: `matrix-${Math.random().toString(36).slice(2, 10)}`, name: 'Matrix group', languages: ['en'], facilitation: 'PEER_LED', visibility: 'PUBLIC', joinPolicy: 'OPEN' } },
-        actor,
-      );
-      return mutationOutcome(result, 'createGroup', ['Group']);
-    },
+    run: decide(
+      'createGroup',
+      'CreateGroupInput',
+      async () => ({ slug: `matrix-${Math.random().toString(36).slice(2, 10)}`, name: 'Matrix group', languages: ['en'], facilitation: 'PEER_LED', visibility: 'PUBLIC', joinPolicy: 'OPEN' }),
+      ['Group'],
+    ),
     // createGroup always acts in the actor's own institution, so the tenant column is the same.
     same: only(managers, 'deny'),
     other: only(managers, 'deny'),
   },
   {
     name: 'updateGroup description',
-    run: async ({ api, actor, groupId }) => {
-      const result = await api.graphql(
-        `mutation($input: UpdateGroupInput!) { updateGroup(input: $input) { __typename } }`,
-        { input: { groupId, description: 'Changed in the matrix.' } },
-        actor,
-      );
-      return mutationOutcome(result, 'updateGroup', ['Group']);
-    },
+    run: decide('updateGroup', 'UpdateGroupInput', async ({ groupId }) => ({ groupId, description: 'Changed in the matrix.' }), ['Group']),
     same: only(facilitatorsAndManagers, 'deny'),
     other: everyone('deny'),
   },
   {
     name: 'updateGroup visibility',
-    run: async ({ api, actor, groupId }) => {
-      const result = await api.graphql(
-        `mutation($input: UpdateGroupInput!) { updateGroup(input: $input) { __typename } }`,
-        { input: { groupId, visibility: 'UNLISTED' } },
-        actor,
-      );
-      return mutationOutcome(result, 'updateGroup', ['Group']);
-    },
+    run: decide('updateGroup', 'UpdateGroupInput', async ({ groupId }) => ({ groupId, visibility: 'UNLISTED' }), ['Group']),
     same: only(managers, 'deny'),
     other: everyone('deny'),
   },
   {
     name: 'updateGroup capacity',
-    run: async ({ api, actor, groupId }) => {
-      const result = await api.graphql(
-        `mutation($input: UpdateGroupInput!) { updateGroup(input: $input) { __typename } }`,
-        { input: { groupId, capacity: 30 } },
-        actor,
-      );
-      return mutationOutcome(result, 'updateGroup', ['Group']);
-    },
+    run: decide('updateGroup', 'UpdateGroupInput', async ({ groupId }) => ({ groupId, capacity: 30 }), ['Group']),
     same: only(['professionalFacilitator', ...managers], 'deny'),
     other: everyone('deny'),
   },
   {
     name: 'archiveGroup',
-    run: async ({ api, actor, groupId }) => {
-      const result = await api.graphql(
-        `mutation($input: ArchiveGroupInput!) { archiveGroup(input: $input) { __typename } }`,
-        { input: { groupId } },
-        actor,
-      );
-      return mutationOutcome(result, 'archiveGroup', ['Group']);
-    },
+    run: decide('archiveGroup', 'ArchiveGroupInput', async ({ groupId }) => ({ groupId }), ['Group']),
     same: only(managers, 'deny'),
     other: everyone('deny'),
   },

@@ -15,19 +15,13 @@ export const profileOperations: Operation[] = [
   },
   {
     name: 'updateProfile',
-    run: async ({ api, actor }) => {
-      const result = await api.graphql(`mutation { updateProfile(input: { bio: "Matrix" }) { __typename } }`, {}, actor);
-      return mutationOutcome(result, 'updateProfile', ['Member']);
-    },
+    run: decide('updateProfile', 'UpdateProfileInput', async () => ({ bio: 'Matrix' }), ['Member']),
     same: { ...everyone('allow'), guest: 'deny', serviceToken: 'deny' },
     other: { ...everyone('allow'), guest: 'deny', serviceToken: 'deny' },
   },
   {
     name: 'updateInstitution',
-    run: async ({ api, actor }) => {
-      const result = await api.graphql(`mutation { updateInstitution(input: { name: "Renamed in matrix" }) { __typename } }`, {}, actor);
-      return mutationOutcome(result, 'updateInstitution', ['Institution']);
-    },
+    run: decide('updateInstitution', 'UpdateInstitutionInput', async () => ({ name: 'Renamed in matrix' }), ['Institution']),
     same: only(managers, 'deny'),
     other: only(managers, 'deny'),
   },

@@ -1,4 +1,4 @@
-import { decide, denyAllButFacilitatorsAndManagers, everyone, facilitatorsAndManagers, managers, members, only, type Operation, subjectMembership } from '../../test-support/authorization-matrix.js';
+import { decide, denyAllButFacilitatorsAndManagers, everyone, facilitatorsAndManagers, managers, members, only, readGroupField, readRestrictedGroupField, type Operation, subjectMembership } from '../../test-support/authorization-matrix.js';
 import { generateInvitationCode } from '../modules/memberships/invitations.js';
 import { encodeGlobalId as globalId } from '../schema/global-ids.js';
 
@@ -81,11 +81,7 @@ export const membershipOperations: Operation[] = [
   },
   {
     name: "read a group's joinRequests",
-    run: async ({ api, actor, groupId }) => {
-      const result = await api.graphql(`query($id: ID!) { node(id: $id) { ... on Group { joinRequests { edges { node { answers } } } } } }`, { id: groupId }, actor);
-      if (!result.data?.node) return 'hidden';
-      return result.data.node.joinRequests ? 'allow' : 'deny';
-    },
+    run: readRestrictedGroupField('joinRequests', '{ edges { node { answers } } }'),
     same: denyAllButFacilitatorsAndManagers,
     other: everyone('deny'),
   },
@@ -160,11 +156,7 @@ export const membershipOperations: Operation[] = [
   },
   {
     name: "read a group's waitlist",
-    run: async ({ api, actor, groupId }) => {
-      const result = await api.graphql(`query($id: ID!) { node(id: $id) { ... on Group { waitlist { edges { node { id } } } } } }`, { id: groupId }, actor);
-      if (!result.data?.node) return 'hidden';
-      return result.data.node.waitlist ? 'allow' : 'deny';
-    },
+    run: readRestrictedGroupField('waitlist', '{ edges { node { id } } }'),
     same: denyAllButFacilitatorsAndManagers,
     other: everyone('deny'),
   },
@@ -224,20 +216,14 @@ export const identityOperations: Operation[] = [
   },
   {
     name: 'Group.suggestedPseudonym',
-    run: async ({ api, actor, groupId }) => {
-      const result = await api.graphql(`query($id: ID!) { node(id: $id) { ... on Group { suggestedPseudonym } } }`, { id: groupId }, actor);
-      return result.data?.node?.suggestedPseudonym ? 'allow' : 'hidden';
-    },
+    run: readGroupField('suggestedPseudonym'),
     // Signed-in people of the group's institution, who could join it; nobody else gets a name to take.
     same: only(['applicant', ...members, 'institutionAdmin'], 'hidden'),
     other: { ...everyone('hidden'), otherTenantMember: 'allow' },
   },
   {
     name: 'Group.postsReadableBy',
-    run: async ({ api, actor, groupId }) => {
-      const result = await api.graphql(`query($id: ID!) { node(id: $id) { ... on Group { postsReadableBy } } }`, { id: groupId }, actor);
-      return result.data?.node?.postsReadableBy ? 'allow' : 'hidden';
-    },
+    run: readGroupField('postsReadableBy'),
     same: everyone('allow'),
     other: everyone('allow'),
   },

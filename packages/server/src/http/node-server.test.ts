@@ -1,75 +1,16 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { pino } from 'pino';
-import type { HearthConfig } from '../config.js';
-import type { Database } from '../db/database.js';
-import { createHearthServer } from '../server.js';
 import { databaseFingerprint, internalDetailPattern } from '../../test-support/database-fingerprint.js';
-import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, testAudience, type TestInstitution, type TestMember } from '../../test-support/factories.js';
-import { availableDatabaseKinds, openTestDatabase } from '../../test-support/test-database.js';
-import type { DatabaseKind } from '../../test-support/database-targets.js';
-import { listen, type ListeningHearth } from './node-server.js';
+import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, type TestInstitution, type TestMember } from '../../test-support/factories.js';
+import { availableDatabaseKinds } from '../../test-support/test-database.js';
+import { createServiceToken, graphqlPost, maxBodyBytes, serviceTokenNamed, startHearth, type RunningHearth } from './node-server-test-fixtures.js';
 
 /**
  * The API as operators and browsers meet it: a real listening server (port 0) over a test database. Health and
- * readiness, request ids and the request log, the body limit, CSRF, CORS, operation limits, production
- * hardening, masked internal failures and graceful shutdown.
+ * readiness, request ids and the request log, the body limit, CSRF, CORS and operation limits. Production
+ * hardening is in node-server-production.test.ts; masked internal failures and graceful shutdown in
+ * node-server-shutdown.test.ts.
  */
-
-interface LogLine {
-  level: number;
-  msg: string;
-  requestId?: string;
-  method?: string;
-  path?: string;
-  status?: number;
-  sqlStatements?: number;
-  err?: unknown;
-}
-
-interface RunningHearth {
-  database: Database;
-  listening: ListeningHearth;
-  url: string;
-  logs: LogLine[];
-  stop(): Promise<void>;
-}
-
-const maxBodyBytes = 8 * 1024;
-
-async function startHearth(kind: DatabaseKind, options: { mode?: HearthConfig['mode']; before?: (database: Database) => Promise<void> } = {}): Promise<RunningHearth> {
-  const database = await openTestDatabase(kind);
-  await options.before?.(database);
-  const logs: LogLine[] = [];
-  const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
-  const hearth = createHearthServer({
-    database,
-    config: { mode: options.mode ?? 'test', ssoAudience: testAudience, extraCorsOrigins: [], maxBodyBytes },
-    logger,
-  });
-  const listening = await listen(hearth, { port: 0, host: '127.0.0.1', maxBodyBytes, logger });
-  let stopped = false;
-  return {
-    database,
-    listening,
-    url: listening.url,
-    logs,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await listening.shutdown(1000);
-      await database.close().catch(() => {});
-    },
-  };
-}
-
-function graphqlPost(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-}
-
-const createServiceToken = 'mutation($name: String!) { createServiceToken(input: { name: $name }) { __typename ... on CreateServiceTokenPayload { token } } }';
-const serviceTokenNamed = async (database: Database, name: string) =>
-  database.db.selectFrom('service_tokens').select('id').where('name', '=', name).execute();
 
 /** Relay-shaped queries from real fields, ten levels deep (armor's limit) and eleven. */
 const tenLevels = '{ me { memberships { edges { node { group { memberships { edges { node { member { displayName } } } } } } } } } }';
@@ -283,121 +224,6 @@ for (const kind of availableDatabaseKinds()) {
         const { message } = await refusal(`{ me { ${'id '.repeat(2100)}} }`);
         expect(message).toMatch(/token/i);
       });
-    });
-  });
-
-  describe(`HTTP server in production mode [${kind}]`, () => {
-    let hearth: RunningHearth;
-    let development: RunningHearth;
-
-    beforeAll(async () => {
-      [hearth, development] = await Promise.all([startHearth(kind, { mode: 'production' }), startHearth(kind, { mode: 'development' })]);
-    }, 60_000);
-    afterAll(async () => {
-      await Promise.all([hearth?.stop(), development?.stop()]);
-    });
-
-    it('refuses introspection', async () => {
-      for (const query of ['{ __schema { types { name } } }', '{ __type(name: "Group") { name } }']) {
-        const response = await graphqlPost(hearth.url, { query });
-        const body = await response.json();
-        expect(body.data ?? null).toBeNull();
-        expect(body.errors[0].message).toMatch(/introspection/i);
-      }
-      const allowedInDevelopment = await graphqlPost(development.url, { query: '{ __type(name: "Group") { name } }' });
-      expect((await allowedInDevelopment.json()).data).toEqual({ __type: { name: 'Group' } });
-    });
-
-    it('does not serve GraphiQL', async () => {
-      const page = await fetch(`${hearth.url}/graphql`, { headers: { accept: 'text/html' } });
-      expect(page.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
-      expect(await page.text()).not.toMatch(/graphiql/i);
-      const inDevelopment = await fetch(`${development.url}/graphql`, { headers: { accept: 'text/html' } });
-      expect(inDevelopment.headers.get('content-type')).toMatch(/text\/html/);
-      expect(await inDevelopment.text()).toMatch(/graphiql/i);
-    });
-
-    it('gives no field suggestions in errors', async () => {
-      const query = '{ grops(first: 1) { edges { cursor } } }';
-      const production = await (await graphqlPost(hearth.url, { query })).json();
-      expect(production.errors[0].message).toMatch(/grops/);
-      expect(JSON.stringify(production)).not.toMatch(/did you mean/i);
-      const inDevelopment = await (await graphqlPost(development.url, { query })).json();
-      expect(JSON.stringify(inDevelopment)).toMatch(/did you mean/i);
-    });
-  });
-
-  describe(`HTTP server failures and shutdown [${kind}]`, () => {
-    it('answers an internal failure with "Unexpected error." and the request id, logs it, and leaks nothing', async () => {
-      const hearth = await startHearth(kind);
-      try {
-        expect((await fetch(`${hearth.url}/readyz`)).status).toBe(200);
-        // Kysely's pool goes away (as when PostgreSQL is unreachable); the database itself is closed in stop().
-        await hearth.database.db.destroy();
-        const ready = await fetch(`${hearth.url}/readyz`);
-        expect(ready.status).toBe(503);
-        expect(await ready.json()).toMatchObject({ status: 'unavailable' });
-
-        // A failure inside a resolver (a guest: authentication needs no query) and one while authenticating.
-        for (const [query, headers] of [
-          ['{ institution(slug: "anything") { name } }', {}],
-          ['{ me { id } }', { 'x-hearth-institution': 'anything' }],
-        ] as const) {
-          const response = await graphqlPost(hearth.url, { query }, headers);
-          const requestId = response.headers.get('x-request-id');
-          const body = await response.json();
-          const text = JSON.stringify(body);
-          expect(body.errors).toHaveLength(1);
-          expect(body.errors[0].message).toBe('Unexpected error.');
-          expect(body.errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId });
-          expect(text).not.toMatch(internalDetailPattern);
-          expect(text).not.toMatch(/destroyed|driver|closed/i);
-          // Operators find the cause under the same id.
-          await vi.waitFor(() => expect(hearth.logs.some((line) => line.requestId === requestId && line.level >= 50 && line.err)).toBe(true));
-        }
-      } finally {
-        await hearth.stop();
-      }
-    });
-
-    it('finishes a request in flight after shutdown() is called and refuses new connections', async () => {
-      const hearth = await startHearth(kind);
-      const clinic = await createTestInstitution(hearth.database.db);
-      const body = JSON.stringify({ query: createServiceToken, variables: { name: 'in flight' } });
-      // The server's own 'request' listener (which counts requests in flight) runs before this one.
-      const received = new Promise((resolve) => hearth.listening.server.once('request', resolve));
-      let finishBody!: () => void;
-      const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const request = httpRequest(`${hearth.url}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), authorization: `Bearer ${clinic.serviceToken}` },
-        });
-        request.on('response', (incoming) => {
-          let text = '';
-          incoming.setEncoding('utf8');
-          incoming.on('data', (chunk: string) => (text += chunk));
-          incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, body: text }));
-        });
-        request.on('error', reject);
-        // Half the body now, the rest once shutdown has begun: the request is in flight across the shutdown.
-        request.write(body.slice(0, 20));
-        finishBody = () => request.end(body.slice(20));
-      });
-      await received;
-
-      const shutdown = hearth.listening.shutdown(10_000);
-      let shutdownDone = false;
-      void shutdown.then(() => (shutdownDone = true));
-      await expect(fetch(`${hearth.url}/healthz`)).rejects.toThrow();
-      expect(shutdownDone).toBe(false);
-
-      finishBody();
-      const completed = await response;
-      expect(completed.status).toBe(200);
-      expect(JSON.parse(completed.body).data.createServiceToken.__typename).toBe('CreateServiceTokenPayload');
-      await shutdown;
-      expect(await serviceTokenNamed(hearth.database, 'in flight')).toHaveLength(1);
-      await hearth.stop();
     });
   });
 }

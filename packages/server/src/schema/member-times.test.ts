@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { addTestMembership, createTestGroup, createTestInstitution, createTestMember } from '../../test-support/factories.js';
+import { addTestMembership } from '../../test-support/factories.js';
 import { describeEachDatabase } from '../../test-support/test-api.js';
+import { withTestInstitution } from '../../test-support/test-context.js';
 import { encodeGlobalId } from './global-ids.js';
 import { hearthSchema } from './index.js';
 import { memberTimeExtension, memberTimeFor, toUtcDay } from './member-times.js';
@@ -84,18 +85,15 @@ describe('member times', () => {
 });
 
 describeEachDatabase('member times through the API', (api) => {
+  const t = withTestInstitution(api, { admin: { name: 'Admin' } });
+
   it("a member reads their own join time exactly; facilitators and admins read the day, in fields and cursors", async () => {
-    const db = api().database.db;
-    const institution = await createTestInstitution(db);
-    const group = await createTestGroup(db, institution);
-    const member = await createTestMember(db, institution, { name: 'Joining Member' });
-    const facilitator = await createTestMember(db, institution, { name: 'Facilitator' });
-    const admin = await createTestMember(db, institution, { name: 'Admin', admin: true });
-    await addTestMembership(db, group, facilitator.row, { role: 'PROFESSIONAL_FACILITATOR' });
+    const { group, facilitator } = await t.groupWith({ facilitator: { name: 'Facilitator', role: 'PROFESSIONAL_FACILITATOR' } });
+    const member = await t.member({ name: 'Joining Member' });
     const exact = new Date('2026-11-30T09:41:27.123Z');
-    const membership = await addTestMembership(db, group, member.row);
+    const membership = await addTestMembership(t.db, group, member.row);
     // requested_at is insert-only in the row types; the test sets both to a known instant with milliseconds.
-    await sql`update memberships set joined_at = ${exact}, requested_at = ${exact} where id = ${membership.id}`.execute(db);
+    await sql`update memberships set joined_at = ${exact}, requested_at = ${exact} where id = ${membership.id}`.execute(t.db);
 
     const query = `query($id: ID!) { node(id: $id) { ... on Group {
       viewerMembership { joinedAt requestedAt }
@@ -104,7 +102,7 @@ describeEachDatabase('member times through the API', (api) => {
     const groupId = encodeGlobalId('Group', group.id);
     const own = await api().graphql(query, { id: groupId }, { token: member.token });
     expect(own.data?.node.viewerMembership).toEqual({ joinedAt: exact.toISOString(), requestedAt: exact.toISOString() });
-    for (const viewer of [facilitator, admin]) {
+    for (const viewer of [facilitator, t.admin]) {
       const seen = await api().graphql(query, { id: groupId }, { token: viewer.token });
       expect(seen.errors).toBeUndefined();
       const edges = seen.data?.node.memberships.edges as any[];

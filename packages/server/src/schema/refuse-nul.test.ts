@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTestInstitution, createTestMember } from '../../test-support/factories.js';
 import { describeEachDatabase } from '../../test-support/test-api.js';
+import { withTestInstitution } from '../../test-support/test-context.js';
 import { nulMessage, pathToNul } from './refuse-nul.js';
 
 describe('pathToNul', () => {
@@ -14,18 +14,17 @@ describe('pathToNul', () => {
 });
 
 describeEachDatabase('NUL in any argument', (api) => {
+  const t = withTestInstitution(api);
+
   it("is refused by the one check, before a field's own rules: as data in a mutation's result union, as VALIDATION elsewhere", async () => {
-    const db = api().database.db;
-    const institution = await createTestInstitution(db);
-    const admin = await createTestMember(db, institution, { admin: true });
     const created = await api().graphql(
       `mutation($input: CreateGroupInput!) { createGroup(input: $input) { __typename ... on ValidationError { fields { path message } } } }`,
       { input: { slug: 'fine-slug', name: 'Nul\u0000name', languages: ['en'], facilitation: 'PEER_LED', visibility: 'PUBLIC', joinPolicy: 'OPEN' } },
-      { token: admin.token },
+      { token: t.admin.token },
     );
     expect(created.status).toBe(200);
     expect(created.data?.createGroup).toEqual({ __typename: 'ValidationError', fields: [{ path: ['input', 'name'], message: nulMessage }] });
-    const found = await api().graphql(`query($slug: String!) { group(slug: $slug) { id } }`, { slug: 'x\u0000' }, { token: admin.token });
+    const found = await api().graphql(`query($slug: String!) { group(slug: $slug) { id } }`, { slug: 'x\u0000' }, { token: t.admin.token });
     expect(found.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION', fields: [{ path: ['slug'], message: nulMessage }] });
     expect(JSON.stringify(found)).not.toMatch(/postgres|invalid byte|0x00|stack/i);
   });

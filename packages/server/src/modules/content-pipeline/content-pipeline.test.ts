@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RateLimitedError, ValidationError } from '../../schema/errors.js';
 import { databaseFingerprint } from '../../../test-support/database-fingerprint.js';
-import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, type TestInstitution, type TestMember } from '../../../test-support/factories.js';
+import { addTestMembership, type TestMember } from '../../../test-support/factories.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
+import { withTestInstitution } from '../../../test-support/test-context.js';
+import { mutationDocument } from '../../../test-support/test-documents.js';
 import { initialOutcome, runContentPipeline, type ContentAuthor, type ContentStage } from './content-pipeline.js';
 import { setInstitutionCrisisResources } from '../crisis-resources/crisis-resources.js';
 import { defaultContentStages } from './default-stages.js';
@@ -51,30 +53,16 @@ describe('runContentPipeline', () => {
   });
 });
 
-const createPost = /* GraphQL */ `
-  mutation CreatePost($input: CreatePostInput!) {
-    createPost(input: $input) {
-      __typename
-      ... on CreatePostPayload { post { id status title } crisisResources { name phone url locale } }
-      ... on RateLimitedError { retryAfterSeconds }
-      ... on ValidationError { fields { path message } }
-      ... on Error { message }
-    }
-  }
-`;
-const createReply = /* GraphQL */ `
-  mutation CreateReply($input: CreateReplyInput!) {
-    createReply(input: $input) {
-      __typename
-      ... on CreateReplyPayload { reply { id status } crisisResources { name } }
-      ... on Error { message }
-    }
-  }
-`;
+const createPost = mutationDocument(
+  'createPost',
+  'CreatePostInput',
+  '... on CreatePostPayload { post { id status title } crisisResources { name phone url locale } } ... on RateLimitedError { retryAfterSeconds }',
+);
+const createReply = mutationDocument('createReply', 'CreateReplyInput', '... on CreateReplyPayload { reply { id status } crisisResources { name } }');
 const readPost = /* GraphQL */ `query Read($id: ID!) { node(id: $id) { ... on Post { id status title } } }`;
 
 describeEachDatabase('content pipeline through the API', (api) => {
-  let clinic: TestInstitution;
+  const t = withTestInstitution(api, { institution: { defaultLocale: 'ar' } });
   let newcomer: TestMember;
   let regular: TestMember;
   let arabicMember: TestMember;
@@ -83,23 +71,21 @@ describeEachDatabase('content pipeline through the API', (api) => {
   let openGroupId: string;
 
   beforeAll(async () => {
-    const db = api().database.db;
-    clinic = await createTestInstitution(db, { defaultLocale: 'ar' });
-    const moderated = await createTestGroup(db, clinic, { held_first_posts: 1, languages: ['ar'] });
-    const open = await createTestGroup(db, clinic);
+    const db = t.db;
+    const moderated = await t.group({ held_first_posts: 1, languages: ['ar'] });
+    const open = await t.group();
     moderatedGroupId = globalId('Group', moderated.id);
     openGroupId = globalId('Group', open.id);
-    newcomer = await createTestMember(db, clinic);
-    regular = await createTestMember(db, clinic);
-    arabicMember = await createTestMember(db, clinic, { locale: 'ar' });
-    facilitator = await createTestMember(db, clinic);
+    newcomer = await t.member();
+    regular = await t.member();
+    arabicMember = await t.member({ locale: 'ar' });
     for (const member of [newcomer, regular, arabicMember]) {
       await addTestMembership(db, moderated, member.row);
       await addTestMembership(db, open, member.row);
     }
-    await addTestMembership(db, moderated, facilitator.row, { role: 'PEER_FACILITATOR' });
-    await setInstitutionCrisisResources(db, clinic.row.id, 'ar', [{ name: 'خط الدعم', phone: '920000000', url: null, description: null }]);
-    await addWordListEntry(db, clinic.row.id, 'كلمة محظورة', 'BLOCK');
+    facilitator = await t.join(moderated, 'PEER_FACILITATOR');
+    await setInstitutionCrisisResources(db, t.institution.row.id, 'ar', [{ name: 'خط الدعم', phone: '920000000', url: null, description: null }]);
+    await addWordListEntry(db, t.institution.row.id, 'كلمة محظورة', 'BLOCK');
   });
 
   it("pre-moderation: holds a newcomer's first post for review, shows it to its author and the facilitators only, and opens its case", async () => {
@@ -142,9 +128,8 @@ describeEachDatabase('content pipeline through the API', (api) => {
   });
 
   it('rate limit: refuses a member past the post allowance with RateLimitedError and its retry-after, writing nothing', async () => {
-    const poster = await createTestMember(api().database.db, clinic);
-    const group = await createTestGroup(api().database.db, clinic);
-    await addTestMembership(api().database.db, group, poster.row);
+    const group = await t.group();
+    const poster = await t.join(group);
     const input = (index: number) => ({ groupId: globalId('Group', group.id), title: `Post ${index}`, body: 'Short update.' });
     for (let index = 0; index < 5; index += 1) {
       expect((await api().graphql(createPost, { input: input(index) }, { token: poster.token })).data?.createPost.__typename).toBe('CreatePostPayload');

@@ -23,7 +23,7 @@ describeEachDatabase('crisis classifier setting and calls', (api) => {
 
   beforeAll(async () => {
     classifier = await startTestClassifier();
-    cast = await createCast(db());
+    cast = await createCast(api());
   });
   afterAll(() => classifier.close());
 

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { ContentStatus } from '../../db/tables.js';
-import { createTestInstitution, type TestInstitution } from '../../../test-support/factories.js';
+import { createTestInstitution, createTestPost, createTestReply, type TestInstitution } from '../../../test-support/factories.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
 import { initialOutcome, type ContentAuthor } from './content-pipeline.js';
 import { createAuthor, postDraft } from './pipeline-test-fixtures.js';
@@ -16,10 +16,9 @@ describeEachDatabase('pre-moderation stage', (api) => {
 
   async function write(who: ContentAuthor, kind: 'POST' | 'REPLY', status: ContentStatus, group = who.group) {
     const db = api().database.db;
-    const base = { institution_id: group.institution_id, group_id: group.id, author_id: who.member.id, body: 'text', status };
-    if (kind === 'POST') return db.insertInto('posts').values({ ...base, title: 'title' }).returning('id').executeTakeFirstOrThrow();
-    const post = await db.insertInto('posts').values({ ...base, author_id: who.member.id, title: 'thread', status: 'DELETED' }).returning('id').executeTakeFirstOrThrow();
-    return db.insertInto('replies').values({ ...base, post_id: post.id }).returning('id').executeTakeFirstOrThrow();
+    if (kind === 'POST') return createTestPost(db, group, who.member, { title: 'title', body: 'text', status });
+    const thread = await createTestPost(db, group, who.member, { title: 'thread', body: 'text', status: 'DELETED' });
+    return createTestReply(db, thread, who.member, { body: 'text', status });
   }
 
   beforeAll(async () => {

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CrisisResourceRow } from '../../db/tables.js';
 import { databaseFingerprint } from '../../../test-support/database-fingerprint.js';
-import { createTestInstitution, createTestMember, type TestInstitution, type TestMember } from '../../../test-support/factories.js';
+import type { TestMember } from '../../../test-support/factories.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
+import { withTestInstitution } from '../../../test-support/test-context.js';
 import { builtInCrisisResources, chooseCrisisResources, crisisResourcesFor } from './crisis-resources.js';
 
 const readResources = /* GraphQL */ `
@@ -60,76 +61,68 @@ describe('chooseCrisisResources', () => {
 });
 
 describeEachDatabase('crisis resources', (api) => {
-  let clinic: TestInstitution;
-  let other: TestInstitution;
-  let admin: TestMember;
-  let member: TestMember;
+  const t = withTestInstitution(api, { institution: { defaultLocale: 'en' }, otherInstitution: true });
   let arabicMember: TestMember;
   let outsider: TestMember;
 
   beforeAll(async () => {
-    const db = api().database.db;
-    clinic = await createTestInstitution(db, { defaultLocale: 'en' });
-    other = await createTestInstitution(db);
-    admin = await createTestMember(db, clinic, { admin: true });
-    member = await createTestMember(db, clinic);
-    arabicMember = await createTestMember(db, clinic, { locale: 'ar-SA' });
-    outsider = await createTestMember(db, other, { admin: true });
+    arabicMember = await t.member({ locale: 'ar-SA' });
+    outsider = await t.member({ admin: true }, t.otherInstitution);
   });
 
   it("shows guests and members Hearth's built-in lists until the institution sets its own", async () => {
-    const asGuest = await api().graphql(readResources, { slug: clinic.row.slug }, { institution: clinic.row.slug });
+    const asGuest = await api().graphql(readResources, { slug: t.institution.row.slug }, { institution: t.institution.row.slug });
     expect(asGuest.data?.institution.crisisResources).toEqual(builtInCrisisResources.en);
-    const arabic = await api().graphql(readResources, { slug: clinic.row.slug, locale: 'ar' }, { institution: clinic.row.slug });
+    const arabic = await api().graphql(readResources, { slug: t.institution.row.slug, locale: 'ar' }, { institution: t.institution.row.slug });
     expect(arabic.data?.institution.crisisResources).toEqual(builtInCrisisResources.ar);
     // Without a locale argument a member gets their own locale's list.
-    const asArabicMember = await api().graphql(readResources, { slug: clinic.row.slug }, { token: arabicMember.token });
+    const asArabicMember = await api().graphql(readResources, { slug: t.institution.row.slug }, { token: arabicMember.token });
     expect(asArabicMember.data?.institution.crisisResources).toEqual(builtInCrisisResources.ar);
   });
 
   it("lets an admin replace a locale's list, which members of that locale then read", async () => {
-    const set = await api().graphql(setResources, { input: { locale: 'ar', resources: [clinicLine, { name: 'الطوارئ', phone: '911' }] } }, { token: admin.token });
+    const set = await api().graphql(setResources, { input: { locale: 'ar', resources: [clinicLine, { name: 'الطوارئ', phone: '911' }] } }, { token: t.admin.token });
     expect(set.data?.setCrisisResources).toEqual({
       __typename: 'SetCrisisResourcesPayload',
       locale: 'ar',
-      institution: { slug: clinic.row.slug },
+      institution: { slug: t.institution.row.slug },
       resources: [
         { ...clinicLine, locale: 'ar' },
         { name: 'الطوارئ', phone: '911', url: null, description: null, locale: 'ar' },
       ],
     });
-    const read = await api().graphql(readResources, { slug: clinic.row.slug }, { token: arabicMember.token });
+    const read = await api().graphql(readResources, { slug: t.institution.row.slug }, { token: arabicMember.token });
     expect(read.data?.institution.crisisResources.map((resource: { name: string }) => resource.name)).toEqual([clinicLine.name, 'الطوارئ']);
-    expect(await crisisResourcesFor(api().database.db, clinic.row.id, 'ar-SA')).toHaveLength(2);
+    expect(await crisisResourcesFor(api().database.db, t.institution.row.id, 'ar-SA')).toHaveLength(2);
 
     // Replacing keeps only the new list; an empty list removes it, and readers fall back again.
-    await api().graphql(setResources, { input: { locale: 'ar', resources: [clinicLine] } }, { token: clinic.serviceToken });
-    expect(await crisisResourcesFor(api().database.db, clinic.row.id, 'ar')).toEqual([{ ...clinicLine, locale: 'ar' }]);
-    const cleared = await api().graphql(setResources, { input: { locale: 'ar', resources: [] } }, { token: admin.token });
+    await api().graphql(setResources, { input: { locale: 'ar', resources: [clinicLine] } }, { token: t.institution.serviceToken });
+    expect(await crisisResourcesFor(api().database.db, t.institution.row.id, 'ar')).toEqual([{ ...clinicLine, locale: 'ar' }]);
+    const cleared = await api().graphql(setResources, { input: { locale: 'ar', resources: [] } }, { token: t.admin.token });
     expect(cleared.data?.setCrisisResources.resources).toEqual([]);
-    expect(await crisisResourcesFor(api().database.db, clinic.row.id, 'ar')).toEqual(builtInCrisisResources.ar);
+    expect(await crisisResourcesFor(api().database.db, t.institution.row.id, 'ar')).toEqual(builtInCrisisResources.ar);
   });
 
   it("uses the institution's default-locale list before the built-in one", async () => {
-    await api().graphql(setResources, { input: { locale: 'en', resources: [{ name: 'Clinic line', phone: '0800 000 000' }] } }, { token: admin.token });
-    expect((await crisisResourcesFor(api().database.db, clinic.row.id, 'fr')).map((resource) => resource.name)).toEqual(['Clinic line']);
-    expect((await crisisResourcesFor(api().database.db, clinic.row.id, 'ar')).map((resource) => resource.name)).toEqual(['Clinic line']);
-    await api().graphql(setResources, { input: { locale: 'en', resources: [] } }, { token: admin.token });
+    await api().graphql(setResources, { input: { locale: 'en', resources: [{ name: 'Clinic line', phone: '0800 000 000' }] } }, { token: t.admin.token });
+    expect((await crisisResourcesFor(api().database.db, t.institution.row.id, 'fr')).map((resource) => resource.name)).toEqual(['Clinic line']);
+    expect((await crisisResourcesFor(api().database.db, t.institution.row.id, 'ar')).map((resource) => resource.name)).toEqual(['Clinic line']);
+    await api().graphql(setResources, { input: { locale: 'en', resources: [] } }, { token: t.admin.token });
   });
 
   it('refuses members who are not managers, and writes nothing', async () => {
     const before = await databaseFingerprint(api().database.db);
-    const result = await api().graphql(setResources, { input: { locale: 'en', resources: [clinicLine] } }, { token: member.token });
+    const result = await api().graphql(setResources, { input: { locale: 'en', resources: [clinicLine] } }, { token: t.viewer.token });
     expect(result.data?.setCrisisResources.__typename).toBe('ForbiddenError');
-    const guest = await api().graphql(setResources, { input: { locale: 'en', resources: [clinicLine] } }, { institution: clinic.row.slug });
+    const guest = await api().graphql(setResources, { input: { locale: 'en', resources: [clinicLine] } }, { institution: t.institution.row.slug });
     expect(guest.data?.setCrisisResources.__typename).toBe('ForbiddenError');
     expect(await databaseFingerprint(api().database.db)).toEqual(before);
   });
 
   it("keeps each institution's list to itself: another institution's admin writes only their own and reads null here", async () => {
     await api().graphql(setResources, { input: { locale: 'en', resources: [{ name: 'Other line', phone: '123' }] } }, { token: outsider.token });
-    expect((await crisisResourcesFor(api().database.db, clinic.row.id, 'en')).map((resource) => resource.name)).not.toContain('Other line');
-    const read = await api().graphql(readResources, { slug: clinic.row.slug }, { token: outsider.token });
+    expect((await crisisResourcesFor(api().database.db, t.institution.row.id, 'en')).map((resource) => resource.name)).not.toContain('Other line');
+    const read = await api().graphql(readResources, { slug: t.institution.row.slug }, { token: outsider.token });
     expect(read.data?.institution.crisisResources).toBeNull();
   });
 
@@ -149,7 +142,7 @@ describeEachDatabase('crisis resources', (api) => {
           ],
         },
       },
-      { token: admin.token },
+      { token: t.admin.token },
     );
     expect(result.data?.setCrisisResources.__typename).toBe('ValidationError');
     const paths = result.data!.setCrisisResources.fields.map((field: { path: string[] }) => field.path.join('.'));
@@ -169,20 +162,20 @@ describeEachDatabase('crisis resources', (api) => {
 
   it('refuses more than 20 resources and repeated ones', async () => {
     const many = Array.from({ length: 21 }, (_, index) => ({ name: `Line ${index}`, phone: `${100 + index}` }));
-    const tooMany = await api().graphql(setResources, { input: { locale: 'en', resources: many } }, { token: admin.token });
+    const tooMany = await api().graphql(setResources, { input: { locale: 'en', resources: many } }, { token: t.admin.token });
     expect(tooMany.data?.setCrisisResources.fields).toEqual([{ path: ['input', 'resources'], message: 'Give at most 20 items.' }]);
-    const repeated = await api().graphql(setResources, { input: { locale: 'en', resources: [clinicLine, clinicLine] } }, { token: admin.token });
+    const repeated = await api().graphql(setResources, { input: { locale: 'en', resources: [clinicLine, clinicLine] } }, { token: t.admin.token });
     expect(repeated.data?.setCrisisResources.__typename).toBe('ValidationError');
   });
 
   it('reads resources for several locales in one statement', async () => {
     const both = await api().graphql(
       `query($slug: String!) { institution(slug: $slug) { en: crisisResources(locale: "en") { name } ar: crisisResources(locale: "ar") { name } } }`,
-      { slug: clinic.row.slug },
-      { institution: clinic.row.slug },
+      { slug: t.institution.row.slug },
+      { institution: t.institution.row.slug },
     );
     expect(both.data?.institution.ar).toEqual(builtInCrisisResources.ar!.map(({ name }) => ({ name })));
-    const alone = await api().graphql(`query($slug: String!) { institution(slug: $slug) { slug } }`, { slug: clinic.row.slug }, { institution: clinic.row.slug });
+    const alone = await api().graphql(`query($slug: String!) { institution(slug: $slug) { slug } }`, { slug: t.institution.row.slug }, { institution: t.institution.row.slug });
     expect(both.statements - alone.statements).toBe(1);
   });
 });

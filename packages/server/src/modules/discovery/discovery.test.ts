@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { HearthDb } from '../../db/database.js';
 import type { GroupRow, NewGroup } from '../../db/tables.js';
 import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, type TestInstitution, type TestMember } from '../../../test-support/factories.js';
 import { describeEachDatabase, type TestApi } from '../../../test-support/test-api.js';
+import { withTestInstitution } from '../../../test-support/test-context.js';
 
 const listGroups = /* GraphQL */ `
   query ListGroups($filter: GroupFilter, $first: Int, $after: String) {
@@ -47,32 +47,18 @@ async function allPages(api: TestApi, caller: Caller, filter: Record<string, unk
   }
 }
 
-async function fillSeats(db: HearthDb, institution: TestInstitution, group: GroupRow, count: number): Promise<void> {
-  for (let seat = 0; seat < count; seat += 1) {
-    const member = await createTestMember(db, institution);
-    await addTestMembership(db, group, member.row);
-  }
-}
-
 describeEachDatabase('discovery', (api) => {
-  let clinic: TestInstitution;
-  let other: TestInstitution;
-  let admin: TestMember;
-  let member: TestMember;
+  const t = withTestInstitution(api, { institution: { slug: 'clinic' }, otherInstitution: { slug: 'other-clinic' } });
+  let otherAdmin: TestMember;
   let privateMember: TestMember;
   let bannedMember: TestMember;
-  let otherAdmin: TestMember;
-  const group = (slug: string, overrides: Partial<NewGroup>) => createTestGroup(api().database.db, clinic, { slug, ...overrides });
+  const group = (slug: string, overrides: Partial<NewGroup>) => t.group({ slug, ...overrides });
+  const fillSeats = async (row: GroupRow, count: number) => {
+    for (let seat = 0; seat < count; seat += 1) await t.join(row);
+  };
 
   beforeAll(async () => {
-    const db = api().database.db;
-    clinic = await createTestInstitution(db, { slug: 'clinic' });
-    other = await createTestInstitution(db, { slug: 'other-clinic' });
-    admin = await createTestMember(db, clinic, { admin: true });
-    member = await createTestMember(db, clinic);
-    privateMember = await createTestMember(db, clinic);
-    bannedMember = await createTestMember(db, clinic);
-    otherAdmin = await createTestMember(db, other, { admin: true });
+    otherAdmin = await t.member({ admin: true }, t.otherInstitution);
 
     await group('diabetes-en', {
       name: 'Type 2 Diabetes Support Circle',
@@ -108,7 +94,7 @@ describeEachDatabase('discovery', (api) => {
       formats: ['PHONE', 'VIDEO'],
       capacity: 2,
     });
-    await fillSeats(db, clinic, grief, 2);
+    await fillSeats(grief, 2);
     const survivors = await group('cancer-survivors', {
       name: 'Cancer Survivors',
       topics: ['cancer'],
@@ -116,7 +102,7 @@ describeEachDatabase('discovery', (api) => {
       fee_description: '£5 a month towards the room.',
       capacity: 10,
     });
-    await fillSeats(db, clinic, survivors, 3);
+    await fillSeats(survivors, 3);
     const caregivers = await group('dementia-caregivers', {
       name: 'Caregivers of People with Dementia',
       topics: ['dementia', 'caregiving'],
@@ -124,12 +110,12 @@ describeEachDatabase('discovery', (api) => {
       join_policy: 'INVITE_ONLY',
       facilitation: 'PROFESSIONAL',
     });
-    await addTestMembership(db, caregivers, privateMember.row);
-    await addTestMembership(db, caregivers, bannedMember.row, { status: 'BANNED' });
+    privateMember = await t.join(caregivers);
+    bannedMember = await t.join(caregivers, { status: 'BANNED' });
     await group('chronic-pain', { name: 'Chronic Pain Peer Group', topics: ['chronic pain'], visibility: 'UNLISTED' });
     await group('archived-diabetes', { name: 'Diabetes Evening Group', topics: ['diabetes'], archived_at: new Date() });
-    await createTestGroup(db, other, { slug: 'other-diabetes', name: 'Diabetes Friends', topics: ['diabetes'] });
-    await createTestGroup(db, other, { slug: 'other-private', name: 'Diabetes Staff Circle', topics: ['diabetes'], visibility: 'PRIVATE' });
+    await createTestGroup(t.db, t.otherInstitution, { slug: 'other-diabetes', name: 'Diabetes Friends', topics: ['diabetes'] });
+    await createTestGroup(t.db, t.otherInstitution, { slug: 'other-private', name: 'Diabetes Staff Circle', topics: ['diabetes'], visibility: 'PRIVATE' });
   });
 
   const guest: () => Caller = () => ({ institution: 'clinic' });
@@ -143,28 +129,28 @@ describeEachDatabase('discovery', (api) => {
     });
 
     it('adds the private groups a member belongs to, and nothing for a banned member', async () => {
-      expect((await list(api(), { token: member.token }, null)).slugs.sort()).toEqual(publicSlugs);
+      expect((await list(api(), { token: t.viewer.token }, null)).slugs.sort()).toEqual(publicSlugs);
       expect((await list(api(), { token: privateMember.token }, null)).slugs.sort()).toEqual([...publicSlugs, 'dementia-caregivers'].sort());
       expect((await list(api(), { token: bannedMember.token }, null)).slugs.sort()).toEqual(publicSlugs);
     });
 
     it('shows managers every group of their institution (unlisted and private too), archived ones aside', async () => {
       const everything = [...publicSlugs, 'chronic-pain', 'dementia-caregivers'].sort();
-      expect((await list(api(), { token: admin.token }, null)).slugs.sort()).toEqual(everything);
-      expect((await list(api(), { token: clinic.serviceToken }, null)).slugs.sort()).toEqual(everything);
+      expect((await list(api(), { token: t.admin.token }, null)).slugs.sort()).toEqual(everything);
+      expect((await list(api(), { token: t.institution.serviceToken }, null)).slugs.sort()).toEqual(everything);
     });
 
     it("shows a viewer from another institution only the named institution's public groups", async () => {
       expect((await list(api(), { token: otherAdmin.token }, { institution: 'clinic' })).slugs.sort()).toEqual(publicSlugs);
       expect((await list(api(), { token: otherAdmin.token }, null)).slugs.sort()).toEqual(['other-diabetes', 'other-private']);
-      expect((await list(api(), { token: admin.token }, { institution: 'other-clinic' })).slugs).toEqual(['other-diabetes']);
+      expect((await list(api(), { token: t.admin.token }, { institution: 'other-clinic' })).slugs).toEqual(['other-diabetes']);
       expect((await list(api(), {}, { institution: 'other-clinic' })).slugs).toEqual(['other-diabetes']);
     });
 
     it("lists a member's own groups with viewerMembership (pending, private and unlisted included), and none for a guest, a banned member or another institution's viewer", async () => {
       const db = api().database.db;
-      const mine = await createTestMember(db, clinic);
-      const groups = await db.selectFrom('groups').selectAll().where('institution_id', '=', clinic.row.id).execute();
+      const mine = await t.member();
+      const groups = await db.selectFrom('groups').selectAll().where('institution_id', '=', t.institution.row.id).execute();
       const groupBySlug = (slug: string) => groups.find((row) => row.slug === slug)!;
       await addTestMembership(db, groupBySlug('diabetes-en'), mine.row, { status: 'PENDING' });
       await addTestMembership(db, groupBySlug('dementia-caregivers'), mine.row);
@@ -178,7 +164,7 @@ describeEachDatabase('discovery', (api) => {
       expect((await list(api(), guest(), own)).slugs).toEqual([]);
       expect((await list(api(), { token: bannedMember.token }, { viewerMembership: ['BANNED'] })).slugs).toEqual([]);
       expect((await list(api(), { token: otherAdmin.token }, { ...own, institution: 'clinic' })).slugs).toEqual([]);
-      expect((await list(api(), { token: clinic.serviceToken }, own)).slugs).toEqual([]);
+      expect((await list(api(), { token: t.institution.serviceToken }, own)).slugs).toEqual([]);
     });
 
     it('asks which institution to search when there is none', async () => {
@@ -237,7 +223,7 @@ describeEachDatabase('discovery', (api) => {
       expect((await list(api(), guest(), { text: 'dementia' })).slugs).toEqual([]);
       expect((await list(api(), { token: privateMember.token }, { text: 'dementia' })).slugs).toEqual(['dementia-caregivers']);
       expect((await list(api(), guest(), { text: 'chronic pain' })).slugs).toEqual([]);
-      expect((await list(api(), { token: admin.token }, { text: 'chronic pain' })).slugs).toEqual(['chronic-pain']);
+      expect((await list(api(), { token: t.admin.token }, { text: 'chronic pain' })).slugs).toEqual(['chronic-pain']);
     });
 
     it('treats blank text as no search', async () => {
@@ -265,7 +251,7 @@ describeEachDatabase('discovery', (api) => {
     }
 
     it('filters the groups a manager sees by their own facets too', async () => {
-      expect((await list(api(), { token: admin.token }, { joinPolicies: ['INVITE_ONLY'] })).slugs).toEqual(['dementia-caregivers']);
+      expect((await list(api(), { token: t.admin.token }, { joinPolicies: ['INVITE_ONLY'] })).slugs).toEqual(['dementia-caregivers']);
     });
   });
 

@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
-import { createTestGroup, createTestInstitution, createTestMember, type TestInstitution, type TestMember } from '../../../test-support/factories.js';
+import { createTestInstitution, type TestMember } from '../../../test-support/factories.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
+import { withTestInstitution } from '../../../test-support/test-context.js';
 import { builtInCrisisResources, setInstitutionCrisisResources } from '../crisis-resources/crisis-resources.js';
 
 /** A search passes the same crisis detector as a post: GroupConnection.crisisResources. */
@@ -14,18 +15,16 @@ const search = /* GraphQL */ `
 `;
 
 describeEachDatabase('crisis help in group search', (api) => {
-  let clinic: TestInstitution;
+  const t = withTestInstitution(api, { institution: { defaultLocale: 'en' } });
   let english: TestMember;
   let arabic: TestMember;
 
   beforeAll(async () => {
-    const db = api().database.db;
-    clinic = await createTestInstitution(db, { defaultLocale: 'en' });
-    english = await createTestMember(db, clinic, { locale: 'en-GB' });
-    arabic = await createTestMember(db, clinic, { locale: 'ar' });
-    await createTestGroup(db, clinic, { name: 'Living with diabetes', slug: 'diabetes-circle', visibility: 'PUBLIC' });
-    await setInstitutionCrisisResources(db, clinic.row.id, 'en', [{ name: 'Samaritans', phone: '116 123', url: null, description: null }]);
-    await setInstitutionCrisisResources(db, clinic.row.id, 'ar', [{ name: 'خط المساندة', phone: '920033360', url: null, description: null }]);
+    english = await t.member({ locale: 'en-GB' });
+    arabic = await t.member({ locale: 'ar' });
+    await t.group({ name: 'Living with diabetes', slug: 'diabetes-circle', visibility: 'PUBLIC' });
+    await setInstitutionCrisisResources(t.db, t.institution.row.id, 'en', [{ name: 'Samaritans', phone: '116 123', url: null, description: null }]);
+    await setInstitutionCrisisResources(t.db, t.institution.row.id, 'ar', [{ name: 'خط المساندة', phone: '920033360', url: null, description: null }]);
   });
 
   const groups = async (text: string, caller: { token?: string; institution?: string }) => {
@@ -38,8 +37,8 @@ describeEachDatabase('crisis help in group search', (api) => {
     expect((await groups('I want to kill myself', { token: english.token })).crisisResources).toEqual([{ name: 'Samaritans', phone: '116 123', locale: 'en' }]);
     expect((await groups('أريد أن أنهي حياتي', { token: arabic.token })).crisisResources).toEqual([{ name: 'خط المساندة', phone: '920033360', locale: 'ar' }]);
     // A guest has no locale: Arabic text brings the Arabic list, English the institution's default.
-    expect((await groups('بدي موت', { institution: clinic.row.slug })).crisisResources.map((resource) => resource.name)).toEqual(['خط المساندة']);
-    expect((await groups('I want to die', { institution: clinic.row.slug })).crisisResources.map((resource) => resource.name)).toEqual(['Samaritans']);
+    expect((await groups('بدي موت', { institution: t.institution.row.slug })).crisisResources.map((resource) => resource.name)).toEqual(['خط المساندة']);
+    expect((await groups('I want to die', { institution: t.institution.row.slug })).crisisResources.map((resource) => resource.name)).toEqual(['Samaritans']);
   });
 
   it("falls back to Hearth's built-in list where the institution has none", async () => {

@@ -1,6 +1,7 @@
-import { beforeAll, expect, it } from 'vitest';
-import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, type TestInstitution, type TestMember } from '../../../test-support/factories.js';
+import { expect, it } from 'vitest';
+import { addTestMembership, type TestMember } from '../../../test-support/factories.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
+import { withTestInstitution } from '../../../test-support/test-context.js';
 
 const createGroup = /* GraphQL */ `
   mutation CreateGroup($input: CreateGroupInput!) {
@@ -27,25 +28,17 @@ const validInput = {
 };
 
 describeEachDatabase('groups', (api) => {
-  let clinic: TestInstitution;
-  let admin: TestMember;
-  let member: TestMember;
-
-  beforeAll(async () => {
-    clinic = await createTestInstitution(api().database.db);
-    admin = await createTestMember(api().database.db, clinic, { admin: true });
-    member = await createTestMember(api().database.db, clinic);
-  });
+  const t = withTestInstitution(api);
 
   it('lets an institution admin create a group and reads it back through node(id)', async () => {
-    const created = await api().graphql(createGroup, { input: validInput }, { token: admin.token });
+    const created = await api().graphql(createGroup, { input: validInput }, { token: t.admin.token });
     expect(created.data?.createGroup).toMatchObject({ __typename: 'Group', slug: 'diabetes-circle', memberCount: 0, acceptingMembers: true, facilitators: [] });
-    const read = await api().graphql(`query($id: ID!) { node(id: $id) { ... on Group { name } } }`, { id: created.data!.createGroup.id }, { institution: clinic.row.slug });
+    const read = await api().graphql(`query($id: ID!) { node(id: $id) { ... on Group { name } } }`, { id: created.data!.createGroup.id }, { institution: t.institution.row.slug });
     expect(read.data?.node).toEqual({ name: 'Diabetes circle' });
   });
 
   it('refuses a plain member with a typed ForbiddenError and writes nothing', async () => {
-    const result = await api().graphql(createGroup, { input: { ...validInput, slug: 'by-member' } }, { token: member.token });
+    const result = await api().graphql(createGroup, { input: { ...validInput, slug: 'by-member' } }, { token: t.viewer.token });
     expect(result.data?.createGroup.__typename).toBe('ForbiddenError');
     const rows = await api().database.db.selectFrom('groups').select('id').where('slug', '=', 'by-member').execute();
     expect(rows).toHaveLength(0);
@@ -55,7 +48,7 @@ describeEachDatabase('groups', (api) => {
     const result = await api().graphql(
       createGroup,
       { input: { ...validInput, slug: 'Bad Slug', name: '', entryQuestions: [], timeZone: 'Mars/Olympus' } },
-      { token: admin.token },
+      { token: t.admin.token },
     );
     expect(result.data?.createGroup.__typename).toBe('ValidationError');
     const paths = result.data!.createGroup.fields.map((field: { path: string[] }) => field.path.join('.'));
@@ -63,21 +56,20 @@ describeEachDatabase('groups', (api) => {
   });
 
   it('explains the join-policy rules across fields', async () => {
-    const result = await api().graphql(createGroup, { input: { ...validInput, slug: 'no-questions', entryQuestions: [] } }, { token: admin.token });
+    const result = await api().graphql(createGroup, { input: { ...validInput, slug: 'no-questions', entryQuestions: [] } }, { token: t.admin.token });
     expect(result.data?.createGroup).toMatchObject({ __typename: 'ValidationError', fields: [{ path: ['input', 'entryQuestions'] }] });
   });
 
   it('reports a taken slug as a ConflictError', async () => {
-    await api().graphql(createGroup, { input: { ...validInput, slug: 'taken' } }, { token: admin.token });
-    const again = await api().graphql(createGroup, { input: { ...validInput, slug: 'taken' } }, { token: admin.token });
+    await api().graphql(createGroup, { input: { ...validInput, slug: 'taken' } }, { token: t.admin.token });
+    const again = await api().graphql(createGroup, { input: { ...validInput, slug: 'taken' } }, { token: t.admin.token });
     expect(again.data?.createGroup.__typename).toBe('ConflictError');
   });
 
   it('lets facilitators edit only what their role allows', async () => {
     const db = api().database.db;
-    const group = await createTestGroup(db, clinic);
-    const peer = await createTestMember(db, clinic);
-    await addTestMembership(db, group, peer.row, { role: 'PEER_FACILITATOR' });
+    const group = await t.group();
+    const peer = await t.join(group, 'PEER_FACILITATOR');
     const groupId = Buffer.from(`Group:${group.id}`).toString('base64');
     const update = `mutation($input: UpdateGroupInput!) { updateGroup(input: $input) { __typename ... on Group { description visibility } ... on ForbiddenError { message } } }`;
     const allowed = await api().graphql(update, { input: { groupId, description: 'Updated by a peer.' } }, { token: peer.token });
@@ -88,12 +80,11 @@ describeEachDatabase('groups', (api) => {
 
   it('promotes the waitlist in order when an admin raises the capacity', async () => {
     const db = api().database.db;
-    const group = await createTestGroup(db, clinic, { capacity: 2 });
-    const seated = [await createTestMember(db, clinic), await createTestMember(db, clinic)];
-    for (const person of seated) await addTestMembership(db, group, person.row);
-    const first = await createTestMember(db, clinic);
-    const second = await createTestMember(db, clinic);
-    const third = await createTestMember(db, clinic);
+    const group = await t.group({ capacity: 2 });
+    for (let seat = 0; seat < 2; seat += 1) await t.join(group);
+    const first = await t.member();
+    const second = await t.member();
+    const third = await t.member();
     // Waiting since one, two and three minutes ago: the order seats must go in.
     for (const [minutesAgo, person] of [[3, first], [2, second], [1, third]] as const) {
       const row = await addTestMembership(db, group, person.row, { status: 'WAITLISTED' });
@@ -101,7 +92,7 @@ describeEachDatabase('groups', (api) => {
     }
     const groupId = Buffer.from(`Group:${group.id}`).toString('base64');
     const update = `mutation($input: UpdateGroupInput!) { updateGroup(input: $input) { __typename ... on Group { capacity memberCount } } }`;
-    const result = await api().graphql(update, { input: { groupId, capacity: 4 } }, { token: admin.token });
+    const result = await api().graphql(update, { input: { groupId, capacity: 4 } }, { token: t.admin.token });
     expect(result.data?.updateGroup).toMatchObject({ __typename: 'Group', capacity: 4, memberCount: 4 });
     const statuses = await db.selectFrom('memberships').select(['member_id', 'status']).where('group_id', '=', group.id).execute();
     const statusOf = (member: TestMember) => statuses.find((row) => row.member_id === member.row.id)?.status;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addTestMembership, createTestGroup, createTestInstitution, createTestMember } from '../../../test-support/factories.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
+import { createTestContext, resultOf } from '../../../test-support/test-context.js';
 import type { GroupRow } from '../../db/tables.js';
 import { encodeGlobalId as globalId } from '../../schema/global-ids.js';
 import { pseudonymsToAvoid } from './group-appearance.js';
@@ -26,59 +26,54 @@ const arabicSuggestion = /^[\u0621-\u064A]+ [\u0621-\u064A]+ [\u0660-\u0669]{1,4
 describeEachDatabase('group appearance', (api) => {
   const db = () => api().database.db;
   const gid = (group: GroupRow) => globalId('Group', group.id);
-  async function run(query: string, variables: Record<string, unknown>, token?: string) {
-    const response = await api().graphql(query, variables, { token });
-    expect(response.errors).toBeUndefined();
-    return Object.values(response.data as Record<string, any>)[0];
-  }
+  const run = async (query: string, variables: Record<string, unknown>, token?: string) => resultOf(await api().graphql(query, variables, { token }));
 
+  /** An institution of the test's own, and a group in it. */
   async function place() {
-    const institution = await createTestInstitution(db());
-    const group = await createTestGroup(db(), institution);
-    const person = (options: { name?: string; locale?: string } = {}) => createTestMember(db(), institution, options);
-    return { institution, group, person };
+    const t = await createTestContext(api());
+    return { t, group: await t.group() };
   }
 
   it('a new member appears under a suggested pseudonym, in their language, not under the name from sign-in', async () => {
-    const { group, person } = await place();
-    const english = await person({ name: 'Amal Haddad' });
+    const { t, group } = await place();
+    const english = await t.member({ name: 'Amal Haddad' });
     const joined = await run(joinGroup, { input: { groupId: gid(group) } }, english.token);
     expect(joined.__typename).toBe('Membership');
     expect(joined.appearance.kind).toBe('PSEUDONYM');
     expect(joined.appearance.pseudonym).toMatch(englishSuggestion);
     expect(joined.pseudonym).toBe(joined.appearance.pseudonym);
 
-    const arabic = await person({ name: 'فاطمة الزهراني', locale: 'ar-SA' });
+    const arabic = await t.member({ name: 'فاطمة الزهراني', locale: 'ar-SA' });
     const joinedInArabic = await run(joinGroup, { input: { groupId: gid(group) } }, arabic.token);
     expect(joinedInArabic.appearance.pseudonym).toMatch(arabicSuggestion);
   });
 
   it('joins under the name when the member chooses it, or under the pseudonym they give (old and new fields)', async () => {
-    const { group, person } = await place();
-    const named = await run(joinGroup, { input: { groupId: gid(group), appearance: { kind: 'NAME' } } }, (await person()).token);
+    const { t, group } = await place();
+    const named = await run(joinGroup, { input: { groupId: gid(group), appearance: { kind: 'NAME' } } }, (await t.member()).token);
     expect(named.appearance).toEqual({ kind: 'NAME', pseudonym: null });
-    const chosen = await run(joinGroup, { input: { groupId: gid(group), appearance: { kind: 'PSEUDONYM', pseudonym: 'Fern' } } }, (await person()).token);
+    const chosen = await run(joinGroup, { input: { groupId: gid(group), appearance: { kind: 'PSEUDONYM', pseudonym: 'Fern' } } }, (await t.member()).token);
     expect(chosen.appearance).toEqual({ kind: 'PSEUDONYM', pseudonym: 'Fern' });
-    const old = await run(joinGroup, { input: { groupId: gid(group), pseudonym: 'Wren' } }, (await person()).token);
+    const old = await run(joinGroup, { input: { groupId: gid(group), pseudonym: 'Wren' } }, (await t.member()).token);
     expect(old.appearance).toEqual({ kind: 'PSEUDONYM', pseudonym: 'Wren' });
-    const contradictory = await run(joinGroup, { input: { groupId: gid(group), pseudonym: 'Moss', appearance: { kind: 'NAME' } } }, (await person()).token);
+    const contradictory = await run(joinGroup, { input: { groupId: gid(group), pseudonym: 'Moss', appearance: { kind: 'NAME' } } }, (await t.member()).token);
     expect(contradictory.__typename).toBe('ValidationError');
-    const nameWithPseudonym = await run(joinGroup, { input: { groupId: gid(group), appearance: { kind: 'NAME', pseudonym: 'Moss' } } }, (await person()).token);
+    const nameWithPseudonym = await run(joinGroup, { input: { groupId: gid(group), appearance: { kind: 'NAME', pseudonym: 'Moss' } } }, (await t.member()).token);
     expect(nameWithPseudonym).toMatchObject({ __typename: 'ValidationError', fields: [{ path: ['input', 'appearance', 'pseudonym'] }] });
   });
 
   it('the waitlist join takes an appearance too', async () => {
-    const { institution, person } = await place();
-    const full = await createTestGroup(db(), institution, { capacity: 1 });
-    await addTestMembership(db(), full, (await person()).row);
-    const waiting = await run(joinWaitlist, { input: { groupId: gid(full), appearance: { kind: 'PSEUDONYM', pseudonym: 'Patient Owl' } } }, (await person()).token);
+    const { t } = await place();
+    const full = await t.group({ capacity: 1 });
+    await t.join(full);
+    const waiting = await run(joinWaitlist, { input: { groupId: gid(full), appearance: { kind: 'PSEUDONYM', pseudonym: 'Patient Owl' } } }, (await t.member()).token);
     expect(waiting).toMatchObject({ status: 'WAITLISTED', appearance: { kind: 'PSEUDONYM', pseudonym: 'Patient Owl' } });
   });
 
   it('setGroupAppearance switches between name and pseudonym; a pseudonym that reads the same as one taken is a conflict', async () => {
-    const { institution, group, person } = await place();
-    const first = await person();
-    const second = await person();
+    const { t, group } = await place();
+    const first = await t.member();
+    const second = await t.member();
     await run(joinGroup, { input: { groupId: gid(group), appearance: { kind: 'PSEUDONYM', pseudonym: 'Quiet Harbor 12' } } }, first.token);
     await run(joinGroup, { input: { groupId: gid(group) } }, second.token);
     for (const lookalike of ['quiet harbor 12', 'Quiet-Harbor ١٢', 'QUIET  HARBOR 12', 'Quiet Harbor 12.']) {
@@ -94,21 +89,20 @@ describeEachDatabase('group appearance', (api) => {
     const back = await run(setAppearance, { input: { groupId: gid(group), appearance: { kind: 'PSEUDONYM' } } }, first.token);
     expect(back.appearance.pseudonym).toMatch(englishSuggestion);
     // The same pseudonym in another group is the member's own choice, and allowed.
-    const elsewhere = await createTestGroup(db(), institution);
+    const elsewhere = await t.group();
     const again = await run(joinGroup, { input: { groupId: gid(elsewhere), appearance: { kind: 'PSEUDONYM', pseudonym: 'Quiet Harbor 12' } } }, second.token);
     expect(again.appearance.pseudonym).toBe('Quiet Harbor 12');
 
-    const outsider = await run(setAppearance, { input: { groupId: gid(group), appearance: { kind: 'NAME' } } }, (await person()).token);
+    const outsider = await run(setAppearance, { input: { groupId: gid(group), appearance: { kind: 'NAME' } } }, (await t.member()).token);
     expect(outsider.__typename).toBe('NotFoundError');
     const guest = await api().graphql(setAppearance, { input: { groupId: gid(group), appearance: { kind: 'NAME' } } });
     expect((guest.data as any).setGroupAppearance.__typename).toBe('ForbiddenError');
   });
 
   it('appearance is seen by the member and the facilitators', async () => {
-    const { group, person } = await place();
-    const facilitator = await person();
-    await addTestMembership(db(), group, facilitator.row, { role: 'PEER_FACILITATOR' });
-    const member = await person({ name: 'Rana Haddad' });
+    const { t, group } = await place();
+    const facilitator = await t.join(group, 'PEER_FACILITATOR');
+    const member = await t.member({ name: 'Rana Haddad' });
     await run(joinGroup, { input: { groupId: gid(group), appearance: { kind: 'PSEUDONYM', pseudonym: 'Fern' } } }, member.token);
     const listed = await run(membershipsOf, { id: gid(group) }, facilitator.token);
     expect(listed.memberships.edges.map((edge: any) => edge.node)).toContainEqual({
@@ -121,13 +115,13 @@ describeEachDatabase('group appearance', (api) => {
   });
 
   it('suggestedPseudonym: for a signed-in viewer only, free in the group', async () => {
-    const { group, person } = await place();
-    const viewer = await person();
+    const { t, group } = await place();
+    const viewer = await t.member();
     const suggested = (await run(suggestion, { id: gid(group) }, viewer.token)).suggestedPseudonym;
     expect(suggested).toMatch(englishSuggestion);
-    const arabic = await person({ locale: 'ar' });
+    const arabic = await t.member({ locale: 'ar' });
     expect((await run(suggestion, { id: gid(group) }, arabic.token)).suggestedPseudonym).toMatch(arabicSuggestion);
-    const guest = await api().graphql(suggestion, { id: gid(group) }, { institution: (await db().selectFrom('institutions').select('slug').where('id', '=', group.institution_id).executeTakeFirstOrThrow()).slug });
+    const guest = await api().graphql(suggestion, { id: gid(group) }, t.guest);
     expect(guest.data?.node).toEqual({ suggestedPseudonym: null });
     // Taking the suggestion works: it was free.
     const joined = await run(joinGroup, { input: { groupId: gid(group), appearance: { kind: 'PSEUDONYM', pseudonym: suggested } } }, viewer.token);
@@ -135,10 +129,10 @@ describeEachDatabase('group appearance', (api) => {
   });
 
   it('what a suggestion avoids: every pseudonym in the group and the viewer’s own elsewhere, not other people’s elsewhere', async () => {
-    const { institution, group, person } = await place();
-    const other = await createTestGroup(db(), institution);
-    const viewer = await person();
-    const neighbour = await person();
+    const { t, group } = await place();
+    const other = await t.group();
+    const viewer = await t.member();
+    const neighbour = await t.member();
     await run(joinGroup, { input: { groupId: gid(other), appearance: { kind: 'PSEUDONYM', pseudonym: 'My Other Name' } } }, viewer.token);
     await run(joinGroup, { input: { groupId: gid(other), appearance: { kind: 'PSEUDONYM', pseudonym: 'Their Name Elsewhere' } } }, neighbour.token);
     await run(joinGroup, { input: { groupId: gid(group), appearance: { kind: 'PSEUDONYM', pseudonym: 'Taken Here' } } }, neighbour.token);

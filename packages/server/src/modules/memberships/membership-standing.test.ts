@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
-import { addTestMembership, createTestGroup, createTestInstitution, createTestMember } from '../../../test-support/factories.js';
+import { addTestMembership } from '../../../test-support/factories.js';
+import { createTestContext } from '../../../test-support/test-context.js';
 import type { GroupRole, MembershipStatus } from '../../db/tables.js';
 import { encodeGlobalId as globalId } from '../../schema/global-ids.js';
 import { openOrUpdateModerationCase } from '../moderation/moderation-cases.queries.js';
-import { insertPost } from '../posts/post.queries.js';
 import {
   facilitatorMembershipSql,
   holdsSeat,
@@ -56,32 +56,20 @@ const createPost = /* GraphQL */ `
 `;
 
 describeEachDatabase('standing rules', (api) => {
-  const db = () => api().database.db;
-
+  /** A group of an institution of its own: a member with a reported post, an applicant, and three facilitators. */
   async function scene() {
-    const institution = await createTestInstitution(db());
-    const group = await createTestGroup(db(), institution, { join_policy: 'APPROVAL' });
-    const member = await createTestMember(db(), institution, { name: 'Rana Member' });
-    const applicant = await createTestMember(db(), institution, { name: 'Sami Applicant' });
-    await addTestMembership(db(), group, member.row);
-    await addTestMembership(db(), group, applicant.row, { status: 'PENDING', answers: [] });
-    const post = await insertPost(db(), {
-      institutionId: institution.row.id,
-      groupId: group.id,
-      authorId: member.row.id,
-      anonymous: false,
-      title: 'A reported post',
-      body: 'Something to moderate.',
-      contentWarning: null,
-      status: 'PUBLISHED',
-      crisis: false,
-    });
-    await openOrUpdateModerationCase(db(), { institutionId: institution.row.id, groupId: group.id, subjectType: 'POST', subjectId: post.id, reasons: ['OTHER'], reports: 1 });
+    const t = await createTestContext(api());
+    const { group, member } = await t.groupWith(
+      { member: { name: 'Rana Member' }, applicant: { name: 'Sami Applicant', status: 'PENDING', answers: [] } },
+      { join_policy: 'APPROVAL' },
+    );
+    const post = await t.post(group, member, { title: 'A reported post', body: 'Something to moderate.' });
+    await openOrUpdateModerationCase(t.db, { institutionId: t.institution.row.id, groupId: group.id, subjectType: 'POST', subjectId: post.id, reasons: ['OTHER'], reports: 1 });
 
     async function facilitator(name: string, status: MembershipStatus, suspendedUntil: Date | null, role: GroupRole = 'PEER_FACILITATOR') {
-      const person = await createTestMember(db(), institution, { name });
-      const row = await addTestMembership(db(), group, person.row, { role, status });
-      await sql`update memberships set suspended_until = ${suspendedUntil} where id = ${row.id}`.execute(db());
+      const person = await t.member({ name });
+      const row = await addTestMembership(t.db, group, person.row, { role, status });
+      await sql`update memberships set suspended_until = ${suspendedUntil} where id = ${row.id}`.execute(t.db);
       return person;
     }
     return {
@@ -149,18 +137,18 @@ describeEachDatabase('standing rules', (api) => {
   });
 
   it('the SQL form of each rule agrees with the TypeScript one on every status, role and suspension', async () => {
-    const institution = await createTestInstitution(db());
-    const group = await createTestGroup(db(), institution);
+    const t = await createTestContext(api());
+    const group = await t.group();
     const statuses: MembershipStatus[] = ['PENDING', 'ACTIVE', 'WAITLISTED', 'REJECTED', 'LEFT', 'SUSPENDED', 'BANNED'];
     const roles: GroupRole[] = ['MEMBER', 'PEER_FACILITATOR', 'PROFESSIONAL_FACILITATOR'];
     const suspensions = [null, new Date(Date.now() - hour), new Date(Date.now() + hour)];
     for (const status of statuses) {
       for (const role of roles) {
         for (const until of suspensions) {
-          const person = await createTestMember(db(), institution);
-          const row = await addTestMembership(db(), group, person.row, { role, status });
-          await sql`update memberships set suspended_until = ${until} where id = ${row.id}`.execute(db());
-          const stored = await db()
+          const person = await t.member();
+          const row = await addTestMembership(t.db, group, person.row, { role, status });
+          await sql`update memberships set suspended_until = ${until} where id = ${row.id}`.execute(t.db);
+          const stored = await t.db
             .selectFrom('memberships as m')
             .selectAll('m')
             .select([

@@ -1,9 +1,9 @@
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { AnonymityPolicy, Facilitation, GroupRole } from '../../db/tables.js';
-import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, type TestInstitution, type TestMember } from '../../../test-support/factories.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
+import { withTestInstitution } from '../../../test-support/test-context.js';
 import { anonymousAuthorsRevealableBy, mayRevealAuthors, type AnonymityRevealers } from './anonymity-policy.js';
-import { globalId, insertTestPost, reportMutation, revealMutation } from './moderation-test-fixtures.js';
+import { globalId, reportMutation, revealMutation } from './moderation-test-fixtures.js';
 
 type Who = 'guest' | 'member' | 'peerFacilitator' | 'professionalFacilitator' | 'admin' | 'serviceToken';
 const everyone: Who[] = ['guest', 'member', 'peerFacilitator', 'professionalFacilitator', 'admin', 'serviceToken'];
@@ -40,40 +40,28 @@ it('gives each policy × facilitation × standing the cell of the table (the rul
 
 /** The same table through the API: the Group fields the texts are generated from, and the reveal itself, agree. */
 describeEachDatabase('anonymity rule through the API', (api) => {
-  let clinic: TestInstitution;
-  let admin: TestMember;
-
-  beforeAll(async () => {
-    clinic = await createTestInstitution(api().database.db);
-    admin = await createTestMember(api().database.db, clinic, { admin: true });
-  });
-  const db = () => api().database.db;
+  const t = withTestInstitution(api);
 
   for (const row of expected) {
     it(`${row.policy} in a ${row.facilitation} group: ${row.revealers}, revealed by ${row.allowed.join(', ') || 'nobody'}`, async () => {
       // Created revealable so the anonymous post can exist, then set to the policy under test (DISABLED included:
       // a group that turned anonymity off keeps its anonymous posts, and nobody reveals them).
-      const group = await createTestGroup(db(), clinic, { anonymity_policy: 'ANONYMOUS_REVEALABLE_IN_CRISIS', facilitation: row.facilitation, public_reading: true });
-      const join = async (role: GroupRole) => {
-        const person = await createTestMember(db(), clinic);
-        await addTestMembership(db(), group, person.row, { role });
-        return person;
-      };
-      const people = { member: await join('MEMBER'), peerFacilitator: await join('PEER_FACILITATOR'), professionalFacilitator: await join('PROFESSIONAL_FACILITATOR') };
-      const author = await join('MEMBER');
-      const groupId = globalId('Group', group.id);
+      const { group, groupId, author, ...people } = await t.groupWith(
+        { member: 'MEMBER', peerFacilitator: 'PEER_FACILITATOR', professionalFacilitator: 'PROFESSIONAL_FACILITATOR', author: 'MEMBER' },
+        { anonymity_policy: 'ANONYMOUS_REVEALABLE_IN_CRISIS', facilitation: row.facilitation, public_reading: true },
+      );
       const tokenOf = (who: Who): { token?: string; institution?: string } =>
-        who === 'guest' ? { institution: clinic.row.slug } : who === 'admin' ? { token: admin.token } : who === 'serviceToken' ? { token: clinic.serviceToken } : { token: people[who].token };
+        who === 'guest' ? { institution: t.institution.row.slug } : who === 'admin' ? { token: t.admin.token } : who === 'serviceToken' ? { token: t.institution.serviceToken } : { token: people[who].token };
 
       const observed: Record<string, unknown> = {};
       for (const who of everyone) {
         // A fresh anonymous post with an open crisis case for each reveal, so each one can succeed on its own.
-        const post = await insertTestPost(db(), group, author.row, { anonymous: true, aliasNumber: 1 });
-        await db().updateTable('groups').set({ anonymity_policy: 'ANONYMOUS_REVEALABLE_IN_CRISIS' }).where('id', '=', group.id).execute();
+        const post = await t.post(group, author, { anonymous: true, aliasNumber: 1 });
+        await t.db.updateTable('groups').set({ anonymity_policy: 'ANONYMOUS_REVEALABLE_IN_CRISIS' }).where('id', '=', group.id).execute();
         const filed = await api().graphql(reportMutation, { input: { subjectId: globalId('Post', post.id), reason: 'CRISIS' } }, { token: people.member.token });
         expect(filed.data?.report.__typename).toBe('Report');
-        await db().updateTable('groups').set({ anonymity_policy: row.policy }).where('id', '=', group.id).execute();
-        const moderationCase = await db().selectFrom('moderation_cases').select('id').where('subject_id', '=', post.id).executeTakeFirstOrThrow();
+        await t.db.updateTable('groups').set({ anonymity_policy: row.policy }).where('id', '=', group.id).execute();
+        const moderationCase = await t.db.selectFrom('moderation_cases').select('id').where('subject_id', '=', post.id).executeTakeFirstOrThrow();
 
         const fields = await api().graphql(`query($id: ID!) { node(id: $id) { ... on Group { anonymousAuthorsRevealableBy viewerCanReveal } } }`, { id: groupId }, tokenOf(who));
         expect(fields.errors).toBeUndefined();
@@ -83,7 +71,7 @@ describeEachDatabase('anonymity rule through the API', (api) => {
           tokenOf(who),
         );
         const outcome = revealed.data?.revealAnonymousAuthor?.__typename ?? revealed.errors?.[0]?.extensions?.code;
-        const logged = await db().selectFrom('moderation_actions').select('actor_member_id').where('subject_id', '=', post.id).where('action', '=', 'REVEAL_AUTHOR').execute();
+        const logged = await t.db.selectFrom('moderation_actions').select('actor_member_id').where('subject_id', '=', post.id).where('action', '=', 'REVEAL_AUTHOR').execute();
         observed[who] = { ...fields.data?.node, outcome, logged: logged.length };
         if (outcome === 'RevealedAuthor') expect(revealed.data?.revealAnonymousAuthor).toMatchObject({ externalId: author.row.external_id, displayName: author.row.display_name });
       }

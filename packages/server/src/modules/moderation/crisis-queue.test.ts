@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
-import { beforeAll, expect, it } from 'vitest';
-import type { GroupRole, PostRow } from '../../db/tables.js';
-import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, type TestInstitution, type TestMember } from '../../../test-support/factories.js';
+import { expect, it } from 'vitest';
+import type { GroupRow } from '../../db/tables.js';
+import type { TestMember } from '../../../test-support/factories.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
+import { withTestInstitution } from '../../../test-support/test-context.js';
 import { draftRisk } from '../content-pipeline/crisis-stage.js';
 import { openOrUpdateModerationCase, type CaseRiskLevel } from './moderation-cases.queries.js';
-import { acknowledgeMutation, globalId, insertTestPost, reportMutation } from './moderation-test-fixtures.js';
+import { acknowledgeMutation, globalId, reportMutation } from './moderation-test-fixtures.js';
 
 const queueOrder = /* GraphQL */ `
   query($groupId: ID, $first: Int, $after: String) {
@@ -18,30 +19,13 @@ const queueOrder = /* GraphQL */ `
 
 /** The crisis queue: risk levels on cases, their order, paging through it, and acknowledging an item. */
 describeEachDatabase('crisis queue', (api) => {
-  let clinic: TestInstitution;
-  let admin: TestMember;
-
-  beforeAll(async () => {
-    clinic = await createTestInstitution(api().database.db);
-    admin = await createTestMember(api().database.db, clinic, { admin: true });
-  });
-
-  const db = () => api().database.db;
-
-  async function community() {
-    const group = await createTestGroup(db(), clinic);
-    const join = async (role: GroupRole = 'MEMBER') => {
-      const person = await createTestMember(db(), clinic);
-      await addTestMembership(db(), group, person.row, { role });
-      return person;
-    };
-    return { group, groupId: globalId('Group', group.id), peer: await join('PEER_FACILITATOR'), author: await join(), reader: await join(), join };
-  }
+  const t = withTestInstitution(api, { otherInstitution: true });
+  const community = () => t.groupWith({ peer: 'PEER_FACILITATOR', author: 'MEMBER', reader: 'MEMBER' });
 
   /** A post with an open case, as the content pipeline (a risk level) or a plain report (none) leaves it. */
-  async function flagged(group: Awaited<ReturnType<typeof community>>['group'], author: TestMember, riskLevel: CaseRiskLevel | null, day: number) {
-    const post = await insertTestPost(db(), group, author.row, { title: `Day ${day}` });
-    const row = await openOrUpdateModerationCase(db(), {
+  async function flagged(group: GroupRow, author: TestMember, riskLevel: CaseRiskLevel | null, day: number) {
+    const post = await t.post(group, author, { title: `Day ${day}` });
+    const row = await openOrUpdateModerationCase(t.db, {
       institutionId: group.institution_id,
       groupId: group.id,
       subjectType: 'POST',
@@ -51,20 +35,13 @@ describeEachDatabase('crisis queue', (api) => {
       warningSigns: riskLevel === 'IMMINENT' ? ['INTENT_OR_PLAN', 'TIMING'] : [],
       reasons: riskLevel ? ['CRISIS_LANGUAGE'] : ['WORD_LIST'],
     });
-    await sql`update moderation_cases set created_at = ${new Date(Date.UTC(2026, 0, day))} where id = ${row.id}`.execute(db());
+    await sql`update moderation_cases set created_at = ${new Date(Date.UTC(2026, 0, day))} where id = ${row.id}`.execute(t.db);
     return { post, itemId: globalId('ModerationItem', row.id) };
   }
 
-  const queue = async (variables: Record<string, unknown>, token: string) => {
-    const response = await api().graphql(queueOrder, variables, { token });
-    expect(response.errors).toBeUndefined();
-    return response.data!.moderationQueue as { edges: { node: Record<string, any> }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
-  };
-  const acknowledge = async (itemId: string, token: string | undefined) => {
-    const response = await api().graphql(acknowledgeMutation, { input: { itemId } }, { token });
-    if (response.errors) throw new Error(JSON.stringify(response.errors));
-    return response.data!.acknowledgeModerationItem as Record<string, any>;
-  };
+  const queue = async (variables: Record<string, unknown>, token: string) =>
+    (await t.data(queueOrder, variables, token)).moderationQueue as { edges: { node: Record<string, any> }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+  const acknowledge = (itemId: string, token: string | undefined) => t.mutate(acknowledgeMutation, { itemId }, token);
 
   it('orders crisis items by risk, unacknowledged first within a level, then the rest, oldest first; pages stay right across an acknowledgement', async () => {
     const { group, groupId, peer, author } = await community();
@@ -105,9 +82,9 @@ describeEachDatabase('crisis queue', (api) => {
 
   it('keeps the most urgent risk level and every warning sign a case was given', async () => {
     const { group, author } = await community();
-    const post = await insertTestPost(db(), group, author.row);
+    const post = await t.post(group, author);
     const signal = (riskLevel: CaseRiskLevel | null, warningSigns: string[], crisis = true) =>
-      openOrUpdateModerationCase(db(), {
+      openOrUpdateModerationCase(t.db, {
         institutionId: group.institution_id,
         groupId: group.id,
         subjectType: 'POST',
@@ -152,14 +129,14 @@ describeEachDatabase('crisis queue', (api) => {
   it('lists a crisis post created through the API before an older report, with the pipeline\'s risk level', async () => {
     const { group, groupId, peer, author, reader } = await community();
     // An older, non-crisis case: a harassment report on another post, filed through the API.
-    const reported = await insertTestPost(db(), group, author.row, { title: 'Earlier' });
+    const reported = await t.post(group, author, { title: 'Earlier' });
     const filed = await api().graphql(reportMutation, { input: { subjectId: globalId('Post', reported.id), reason: 'HARASSMENT' } }, { token: reader.token });
     expect(filed.errors).toBeUndefined();
     expect(filed.data!.report.__typename).toBe('Report');
     // The reporter doesn't see the case; read its id to find it in the queue, and make it a day older.
-    const reportCase = await db().selectFrom('moderation_cases').select('id').where('subject_id', '=', reported.id).executeTakeFirstOrThrow();
+    const reportCase = await t.db.selectFrom('moderation_cases').select('id').where('subject_id', '=', reported.id).executeTakeFirstOrThrow();
     const reportItem = { id: globalId('ModerationItem', reportCase.id) };
-    await sql`update moderation_cases set created_at = now() - interval '1 day' where id = ${reportCase.id}`.execute(db());
+    await sql`update moderation_cases set created_at = now() - interval '1 day' where id = ${reportCase.id}`.execute(t.db);
 
     const expected = await postInCrisis(groupId, author, 'I have a plan to end my life tonight.');
 
@@ -184,43 +161,42 @@ describeEachDatabase('crisis queue', (api) => {
     expect(new Date(acknowledged.acknowledgedAt).getTime() % 1000).toBe(0);
     expect(new Date(acknowledged.acknowledgedAt).getTime()).toBeGreaterThanOrEqual(before);
     expect(acknowledged.actions).toEqual([{ action: 'ACKNOWLEDGE', actor: { id: globalId('Member', peer.row.id) }, reason: '', createdAt: expect.any(String) }]);
-    const entries = await db().selectFrom('moderation_actions').selectAll().where('subject_id', '=', post.id).execute();
+    const entries = await t.db.selectFrom('moderation_actions').selectAll().where('subject_id', '=', post.id).execute();
     expect(entries).toEqual([expect.objectContaining({ action: 'ACKNOWLEDGE', actor_member_id: peer.row.id, actor_service_token_id: null })]);
     // The case stays open, and a second acknowledgement (even by another moderator) is a conflict.
-    expect((await db().selectFrom('moderation_cases').select('status').where('subject_id', '=', post.id).executeTakeFirstOrThrow()).status).toBe('OPEN');
-    expect((await acknowledge(itemId, admin.token)).__typename).toBe('ConflictError');
+    expect((await t.db.selectFrom('moderation_cases').select('status').where('subject_id', '=', post.id).executeTakeFirstOrThrow()).status).toBe('OPEN');
+    expect((await acknowledge(itemId, t.admin.token)).__typename).toBe('ConflictError');
   });
 
   it("lets the group's facilitators and the institution's admins acknowledge, and no one else, writing nothing when refused", async () => {
     const { group, peer, author, reader, join } = await community();
     const professional = await join('PROFESSIONAL_FACILITATOR');
     const elsewhere = await community();
-    const strangerClinic = await createTestInstitution(db());
-    const strangerAdmin = await createTestMember(db(), strangerClinic, { admin: true });
+    const strangerAdmin = await t.member({ admin: true }, t.otherInstitution);
     const cases: [string, string | undefined, string][] = [
       ['member', reader.token, 'ForbiddenError'],
       ['author', author.token, 'ForbiddenError'],
       ["another group's facilitator", elsewhere.peer.token, 'ForbiddenError'],
-      ['service token', clinic.serviceToken, 'ForbiddenError'],
+      ['service token', t.institution.serviceToken, 'ForbiddenError'],
       // The item's group is not theirs: refused by the schema's scope like anyone else's (nothing says it exists).
       ["another institution's admin", strangerAdmin.token, 'ForbiddenError'],
       ['guest', undefined, 'ForbiddenError'],
       ['peer facilitator', peer.token, 'ModerationItem'],
       ['professional facilitator', professional.token, 'ModerationItem'],
-      ['admin', admin.token, 'ModerationItem'],
+      ['admin', t.admin.token, 'ModerationItem'],
     ];
     const outcomes: [string, string, number][] = [];
     for (const [who, token] of cases) {
       const { itemId, post } = await flagged(group, author, 'CONCERN', 1);
       const response = await api().graphql(acknowledgeMutation, { input: { itemId } }, { token });
       const outcome = response.data?.acknowledgeModerationItem?.__typename ?? response.errors?.[0]?.extensions?.code;
-      const written = await db().selectFrom('moderation_actions').select('action').where('subject_id', '=', post.id).execute();
+      const written = await t.db.selectFrom('moderation_actions').select('action').where('subject_id', '=', post.id).execute();
       outcomes.push([who, outcome, written.length]);
     }
     expect(outcomes).toEqual(cases.map(([who, , outcome]) => [who, outcome, outcome === 'ModerationItem' ? 1 : 0]));
-    const missing = await acknowledge(globalId('ModerationItem', '00000000-0000-0000-0000-000000000000'), admin.token);
+    const missing = await acknowledge(globalId('ModerationItem', '00000000-0000-0000-0000-000000000000'), t.admin.token);
     expect(missing.__typename).toBe('NotFoundError');
-    const wrongType = await api().graphql(acknowledgeMutation, { input: { itemId: globalId('Post', '00000000-0000-0000-0000-000000000000') } }, { token: admin.token });
+    const wrongType = await api().graphql(acknowledgeMutation, { input: { itemId: globalId('Post', '00000000-0000-0000-0000-000000000000') } }, { token: t.admin.token });
     expect(wrongType.data?.acknowledgeModerationItem?.__typename).toBe('ValidationError');
   });
 

@@ -1,49 +1,23 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { GroupRole } from '../../db/tables.js';
-import { addTestMembership, createTestGroup, createTestInstitution, createTestMember, type TestInstitution, type TestMember } from '../../../test-support/factories.js';
+import { expect, it } from 'vitest';
+import type { TestMember } from '../../../test-support/factories.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
+import { withTestInstitution } from '../../../test-support/test-context.js';
+import { mutationDocument } from '../../../test-support/test-documents.js';
 import { auditLogQuery, globalId, moderateMutation, queueQuery, reportMutation, revealMutation } from './moderation-test-fixtures.js';
 
-const createPost = /* GraphQL */ `
-  mutation($input: CreatePostInput!) {
-    createPost(input: $input) { __typename ... on Error { message } ... on CreatePostPayload { post { id status } crisisResources { name } } }
-  }
-`;
-const createReply = /* GraphQL */ `
-  mutation($input: CreateReplyInput!) {
-    createReply(input: $input) { __typename ... on Error { message } ... on CreateReplyPayload { reply { id } } }
-  }
-`;
+const createPost = mutationDocument('createPost', 'CreatePostInput', '... on CreatePostPayload { post { id status } crisisResources { name } }');
+const createReply = mutationDocument('createReply', 'CreateReplyInput', '... on CreateReplyPayload { reply { id } }');
 const readPost = `query($id: ID!) { node(id: $id) { ... on Post { id status pinned locked } } }`;
 const feed = `query($id: ID!) { node(id: $id) { ... on Group { viewerCanPost posts(first: 10) { edges { node { id pinned } } } } } }`;
 
 /** What moderation does, seen through the conversations themselves (the posts module's API). */
 describeEachDatabase('moderation effects on conversations', (api) => {
-  let clinic: TestInstitution;
-
-  beforeAll(async () => {
-    clinic = await createTestInstitution(api().database.db);
-  });
-
-  const db = () => api().database.db;
-  const run = async (query: string, variables: Record<string, unknown>, token?: string) => {
-    const response = await api().graphql(query, variables, { token });
-    expect(response.errors).toBeUndefined();
-    return response.data!;
-  };
-  const mutate = async (query: string, input: Record<string, unknown>, token?: string) => Object.values(await run(query, { input }, token))[0] as Record<string, any>;
+  const t = withTestInstitution(api);
+  const run = (query: string, variables: Record<string, unknown>, token?: string) => t.data(query, variables, token);
+  const mutate = (mutation: string, input: Record<string, unknown>, token?: string) => t.mutate(mutation, input, token);
 
   async function community() {
-    const group = await createTestGroup(db(), clinic);
-    const join = async (role: GroupRole = 'MEMBER') => {
-      const person = await createTestMember(db(), clinic);
-      await addTestMembership(db(), group, person.row, { role });
-      return person;
-    };
-    const groupId = globalId('Group', group.id);
-    const peer = await join('PEER_FACILITATOR');
-    const author = await join();
-    const reader = await join();
+    const { group, groupId, peer, author, reader } = await t.groupWith({ peer: 'PEER_FACILITATOR', author: 'MEMBER', reader: 'MEMBER' });
     const post = async (who: TestMember, title = 'Tonight is hard') => {
       const created = await mutate(createPost, { groupId, title, body: 'Anyone awake?' }, who.token);
       expect(created.__typename).toBe('CreatePostPayload');
@@ -65,7 +39,7 @@ describeEachDatabase('moderation effects on conversations', (api) => {
     expect(((await run(feed, { id: groupId }, author.token)).node as any).viewerCanPost).toBe(false);
 
     // When the suspension is over, they take part again without anyone lifting it.
-    await db().updateTable('memberships').set({ suspended_until: new Date(Date.now() - 1000) }).where('member_id', '=', author.row.id).execute();
+    await t.db.updateTable('memberships').set({ suspended_until: new Date(Date.now() - 1000) }).where('member_id', '=', author.row.id).execute();
     expect((await mutate(createReply, { postId: readerPost, body: 'Back.' }, author.token)).__typename).toBe('CreateReplyPayload');
 
     await mutate(moderateMutation, { subjectId: first, action: 'BAN', reason: 'Threats.' }, peer.token);
@@ -98,16 +72,10 @@ describeEachDatabase('moderation effects on conversations', (api) => {
   });
 
   it('puts an Arabic crisis post, written anonymously, first in the queue, where a professional may reveal its author', async () => {
-    const group = await createTestGroup(db(), clinic, { languages: ['ar'], anonymity_policy: 'ANONYMOUS_REVEALABLE_IN_CRISIS', facilitation: 'PROFESSIONAL' });
-    const groupId = globalId('Group', group.id);
-    const join = async (role: GroupRole = 'MEMBER') => {
-      const person = await createTestMember(db(), clinic, { locale: 'ar' });
-      await addTestMembership(db(), group, person.row, { role });
-      return person;
-    };
-    const professional = await join('PROFESSIONAL_FACILITATOR');
-    const writer = await join();
-    const reader = await join();
+    const { groupId, professional, writer, reader } = await t.groupWith(
+      { professional: { role: 'PROFESSIONAL_FACILITATOR', locale: 'ar' }, writer: { locale: 'ar' }, reader: { locale: 'ar' } },
+      { languages: ['ar'], anonymity_policy: 'ANONYMOUS_REVEALABLE_IN_CRISIS', facilitation: 'PROFESSIONAL' },
+    );
 
     const everyday = await mutate(createPost, { groupId, title: 'سؤال عن الدواء', body: 'هل جرب أحدكم هذا الدواء؟' }, reader.token);
     const reported = await mutate(reportMutation, { subjectId: everyday.post.id, reason: 'SPAM' }, writer.token);

@@ -1,63 +1,21 @@
 import type { HearthDb } from '../../db/database.js';
-import type { ContentStatus, GroupRow, MemberRow, PostRow, ReplyRow } from '../../db/tables.js';
+import type { GroupRow, MemberRow, NewGroup, PostRow } from '../../db/tables.js';
+import { createTestPost, type TestMember } from '../../../test-support/factories.js';
+import type { Caller, TestContext } from '../../../test-support/test-context.js';
+import { mutationDocument } from '../../../test-support/test-documents.js';
 import { openOrUpdateModerationCase } from './moderation-cases.queries.js';
 import { encodeGlobalId as globalId } from '../../schema/global-ids.js';
 export { globalId };
 
 /**
- * Content and GraphQL documents shared by the moderation tests. Posts and replies are inserted directly, as the
- * posts module would store them, so these tests exercise moderation alone.
+ * Content and GraphQL documents shared by the moderation tests. Posts and replies come from the test-support
+ * factories, stored as the posts module stores them without its content pipeline, so these tests exercise
+ * moderation alone.
  */
-
-export async function insertTestPost(
-  db: HearthDb,
-  group: GroupRow,
-  author: MemberRow,
-  options: { anonymous?: boolean; status?: ContentStatus; title?: string; aliasNumber?: number } = {},
-): Promise<PostRow> {
-  const post = await db
-    .insertInto('posts')
-    .values({
-      institution_id: group.institution_id,
-      group_id: group.id,
-      author_id: author.id,
-      anonymous: options.anonymous ?? false,
-      title: options.title ?? 'A hard week',
-      body: 'Some days are harder than others.',
-      status: options.status ?? 'PUBLISHED',
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  if (options.anonymous) {
-    await db.insertInto('thread_aliases').values({ post_id: post.id, member_id: author.id, alias_number: options.aliasNumber ?? 1 }).execute();
-  }
-  return post;
-}
-
-export async function insertTestReply(
-  db: HearthDb,
-  post: PostRow,
-  author: MemberRow,
-  options: { anonymous?: boolean; status?: ContentStatus } = {},
-): Promise<ReplyRow> {
-  return db
-    .insertInto('replies')
-    .values({
-      institution_id: post.institution_id,
-      group_id: post.group_id,
-      post_id: post.id,
-      author_id: author.id,
-      anonymous: options.anonymous ?? false,
-      body: 'You are not alone.',
-      status: options.status ?? 'PUBLISHED',
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
 
 /** A post held for review with its case, as the content pipeline's pre-moderation stage leaves them. */
 export async function insertHeldPost(db: HearthDb, group: GroupRow, author: MemberRow): Promise<{ post: PostRow; caseId: string }> {
-  const post = await insertTestPost(db, group, author, { status: 'PENDING_REVIEW' });
+  const post = await createTestPost(db, group, author, { status: 'PENDING_REVIEW' });
   const moderationCase = await openOrUpdateModerationCase(db, {
     institutionId: group.institution_id,
     groupId: group.id,
@@ -69,45 +27,33 @@ export async function insertHeldPost(db: HearthDb, group: GroupRow, author: Memb
   return { post, caseId: moderationCase.id };
 }
 
-const resultFields = /* GraphQL */ `
-  __typename
-  ... on Error { message }
-  ... on ValidationError { fields { path message } }
-`;
+/** What moderation tests read of a post or reply under moderation. */
+const subjectFields = /* GraphQL */ `subject { __typename id ... on Post { title status authorName author { id } } ... on Reply { status authorName author { id } } }`;
 
-export const reportMutation = /* GraphQL */ `
-  mutation($input: ReportInput!) {
-    report(input: $input) {
-      ${resultFields}
-      ... on RateLimitedError { retryAfterSeconds }
-      ... on Report { id reason note status subjectType reporter { id } moderationItem { id crisis } subject { __typename id ... on Post { title status authorName author { id } } ... on Reply { status authorName author { id } } } }
-    }
-  }
-`;
+export const reportMutation = mutationDocument(
+  'report',
+  'ReportInput',
+  `... on RateLimitedError { retryAfterSeconds }
+   ... on Report { id reason note status subjectType reporter { id } moderationItem { id crisis } ${subjectFields} }`,
+);
 
-export const moderateMutation = /* GraphQL */ `
-  mutation($input: ModerateInput!) {
-    moderate(input: $input) {
-      ${resultFields}
-      ... on ModerationAction {
-        id action reason subjectType byServiceToken suspendedUntil
-        subject { __typename id ... on Post { title status authorName author { id } } ... on Reply { status authorName author { id } } }
-        actor { id }
-        targetMember { id }
-        moderationItem { id status }
-      }
-    }
-  }
-`;
+export const moderateMutation = mutationDocument(
+  'moderate',
+  'ModerateInput',
+  `... on ModerationAction {
+     id action reason subjectType byServiceToken suspendedUntil
+     ${subjectFields}
+     actor { id }
+     targetMember { id }
+     moderationItem { id status }
+   }`,
+);
 
-export const revealMutation = /* GraphQL */ `
-  mutation($input: RevealAnonymousAuthorInput!) {
-    revealAnonymousAuthor(input: $input) {
-      ${resultFields}
-      ... on RevealedAuthor { member { id displayName } externalId displayName membership { id } alias aliasNumber auditEntry { id action reason targetMember { id } } }
-    }
-  }
-`;
+export const revealMutation = mutationDocument(
+  'revealAnonymousAuthor',
+  'RevealAnonymousAuthorInput',
+  '... on RevealedAuthor { member { id displayName } externalId displayName membership { id } alias aliasNumber auditEntry { id action reason targetMember { id } } }',
+);
 
 export const queueQuery = /* GraphQL */ `
   query($groupId: ID, $first: Int, $after: String) {
@@ -117,7 +63,7 @@ export const queueQuery = /* GraphQL */ `
         node {
           id crisis reasons flags reportCount heldForReview subjectType status
           group { id }
-          subject { __typename id ... on Post { title status authorName author { id } } ... on Reply { status authorName author { id } } }
+          ${subjectFields}
           reports { reason note status reporter { id } }
         }
       }
@@ -132,7 +78,7 @@ export const auditLogQuery = /* GraphQL */ `
       edges {
         node {
           id action reason subjectType byServiceToken suspendedUntil createdAt
-          subject { __typename id ... on Post { title status authorName author { id } } ... on Reply { status authorName author { id } } }
+          ${subjectFields}
           actor { id }
           targetMember { id }
           group { id }
@@ -144,11 +90,35 @@ export const auditLogQuery = /* GraphQL */ `
   }
 `;
 
-export const acknowledgeMutation = /* GraphQL */ `
-  mutation($input: AcknowledgeModerationItemInput!) {
-    acknowledgeModerationItem(input: $input) {
-      ${resultFields}
-      ... on ModerationItem { id riskLevel warningSigns acknowledgedAt waitingSince acknowledgedBy { id } actions { action actor { id } reason createdAt } }
-    }
-  }
-`;
+export const acknowledgeMutation = mutationDocument(
+  'acknowledgeModerationItem',
+  'AcknowledgeModerationItemInput',
+  '... on ModerationItem { id riskLevel warningSigns acknowledgedAt waitingSince acknowledgedBy { id } actions { action actor { id } reason createdAt } }',
+);
+
+export const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000).toISOString();
+
+/** The moderation suites' shared setup over their test context: a community to moderate, the mutations, and the rows they write. */
+export function moderationSuite(t: TestContext) {
+  return {
+    postId: (post: PostRow) => globalId('Post', post.id),
+    memberId: (someone: TestMember) => globalId('Member', someone.row.id),
+    /** A group with a peer and a professional facilitator, an author with a post, and two more members. */
+    async community(overrides: Partial<NewGroup> = {}) {
+      const seated = await t.groupWith(
+        { peer: 'PEER_FACILITATOR', professional: 'PROFESSIONAL_FACILITATOR', author: 'MEMBER', reader: 'MEMBER', neighbour: 'MEMBER' },
+        overrides,
+      );
+      return { ...seated, post: await t.post(seated.group, seated.author) };
+    },
+    report: (input: Record<string, unknown>, as?: Caller) => t.mutate(reportMutation, input, as),
+    moderate: (input: Record<string, unknown>, as?: Caller) => t.mutate(moderateMutation, input, as),
+    queue: (variables: Record<string, unknown>, token?: string) => t.api.graphql(queueQuery, variables, { token }),
+    casesOf: (subjectId: string) => t.db.selectFrom('moderation_cases').selectAll().where('subject_id', '=', subjectId).execute(),
+    reportsOf: (subjectId: string) => t.db.selectFrom('reports').selectAll().where('subject_id', '=', subjectId).orderBy('created_at').execute(),
+    actionsOf: (subjectId: string) => t.db.selectFrom('moderation_actions').selectAll().where('subject_id', '=', subjectId).orderBy('created_at').execute(),
+    postRow: (id: string) => t.db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    membershipOf: (group: GroupRow, someone: TestMember) =>
+      t.db.selectFrom('memberships').selectAll().where('group_id', '=', group.id).where('member_id', '=', someone.row.id).executeTakeFirstOrThrow(),
+  };
+}

@@ -1,20 +1,20 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
+import { createTestPost } from '../../../test-support/factories.js';
 import { describeEachDatabase, type TestApi } from '../../../test-support/test-api.js';
-import { addTestMembership, createTestMember } from '../../../test-support/index.js';
-import { createCast, createPostMutation, globalId, writePost, type Cast } from '../posts/posts-test-fixtures.js';
+import { mutationDocument } from '../../../test-support/test-documents.js';
+import { createCast, createPostMutation, globalId, type Cast } from '../posts/posts-test-fixtures.js';
 
 /**
  * Outreach: a facilitator reaches the anonymous writer of a crisis post, the writer answers, and nothing the
  * facilitators' side reads (the thread, its messages, errors, the moderation item, the listing) names the writer.
  */
-const resultFields = `__typename ... on Error { message } ... on ValidationError { fields { path message } }`;
 const threadFields = `id startedBy writerName viewerIsWriter lastMessageAt createdAt subjectExcerpt group { id }
   subject { id ... on Post { authorName author { id displayName } } ... on Reply { authorName author { id } } }
   messages { edges { cursor node { id body bodyHtml from senderName viewerIsSender crisis createdAt } } pageInfo { hasNextPage endCursor } }`;
 
-const startOutreach = `mutation($input: StartOutreachInput!) { startOutreach(input: $input) { ${resultFields} ... on OutreachThread { ${threadFields} } } }`;
-const replyToOutreach = `mutation($input: ReplyToOutreachInput!) { replyToOutreach(input: $input) { ${resultFields} ... on OutreachMessage { id body from senderName crisis createdAt } } }`;
-const contactFacilitators = `mutation($input: ContactFacilitatorsInput!) { contactFacilitators(input: $input) { ${resultFields} ... on OutreachThread { ${threadFields} } } }`;
+const startOutreach = mutationDocument('startOutreach', 'StartOutreachInput', `... on OutreachThread { ${threadFields} }`);
+const replyToOutreach = mutationDocument('replyToOutreach', 'ReplyToOutreachInput', '... on OutreachMessage { id body from senderName crisis createdAt }');
+const contactFacilitators = mutationDocument('contactFacilitators', 'ContactFacilitatorsInput', `... on OutreachThread { ${threadFields} }`);
 const threadsQuery = `query($first: Int, $after: String) { outreachThreads(first: $first, after: $after) { edges { cursor node { ${threadFields} } } pageInfo { hasNextPage endCursor } } }`;
 const nodeQuery = `query($id: ID!) { node(id: $id) { id ... on OutreachThread { ${threadFields} } ... on OutreachMessage { body senderName } } }`;
 const queueQuery = `query($groupId: ID) { moderationQueue(groupId: $groupId) { edges { node { id flags subject { id } outreachThreads { ${threadFields} } } } } }`;
@@ -26,7 +26,7 @@ interface Scene {
 }
 
 async function buildScene(api: TestApi): Promise<Scene> {
-  const cast = await createCast(api.database.db);
+  const cast = await createCast(api);
   await api.database.db.updateTable('memberships').set({ pseudonym: 'Quiet River', appearance: 'PSEUDONYM' }).where('member_id', '=', cast.author.row.id).execute();
   // Someone else posts anonymously in the thread first, so the author's alias is not always "Anonymous 1".
   const created = await api.graphql(
@@ -155,7 +155,7 @@ describeEachDatabase('outreach', (api) => {
 
   it('refuses outreach about an item that is not flagged for crisis, and bad input', async () => {
     const { cast } = scene;
-    const calm = await writePost(api().database.db, cast.group, cast.member.row, { body: 'A good day today.' });
+    const calm = await createTestPost(api().database.db, cast.group, cast.member.row, { body: 'A good day today.' });
     const notCrisis = await api().graphql(startOutreach, { input: { subjectId: globalId('Post', calm.id), body: 'Hi' } }, { token: cast.professional.token });
     expect(notCrisis.data!.startOutreach).toMatchObject({ __typename: 'ValidationError', fields: [{ path: ['input', 'subjectId'] }] });
     const empty = await api().graphql(replyToOutreach, { input: { threadId, body: '   ' } }, { token: cast.author.token });
@@ -201,7 +201,7 @@ describeEachDatabase('outreach', (api) => {
 
 describeEachDatabase('outreach listing cost', (api) => {
   it("costs the same number of statements for 2 or 5 threads with their messages, group, subject and names", async () => {
-    const cast = await createCast(api().database.db);
+    const cast = await createCast(api());
     const statementsFor = async (expected: number) => {
       const response = await api().graphql(threadsQuery, { first: 20 }, { token: cast.professional.token });
       expect(response.errors).toBeUndefined();
@@ -209,8 +209,7 @@ describeEachDatabase('outreach listing cost', (api) => {
       return response.statements;
     };
     const addThread = async (index: number) => {
-      const member = await createTestMember(api().database.db, cast.institution, { name: `Writer ${index}` });
-      await addTestMembership(api().database.db, cast.group, member.row);
+      const member = await cast.join({ name: `Writer ${index}` });
       const started = await api().graphql(contactFacilitators, { input: { groupId: cast.groupId, body: `Can we talk? (${index})` } }, { token: member.token });
       const threadId = started.data!.contactFacilitators.id;
       await api().graphql(replyToOutreach, { input: { threadId, body: 'I am here.' } }, { token: cast.peer.token });

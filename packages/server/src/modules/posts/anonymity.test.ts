@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
-import type { TestApi } from '../../../test-support/test-api.js';
+import type { RequestOptions, TestApi } from '../../../test-support/test-api.js';
+import { requestOptionsFor } from '../../../test-support/test-context.js';
 import { createCast, globalId, type Cast } from './posts-test-fixtures.js';
 import { createPostMutation, createReplyMutation, deletePostMutation, editPostMutation, editReplyMutation, reactMutation } from './posts-test-fixtures.js';
 
@@ -73,27 +74,11 @@ function identifiersOf(cast: Cast): string[] {
   return [cast.author.row.display_name, 'Quiet River', cast.author.row.id, globalId('Member', cast.author.row.id), cast.author.row.external_id];
 }
 
-function actorOf(cast: Cast, role: Role): { token?: string; institution?: string } {
-  switch (role) {
-    case 'author':
-      return { token: cast.author.token };
-    case 'member':
-      return { token: cast.member.token };
-    case 'peerFacilitator':
-      return { token: cast.peer.token };
-    case 'professionalFacilitator':
-      return { token: cast.professional.token };
-    case 'institutionAdmin':
-      return { token: cast.admin.token };
-    case 'serviceToken':
-      return { token: cast.institution.serviceToken };
-    case 'guest':
-      return { institution: cast.institution.row.slug };
-    case 'applicant':
-      return { token: cast.applicant.token };
-    case 'otherTenantMember':
-      return { token: cast.otherTenant.token };
-  }
+function actorOf(cast: Cast, role: Role): RequestOptions {
+  if (role === 'serviceToken') return { token: cast.institution.serviceToken };
+  if (role === 'guest') return cast.t.guest;
+  const people = { author: cast.author, member: cast.member, peerFacilitator: cast.peer, professionalFacilitator: cast.professional, institutionAdmin: cast.admin, applicant: cast.applicant, otherTenantMember: cast.otherTenant };
+  return requestOptionsFor(people[role]);
 }
 
 /** Every cursor in a response, decoded. */
@@ -116,7 +101,7 @@ function timesIn(value: unknown): string[] {
 async function buildScene(api: TestApi): Promise<Scene> {
   const db = api.database.db;
   // A PUBLIC group with public reading, so that even guests and other tenants reach everything they could.
-  const cast = await createCast(db, { public_reading: true });
+  const cast = await createCast(api, { public_reading: true });
   await db.updateTable('memberships').set({ pseudonym: 'Quiet River', appearance: 'PSEUDONYM' }).where('member_id', '=', cast.author.row.id).execute();
   const created = await api.graphql(
     createPostMutation,
@@ -275,7 +260,7 @@ describeEachDatabase('anonymity', (api) => {
     const reply = async (token: string, input: Record<string, unknown>) => (await api().graphql(createReplyMutation, { input }, { token })).data!.createReply;
 
     it('replies under the thread alias when the input leaves anonymous out; others reply under their name', async () => {
-      const cast = await createCast(api().database.db);
+      const cast = await createCast(api());
       const postId = await post(cast, cast.author.token, true, 'Mine');
       const own = await reply(cast.author.token, { postId, body: 'Me again.' });
       expect(own).toMatchObject({ __typename: 'CreateReplyPayload', reply: { anonymous: true, authorName: 'Anonymous 1', viewerIsAuthor: true } });
@@ -293,7 +278,7 @@ describeEachDatabase('anonymity', (api) => {
     });
 
     it('in a group that no longer allows anonymity, the writer must choose instead of being named by the default', async () => {
-      const cast = await createCast(api().database.db);
+      const cast = await createCast(api());
       const postId = await post(cast, cast.author.token, true, 'Before the change');
       await api().database.db.updateTable('groups').set({ anonymity_policy: 'DISABLED' }).where('id', '=', cast.group.id).execute();
       const refused = await reply(cast.author.token, { postId, body: 'Still me.' });
@@ -305,7 +290,7 @@ describeEachDatabase('anonymity', (api) => {
     });
 
     it("the writer's reactions anywhere in their anonymous thread show under its alias; elsewhere under their name", async () => {
-      const cast = await createCast(api().database.db);
+      const cast = await createCast(api());
       const postId = await post(cast, cast.author.token, true, 'Thank you all');
       const answer = await reply(cast.member.token, { postId, body: 'We are here.' });
       const answerToAnswer = await reply(cast.peer.token, { postId, parentReplyId: answer.reply.id, body: 'Yes.' });
@@ -330,7 +315,7 @@ describeEachDatabase('anonymity', (api) => {
     });
 
     it("unansweredPosts doesn't tell whose a reply is: only a reply that shows as the writer's leaves a post waiting", async () => {
-      const cast = await createCast(api().database.db);
+      const cast = await createCast(api());
       const namedByWriter = await post(cast, cast.author.token, true, 'Answered by a name');
       const aliasByWriter = await post(cast, cast.author.token, true, 'Answered by the alias');
       const anonymousOnNamed = await post(cast, cast.member.token, false, 'A named post answered anonymously by its writer');

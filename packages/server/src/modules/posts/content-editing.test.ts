@@ -1,15 +1,16 @@
 import { expect, it } from 'vitest';
+import { createTestPost, createTestReply } from '../../../test-support/factories.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
 import { defaultRateLimitPolicy } from '../../rate-limits/rate-limits.js';
-import { createCast, createReplyMutation, editPostMutation, editReplyMutation, globalId, writePost, writeReply } from './posts-test-fixtures.js';
+import { createCast, createReplyMutation, editPostMutation, editReplyMutation, globalId } from './posts-test-fixtures.js';
 
 /** Edits are rate limited (the `edit` allowance: 30 per 10 minutes for posts and replies together). */
 describeEachDatabase('content editing', (api) => {
   it('refuses edits past the allowance with the wait, writes no history row for them, and leaves posting alone', async () => {
     const db = api().database.db;
-    const cast = await createCast(db);
-    const post = await writePost(db, cast.group, cast.author.row);
-    const reply = await writeReply(db, post, cast.author.row);
+    const cast = await createCast(api());
+    const post = await createTestPost(db, cast.group, cast.author.row);
+    const reply = await createTestReply(db, post, cast.author.row);
     const postId = globalId('Post', post.id);
     const allowance = defaultRateLimitPolicy.edit;
     expect(allowance).toEqual({ limit: 30, windowSeconds: 600 });
@@ -37,7 +38,7 @@ describeEachDatabase('content editing', (api) => {
     const replied = await api().graphql(createReplyMutation, { input: { postId, body: 'A new reply.' } }, { token: cast.author.token });
     expect(replied.data?.createReply.__typename).toBe('CreateReplyPayload');
     // Another member's edits are counted apart.
-    const theirs = await writeReply(db, post, cast.member.row);
+    const theirs = await createTestReply(db, post, cast.member.row);
     const other = await api().graphql(editReplyMutation, { input: { replyId: globalId('Reply', theirs.id), body: 'fixed' } }, { token: cast.member.token });
     expect(other.data?.editReply.__typename).toBe('EditReplyPayload');
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addTestMembership, createTestMember } from '../../../test-support/index.js';
+import { createTestPost } from '../../../test-support/factories.js';
 import { describeEachDatabase, type TestApi } from '../../../test-support/test-api.js';
 import { moderateMutation } from '../moderation/moderation-test-fixtures.js';
-import { createCast, createPostMutation, createReplyMutation, editPostMutation, globalId, writePost, type Cast } from './posts-test-fixtures.js';
+import { createCast, createPostMutation, createReplyMutation, editPostMutation, globalId, type Cast } from './posts-test-fixtures.js';
 
 /**
  * A post or reply in crisis: published behind an automatic content warning in the reader's language by default,
@@ -29,13 +29,12 @@ describeEachDatabase('crisis visibility', (api) => {
   }
 
   async function arabicMember(cast: Cast) {
-    const member = await createTestMember(db(), cast.institution, { name: 'Salma', locale: 'ar' });
-    await addTestMembership(db(), cast.group, member.row);
+    const member = await cast.join({ name: 'Salma', locale: 'ar' });
     return member;
   }
 
   it('publishes a post in crisis behind the automatic warning, in each reader\'s language, and keeps an author\'s own warning', async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     const postId = await crisisPost(cast, { anonymous: true });
     const peer = (await ask(itemQuery, { id: postId }, cast.member.token)).data!.node;
     expect(peer).toMatchObject({ contentWarning: englishWarning, contentWarningKind: 'CRISIS', viewerCrisisVisibility: null, status: 'PUBLISHED' });
@@ -46,13 +45,13 @@ describeEachDatabase('crisis visibility', (api) => {
 
     const ownWarning = await ask(createPostMutation, { input: { groupId: cast.groupId, title: 'Night', body: 'I want to die.', contentWarning: 'dark thoughts' } }, cast.member.token);
     expect(ownWarning.data!.createPost.post.contentWarning).toBe('dark thoughts');
-    const calm = await writePost(db(), cast.group, cast.author.row, { body: 'A good day.' });
+    const calm = await createTestPost(db(), cast.group, cast.author.row, { body: 'A good day.' });
     expect((await ask(itemQuery, { id: globalId('Post', calm.id) }, cast.member.token)).data!.node).toMatchObject({ contentWarning: null, contentWarningKind: null });
   });
 
   it('gives a reply in crisis and a post edited into crisis the same warning', async () => {
-    const cast = await createCast(db());
-    const calm = await writePost(db(), cast.group, cast.member.row, { body: 'How do you all cope?' });
+    const cast = await createCast(api());
+    const calm = await createTestPost(db(), cast.group, cast.member.row, { body: 'How do you all cope?' });
     const reply = await ask(createReplyMutation, { input: { postId: globalId('Post', calm.id), body: 'Honestly I want to kill myself.' } }, cast.author.token);
     const replyId = reply.data!.createReply.reply.id;
     expect((await ask(itemQuery, { id: replyId }, cast.member.token)).data!.node).toMatchObject({
@@ -64,7 +63,7 @@ describeEachDatabase('crisis visibility', (api) => {
   });
 
   it("lets the writer choose: without the warning, the facilitators only, or back behind the warning", async () => {
-    const cast = await createCast(db(), { visibility: 'PUBLIC', public_reading: true });
+    const cast = await createCast(api(), { visibility: 'PUBLIC', public_reading: true });
     const postId = await crisisPost(cast);
     const seenBy = async (token?: string) => (await ask(itemQuery, { id: postId }, token)).data?.node ?? null;
     const inFeed = async (token?: string) =>
@@ -91,8 +90,8 @@ describeEachDatabase('crisis visibility', (api) => {
   });
 
   it('keeps a reply its writer kept to the facilitators out of the count peers read', async () => {
-    const cast = await createCast(db());
-    const calm = await writePost(db(), cast.group, cast.member.row, { body: 'How was your week?' });
+    const cast = await createCast(api());
+    const calm = await createTestPost(db(), cast.group, cast.member.row, { body: 'How was your week?' });
     const reply = await ask(createReplyMutation, { input: { postId: globalId('Post', calm.id), body: 'I want to end my life.' } }, cast.author.token);
     const postId = globalId('Post', calm.id);
     expect((await ask(itemQuery, { id: postId }, cast.member.token)).data!.node.replyCount).toBe(1);
@@ -102,7 +101,7 @@ describeEachDatabase('crisis visibility', (api) => {
   });
 
   it('refuses everyone but the writer, items not in crisis and ids that are not a post or reply', async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     const postId = await crisisPost(cast, { anonymous: true });
     for (const token of [cast.member.token, cast.professional.token, cast.admin.token]) {
       const refused = await ask(setVisibility, { input: { subjectId: postId, visibility: 'FACILITATORS_ONLY' } }, token);
@@ -113,7 +112,7 @@ describeEachDatabase('crisis visibility', (api) => {
     expect((await ask(setVisibility, { input: { subjectId: postId, visibility: 'VISIBLE' } }, cast.otherTenant.token)).data!.setCrisisItemVisibility.__typename).toBe('NotFoundError');
     const guest = await api().graphql(setVisibility, { input: { subjectId: postId, visibility: 'VISIBLE' } }, { institution: cast.institution.row.slug });
     expect(guest.data!.setCrisisItemVisibility.__typename).toBe('ForbiddenError');
-    const calm = await writePost(db(), cast.group, cast.author.row);
+    const calm = await createTestPost(db(), cast.group, cast.author.row);
     const notCrisis = await ask(setVisibility, { input: { subjectId: globalId('Post', calm.id), visibility: 'VISIBLE' } }, cast.author.token);
     expect(notCrisis.data!.setCrisisItemVisibility).toMatchObject({ __typename: 'ValidationError', fields: [{ path: ['input', 'subjectId'] }] });
     const badId = await ask(setVisibility, { input: { subjectId: cast.groupId, visibility: 'VISIBLE' } }, cast.author.token);
@@ -123,7 +122,7 @@ describeEachDatabase('crisis visibility', (api) => {
 
   describe('an institution that holds crisis posts for a facilitator', () => {
     async function holdingCast(api: () => TestApi) {
-      const cast = await createCast(api().database.db);
+      const cast = await createCast(api());
       const set = await api().graphql(updateInstitution, { input: { crisisPostHandling: 'HOLD_FOR_FACILITATOR' } }, { token: cast.admin.token });
       expect(set.data!.updateInstitution).toEqual({ __typename: 'Institution', crisisPostHandling: 'HOLD_FOR_FACILITATOR' });
       return cast;

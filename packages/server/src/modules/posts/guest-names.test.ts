@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { createTestMember } from '../../../test-support/factories.js';
+import { createTestPost, createTestReply } from '../../../test-support/factories.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
 import type { HearthDb } from '../../db/database.js';
 import type { MemberRow } from '../../db/tables.js';
 import { insertReaction } from './reaction.queries.js';
-import { createCast, globalId, writePost, writeReply } from './posts-test-fixtures.js';
+import { createCast, globalId } from './posts-test-fixtures.js';
 
 /**
  * Guests never see a member's real name. In a group open to public reading, every path a guest (or a signed-in
@@ -53,17 +53,17 @@ describeEachDatabase('names guests read', (api) => {
   const db = () => api().database.db;
 
   async function publicScene(language: string) {
-    const cast = await createCast(db(), { visibility: 'PUBLIC', public_reading: true, languages: [language], name: 'Open circle' });
+    const cast = await createCast(api(), { visibility: 'PUBLIC', public_reading: true, languages: [language], name: 'Open circle' });
     const { group } = cast;
     // The author and the peer facilitator appear under their names; the member and the professional under pseudonyms.
     await appearAs(db(), group.id, cast.member.row, 'Fern');
     await appearAs(db(), group.id, cast.professional.row, 'Cedar');
-    const named = await writePost(db(), group, cast.author.row, { title: 'Named post' });
-    await writePost(db(), group, cast.member.row, { title: 'Pseudonymous post' });
-    await writePost(db(), group, cast.peer.row, { title: 'Facilitator post' });
-    const reply = await writeReply(db(), named, cast.peer.row);
-    await writeReply(db(), named, cast.author.row, { parent: reply });
-    await writeReply(db(), named, cast.professional.row);
+    const named = await createTestPost(db(), group, cast.author.row, { title: 'Named post' });
+    await createTestPost(db(), group, cast.member.row, { title: 'Pseudonymous post' });
+    await createTestPost(db(), group, cast.peer.row, { title: 'Facilitator post' });
+    const reply = await createTestReply(db(), named, cast.peer.row);
+    await createTestReply(db(), named, cast.author.row, { parent: reply });
+    await createTestReply(db(), named, cast.professional.row);
     for (const person of [cast.author, cast.member, cast.peer]) {
       await insertReaction(db(), { institutionId: group.institution_id, groupId: group.id, subjectType: 'POST', subjectId: named.id, memberId: person.row.id, kind: 'HUG' });
       await insertReaction(db(), { institutionId: group.institution_id, groupId: group.id, subjectType: 'REPLY', subjectId: reply.id, memberId: person.row.id, kind: 'SUPPORT' });
@@ -109,13 +109,13 @@ describeEachDatabase('names guests read', (api) => {
     const guest = await everythingAs((query) => api().graphql(query, variables, { institution: cast.institution.row.slug }));
     expect(everyRealName(guest, realNames)).toEqual([]);
     expect(guest.group.posts.edges.map((edge: any) => edge.node.authorName).sort()).toEqual(['Fern', 'عضو', 'عضو']);
-    const arabicReader = await createTestMember(db(), cast.institution, { locale: 'ar' });
+    const arabicReader = await cast.t.member({ locale: 'ar' });
     const signedIn = await everythingAs((query) => api().graphql(query, variables, { token: arabicReader.token }));
     expect(signedIn.group.facilitators.map((entry: any) => entry.name).sort()).toEqual(['Cedar', 'عضو']);
   });
 
   it('postsReadableBy says MEMBERS where guests cannot read', async () => {
-    const cast = await createCast(db(), { visibility: 'PUBLIC', public_reading: false });
+    const cast = await createCast(api(), { visibility: 'PUBLIC', public_reading: false });
     const response = await api().graphql(`query($id: ID!) { node(id: $id) { ... on Group { postsReadableBy } } }`, { id: cast.groupId }, { token: cast.member.token });
     expect((response.data as any).node.postsReadableBy).toBe('MEMBERS');
   });

@@ -1,19 +1,15 @@
 import { expect, it } from 'vitest';
-import { addTestMembership, createTestMember } from '../../../test-support/factories.js';
-import { databaseFingerprint } from '../../../test-support/database-fingerprint.js';
+import { createTestPost, createTestReply } from '../../../test-support/factories.js';
+import { contentFingerprint } from '../../../test-support/database-fingerprint.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
 import type { HearthDb } from '../../db/database.js';
 import { addWordListEntry } from '../word-lists/word-lists.js';
-import { createCast, createPostMutation, createReplyMutation, editPostMutation, feedQuery, globalId, writePost, writeReply } from './posts-test-fixtures.js';
+import { createCast, createPostMutation, createReplyMutation, editPostMutation, feedQuery, globalId } from './posts-test-fixtures.js';
 
 /**
  * Posts and replies through the real content pipeline (validation → rate limit → word lists → crisis detection →
  * pre-moderation): what each outcome does to the stored item, its moderation case and the author's payload.
  */
-async function contentFingerprint(db: HearthDb) {
-  const { service_tokens: _used, ...rest } = await databaseFingerprint(db);
-  return rest;
-}
 
 async function openCase(db: HearthDb, subjectId: string) {
   return db
@@ -30,7 +26,7 @@ describeEachDatabase('publishing through the content pipeline', (api) => {
   const db = () => api().database.db;
 
   it("holds a new member's first post for review: the author sees it pending, others don't, and its case is open", async () => {
-    const cast = await createCast(db(), { held_first_posts: 1 });
+    const cast = await createCast(api(), { held_first_posts: 1 });
     const created = await api().graphql(createPostMutation, { input: { groupId: cast.groupId, title: 'Hello, I am new', body: 'Glad to be here.' } }, { token: cast.member.token });
     const post = created.data?.createPost.post;
     expect(post).toMatchObject({ status: 'PENDING_REVIEW', viewerIsAuthor: true });
@@ -45,14 +41,13 @@ describeEachDatabase('publishing through the content pipeline', (api) => {
   });
 
   it('publishes a post in crisis, flags its case and gives the author crisis resources at once', async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     const created = await api().graphql(createPostMutation, { input: { groupId: cast.groupId, title: 'Tonight', body: "I'm going to end my life." } }, { token: cast.author.token });
     expect(created.data?.createPost.post.status).toBe('PUBLISHED');
     expect(created.data?.createPost.crisisResources.length).toBeGreaterThan(0);
     expect(await openCase(db(), idOf(created.data?.createPost.post.id))).toMatchObject({ crisis: true, reasons: ['CRISIS_LANGUAGE'] });
 
-    const arabicSpeaker = await createTestMember(db(), cast.institution, { locale: 'ar', name: 'سلمى' });
-    await addTestMembership(db(), cast.group, arabicSpeaker.row);
+    const arabicSpeaker = await cast.join({ locale: 'ar', name: 'سلمى' });
     const arabic = await api().graphql(createPostMutation, { input: { groupId: cast.groupId, title: 'الليلة', body: 'أريد أن أموت.', anonymous: true } }, { token: arabicSpeaker.token });
     expect(arabic.data?.createPost.post).toMatchObject({ status: 'PUBLISHED', authorName: 'Anonymous 1' });
     expect(arabic.data?.createPost.crisisResources.length).toBeGreaterThan(0);
@@ -60,8 +55,8 @@ describeEachDatabase('publishing through the content pipeline', (api) => {
   });
 
   it('flags a reply in crisis and an edit that turns to crisis', async () => {
-    const cast = await createCast(db());
-    const post = await writePost(db(), cast.group, cast.author.row);
+    const cast = await createCast(api());
+    const post = await createTestPost(db(), cast.group, cast.author.row);
     const reply = await api().graphql(createReplyMutation, { input: { postId: globalId('Post', post.id), body: "Honestly I want to kill myself." } }, { token: cast.member.token });
     expect(reply.data?.createReply.crisisResources.length).toBeGreaterThan(0);
     expect(await openCase(db(), idOf(reply.data?.createReply.reply.id))).toMatchObject({ subject_type: 'REPLY', crisis: true });
@@ -78,10 +73,10 @@ describeEachDatabase('publishing through the content pipeline', (api) => {
   });
 
   it('flags a reply edited into crisis language, in Arabic too, and gives its writer the resources', async () => {
-    const cast = await createCast(db());
-    const post = await writePost(db(), cast.group, cast.author.row);
+    const cast = await createCast(api());
+    const post = await createTestPost(db(), cast.group, cast.author.row);
     for (const body of ["Honestly I'm going to kill myself tonight.", 'والله بدي أنتحر الليلة']) {
-      const reply = await writeReply(db(), post, cast.member.row, { body: 'Thinking of you.' });
+      const reply = await createTestReply(db(), post, cast.member.row, { body: 'Thinking of you.' });
       expect(await openCase(db(), reply.id)).toBeUndefined();
       const edited = await api().graphql(
         `mutation($input: EditReplyInput!) { editReply(input: $input) { __typename ... on EditReplyPayload { reply { status } crisisResources { name } } } }`,
@@ -95,7 +90,7 @@ describeEachDatabase('publishing through the content pipeline', (api) => {
   });
 
   it("refuses a blocked phrase and holds a held one, from the institution's word list", async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     await addWordListEntry(db(), cast.institution.row.id, 'miracle cure', 'BLOCK');
     await addWordListEntry(db(), cast.institution.row.id, 'stop your meds', 'HOLD');
     const before = await contentFingerprint(db());
@@ -113,7 +108,7 @@ describeEachDatabase('publishing through the content pipeline', (api) => {
   });
 
   it('refuses posting past the rate limit with the seconds to wait, and writes nothing', async () => {
-    const cast = await createCast(db());
+    const cast = await createCast(api());
     const input = (index: number) => ({ groupId: cast.groupId, title: `Thought ${index}`, body: 'Another thought.' });
     let refused: any = null;
     for (let index = 0; index < 10 && !refused; index += 1) {

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseFingerprint } from '../../../test-support/database-fingerprint.js';
-import { createTestInstitution, createTestMember, type TestInstitution, type TestMember } from '../../../test-support/factories.js';
+import type { TestMember } from '../../../test-support/factories.js';
 import { describeEachDatabase } from '../../../test-support/test-api.js';
+import { withTestInstitution } from '../../../test-support/test-context.js';
 import { compileWordList, maxWordListEntries, normalizePhrase } from './word-lists.js';
 import { encodeGlobalId as globalId } from '../../schema/global-ids.js';
 
@@ -110,97 +111,89 @@ const removeEntry = /* GraphQL */ `
 `;
 
 describeEachDatabase('word list admin API', (api) => {
-  let clinic: TestInstitution;
-  let other: TestInstitution;
-  let admin: TestMember;
-  let member: TestMember;
+  const t = withTestInstitution(api, { otherInstitution: true });
   let otherAdmin: TestMember;
 
   beforeAll(async () => {
-    const db = api().database.db;
-    clinic = await createTestInstitution(db);
-    other = await createTestInstitution(db);
-    admin = await createTestMember(db, clinic, { admin: true });
-    member = await createTestMember(db, clinic);
-    otherAdmin = await createTestMember(db, other, { admin: true });
+    otherAdmin = await t.member({ admin: true }, t.otherInstitution);
   });
 
   it('lets an admin add entries, shows them in phrase order with their normal form, and removes them', async () => {
-    const added = await api().graphql(addEntry, { input: { phrase: 'أَحْمَق', action: 'HOLD' } }, { token: admin.token });
+    const added = await api().graphql(addEntry, { input: { phrase: 'أَحْمَق', action: 'HOLD' } }, { token: t.admin.token });
     expect(added.data?.addWordListEntry).toMatchObject({ __typename: 'WordListEntry', phrase: 'أَحْمَق', normalizedPhrase: 'احمق', action: 'HOLD' });
-    const blocked = await api().graphql(addEntry, { input: { phrase: '  Shut UP ', action: 'BLOCK' } }, { token: clinic.serviceToken });
+    const blocked = await api().graphql(addEntry, { input: { phrase: '  Shut UP ', action: 'BLOCK' } }, { token: t.institution.serviceToken });
     expect(blocked.data?.addWordListEntry).toMatchObject({ phrase: 'Shut UP', normalizedPhrase: 'shut up', action: 'BLOCK' });
 
-    const list = await api().graphql(wordList, { slug: clinic.row.slug }, { token: admin.token });
+    const list = await api().graphql(wordList, { slug: t.institution.row.slug }, { token: t.admin.token });
     expect(list.data?.institution.wordListEntries.edges.map((edge: { node: { normalizedPhrase: string } }) => edge.node.normalizedPhrase)).toEqual(['shut up', 'احمق']);
 
-    const removed = await api().graphql(removeEntry, { input: { entryId: added.data!.addWordListEntry.id } }, { token: admin.token });
+    const removed = await api().graphql(removeEntry, { input: { entryId: added.data!.addWordListEntry.id } }, { token: t.admin.token });
     expect(removed.data?.removeWordListEntry).toEqual({ __typename: 'WordListEntry', id: added.data!.addWordListEntry.id, phrase: 'أَحْمَق' });
-    const again = await api().graphql(removeEntry, { input: { entryId: added.data!.addWordListEntry.id } }, { token: admin.token });
+    const again = await api().graphql(removeEntry, { input: { entryId: added.data!.addWordListEntry.id } }, { token: t.admin.token });
     expect(again.data?.removeWordListEntry.__typename).toBe('NotFoundError');
-    await api().graphql(removeEntry, { input: { entryId: blocked.data!.addWordListEntry.id } }, { token: admin.token });
+    await api().graphql(removeEntry, { input: { entryId: blocked.data!.addWordListEntry.id } }, { token: t.admin.token });
   });
 
   it('refuses a phrase that normalizes to one already listed, naming the entry', async () => {
-    const first = await api().graphql(addEntry, { input: { phrase: 'إبليس', action: 'BLOCK' } }, { token: admin.token });
+    const first = await api().graphql(addEntry, { input: { phrase: 'إبليس', action: 'BLOCK' } }, { token: t.admin.token });
     const before = await databaseFingerprint(api().database.db);
-    const second = await api().graphql(addEntry, { input: { phrase: 'ابليس', action: 'HOLD' } }, { token: admin.token });
+    const second = await api().graphql(addEntry, { input: { phrase: 'ابليس', action: 'HOLD' } }, { token: t.admin.token });
     expect(second.data?.addWordListEntry).toEqual({ __typename: 'ConflictError', message: '"إبليس" is already on the word list (BLOCK), and matches the same words.' });
     expect(await databaseFingerprint(api().database.db)).toEqual(before);
-    await api().graphql(removeEntry, { input: { entryId: first.data!.addWordListEntry.id } }, { token: admin.token });
+    await api().graphql(removeEntry, { input: { entryId: first.data!.addWordListEntry.id } }, { token: t.admin.token });
   });
 
   it('returns every invalid field at once and writes nothing', async () => {
     const before = await databaseFingerprint(api().database.db);
-    const result = await api().graphql(addEntry, { input: { phrase: '!!! ???', action: 'DELETE' } }, { token: admin.token });
+    const result = await api().graphql(addEntry, { input: { phrase: '!!! ???', action: 'DELETE' } }, { token: t.admin.token });
     // An unknown enum value is refused by GraphQL itself, before the resolver.
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const empty = await api().graphql(addEntry, { input: { phrase: '!!! ???', action: 'HOLD' } }, { token: admin.token });
+    const empty = await api().graphql(addEntry, { input: { phrase: '!!! ???', action: 'HOLD' } }, { token: t.admin.token });
     expect(empty.data?.addWordListEntry).toMatchObject({ __typename: 'ValidationError', fields: [{ path: ['input', 'phrase'], message: 'Must contain a letter or digit: only words are matched.' }] });
-    const long = await api().graphql(addEntry, { input: { phrase: 'one two three four five six seven eight nine', action: 'HOLD' } }, { token: admin.token });
+    const long = await api().graphql(addEntry, { input: { phrase: 'one two three four five six seven eight nine', action: 'HOLD' } }, { token: t.admin.token });
     expect(long.data?.addWordListEntry.fields).toEqual([{ path: ['input', 'phrase'], message: 'Must be at most 8 words.' }]);
-    const binary = await api().graphql(addEntry, { input: { phrase: 'bad\u0000word', action: 'HOLD' } }, { token: admin.token });
+    const binary = await api().graphql(addEntry, { input: { phrase: 'bad\u0000word', action: 'HOLD' } }, { token: t.admin.token });
     expect(binary.data?.addWordListEntry.__typename).toBe('ValidationError');
-    const badId = await api().graphql(removeEntry, { input: { entryId: 'not-an-id' } }, { token: admin.token });
+    const badId = await api().graphql(removeEntry, { input: { entryId: 'not-an-id' } }, { token: t.admin.token });
     expect(badId.data?.removeWordListEntry.fields).toEqual([{ path: ['input', 'entryId'], message: 'Expected the id of a WordListEntry.' }]);
     expect(await databaseFingerprint(api().database.db)).toEqual(before);
   });
 
   it('keeps the list to its managers: members and guests are refused and read null', async () => {
-    const entry = await api().graphql(addEntry, { input: { phrase: 'secret slur', action: 'BLOCK' } }, { token: admin.token });
+    const entry = await api().graphql(addEntry, { input: { phrase: 'secret slur', action: 'BLOCK' } }, { token: t.admin.token });
     const entryId = entry.data!.addWordListEntry.id;
     const before = await databaseFingerprint(api().database.db);
-    for (const options of [{ token: member.token }, { institution: clinic.row.slug }]) {
+    for (const options of [{ token: t.viewer.token }, { institution: t.institution.row.slug }]) {
       expect((await api().graphql(addEntry, { input: { phrase: 'another', action: 'HOLD' } }, options)).data?.addWordListEntry.__typename).toBe('ForbiddenError');
       expect((await api().graphql(removeEntry, { input: { entryId } }, options)).data?.removeWordListEntry.__typename).toBe('ForbiddenError');
-      expect((await api().graphql(wordList, { slug: clinic.row.slug }, options)).data?.institution.wordListEntries).toBeNull();
+      expect((await api().graphql(wordList, { slug: t.institution.row.slug }, options)).data?.institution.wordListEntries).toBeNull();
       expect((await api().graphql(`query($id: ID!) { node(id: $id) { id } }`, { id: entryId }, options)).data?.node).toBeNull();
     }
     expect(await databaseFingerprint(api().database.db)).toEqual(before);
-    await api().graphql(removeEntry, { input: { entryId } }, { token: admin.token });
+    await api().graphql(removeEntry, { input: { entryId } }, { token: t.admin.token });
   });
 
   it("keeps each institution's list apart: another institution's admin can't read or remove an entry", async () => {
-    const entry = await api().graphql(addEntry, { input: { phrase: 'clinic only', action: 'HOLD' } }, { token: admin.token });
+    const entry = await api().graphql(addEntry, { input: { phrase: 'clinic only', action: 'HOLD' } }, { token: t.admin.token });
     const entryId = entry.data!.addWordListEntry.id;
-    expect((await api().graphql(wordList, { slug: clinic.row.slug }, { token: otherAdmin.token })).data?.institution.wordListEntries).toBeNull();
+    expect((await api().graphql(wordList, { slug: t.institution.row.slug }, { token: otherAdmin.token })).data?.institution.wordListEntries).toBeNull();
     expect((await api().graphql(removeEntry, { input: { entryId } }, { token: otherAdmin.token })).data?.removeWordListEntry.__typename).toBe('NotFoundError');
     expect((await api().graphql(`query($id: ID!) { node(id: $id) { id } }`, { id: entryId }, { token: otherAdmin.token })).data?.node).toBeNull();
     // The same phrase is free in the other institution.
     const theirs = await api().graphql(addEntry, { input: { phrase: 'clinic only', action: 'BLOCK' } }, { token: otherAdmin.token });
     expect(theirs.data?.addWordListEntry.__typename).toBe('WordListEntry');
-    await api().graphql(removeEntry, { input: { entryId } }, { token: admin.token });
+    await api().graphql(removeEntry, { input: { entryId } }, { token: t.admin.token });
   });
 
   it('pages by keyset in phrase order, in one statement per page', async () => {
     const phrases = ['delta', 'alpha', 'echo', 'charlie', 'bravo'];
     const ids: string[] = [];
-    for (const phrase of phrases) ids.push((await api().graphql(addEntry, { input: { phrase, action: 'HOLD' } }, { token: admin.token })).data!.addWordListEntry.id);
+    for (const phrase of phrases) ids.push((await api().graphql(addEntry, { input: { phrase, action: 'HOLD' } }, { token: t.admin.token })).data!.addWordListEntry.id);
     const seen: string[] = [];
     let after: string | null = null;
     const statements: number[] = [];
     for (;;) {
-      const page: any = await api().graphql(wordList, { slug: clinic.row.slug, first: 2, after }, { token: admin.token });
+      const page: any = await api().graphql(wordList, { slug: t.institution.row.slug, first: 2, after }, { token: t.admin.token });
       statements.push(page.statements);
       seen.push(...page.data.institution.wordListEntries.edges.map((edge: { node: { phrase: string } }) => edge.node.phrase));
       if (!page.data.institution.wordListEntries.pageInfo.hasNextPage) break;
@@ -208,24 +201,24 @@ describeEachDatabase('word list admin API', (api) => {
     }
     expect(seen).toEqual(['alpha', 'bravo', 'charlie', 'delta', 'echo']);
     expect(new Set(statements).size).toBe(1);
-    const bad = await api().graphql(wordList, { slug: clinic.row.slug, after: 'bm90IGEgY3Vyc29y' }, { token: admin.token });
+    const bad = await api().graphql(wordList, { slug: t.institution.row.slug, after: 'bm90IGEgY3Vyc29y' }, { token: t.admin.token });
     expect(bad.errors?.[0]?.extensions?.code).toBe('VALIDATION');
-    for (const entryId of ids) await api().graphql(removeEntry, { input: { entryId } }, { token: admin.token });
+    for (const entryId of ids) await api().graphql(removeEntry, { input: { entryId } }, { token: t.admin.token });
   });
 
   it(`refuses entries beyond ${maxWordListEntries}`, async () => {
     const db = api().database.db;
     await db
       .insertInto('word_list_entries')
-      .values(Array.from({ length: maxWordListEntries }, (_, index) => ({ institution_id: other.row.id, phrase: `w${index}`, normalized_phrase: `w${index}`, action: 'HOLD' as const })))
+      .values(Array.from({ length: maxWordListEntries }, (_, index) => ({ institution_id: t.otherInstitution.row.id, phrase: `w${index}`, normalized_phrase: `w${index}`, action: 'HOLD' as const })))
       .execute();
     const result = await api().graphql(addEntry, { input: { phrase: 'one more', action: 'HOLD' } }, { token: otherAdmin.token });
     expect(result.data?.addWordListEntry).toEqual({ __typename: 'ConflictError', message: 'The word list already holds 2,000 entries; remove one before adding another.' });
   });
 
   it('answers node(id:) with the entry for its managers', async () => {
-    const entry = await api().graphql(addEntry, { input: { phrase: 'node check', action: 'HOLD' } }, { token: admin.token });
-    const read = await api().graphql(`query($id: ID!) { node(id: $id) { ... on WordListEntry { phrase action } } }`, { id: entry.data!.addWordListEntry.id }, { token: admin.token });
+    const entry = await api().graphql(addEntry, { input: { phrase: 'node check', action: 'HOLD' } }, { token: t.admin.token });
+    const read = await api().graphql(`query($id: ID!) { node(id: $id) { ... on WordListEntry { phrase action } } }`, { id: entry.data!.addWordListEntry.id }, { token: t.admin.token });
     expect(read.data?.node).toEqual({ phrase: 'node check', action: 'HOLD' });
     expect(entry.data!.addWordListEntry.id).toBe(globalId('WordListEntry', (await api().database.db.selectFrom('word_list_entries').select('id').where('phrase', '=', 'node check').executeTakeFirstOrThrow()).id));
   });
