@@ -116,7 +116,7 @@ export const arabicLexicon: LexiconSpec = {
     ...sharedOpeningRules,
     { sign: 'PLAN', source: '{plan}' },
     { sign: 'MEANS_OR_METHOD', source: '{means}', ignores: ['OTHER_PERSON'] },
-    { sign: 'TIMING', source: '{time}', ignores: ['OTHER_PERSON', 'NEGATED'] },
+    { sign: 'TIMING', source: '{time}', ignores: ['OTHER_PERSON', 'NEGATED', 'IDIOM'] },
     { sign: 'TIMING', source: '{weakTime}', weak: true, ignores: ['OTHER_PERSON', 'NEGATED'] },
     { sign: 'SELF_HARM', source: '(?:{harmVerb}) (?:{me}|{body})|(?:انتف|نتفت|بنتف|اشد|شديت|اقتلع) (?:شعري|شعر راسي)', intentful: true },
     { sign: 'SELF_HARM', source: '(?:حتى|حتي|لحد ما|لحدما|لين|الين|لغايه ما|لما|الى ان|لدرجه) ~2 (?:نزف|ينزف|نزفت|تنزف|ينزفو|نزفو|سال الدم|يسيل الدم|طلع الدم|طلع دم|يطلع الدم|يطلع دم|ينزل الدم|ينزل دم|نزل الدم|نزل دم|ازرق|ازرقت|تورم|تورمت|انشق|انشقت|اتشق|اتشقت|تشقق|تشققت|انفتح|انفتحت|اتفتح|اتفتحت|تكسر|تكسرت|انكسر|انكسرت|دخت|اغمي علي|انجرح|انجرحت|اتجرحت|سال دم)' },
