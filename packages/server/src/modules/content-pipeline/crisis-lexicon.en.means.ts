@@ -17,7 +17,7 @@ const event =
   '(?:funeral|wedding|exams?|results?|exam results|court (?:date|case|hearing)|hearing|trial|surgery|operation|appointment|holidays?|christmas|new year|eid|ramadan|easter|thanksgiving|birthday|anniversary|graduation|party|last day|payday|move|divorce|kids go back|school run)';
 // What the people around the writer will be doing, so the writer is alone: "when he's at work", "once they leave".
 const othersAway =
-  '(?:asleep|sleeping|to sleep|to bed|in bed|gone|out|away|left|leaves?|leaving|quiet|at work|at school|home|ends|over|off|on holiday|on nights|on shift|abroad|for work|to work|to school)';
+  '(?:asleep|sleeping|to sleep|to bed|in bed|gone|out|away|left|leaves?|leaving|quiet|empty|at work|at school|home|ends|over|off|on holiday|on nights|on shift|abroad|for work|(?:back )?to (?:work|school|uni|university|college|church|the mosque|mosque|the gym|gym|the shops|bed|sleep))';
 
 export const englishMeansAndTime = {
   // Time markers: the future of an act, not a duration ("this week I've had…").
@@ -32,7 +32,7 @@ export const englishMeansAndTime = {
     '(?:before|by|at|around) the end of (?:the|this|next) (?:week|month|year|term|summer)|(?:end|start) of (?:the|this|next) month',
     // Dates: "on the 14th", "on 3 March", "on March 3rd".
     `on (?:the )?${ordinal}(?: of ${month})?|on ${ordinal} ${month}|on ${month} ${ordinal}|(?:in|on|by) ${month}(?! \\d{4})`,
-    `(?:after|before|once|when|on the day of|the day of|the night of|the night before|the day after) (?:the|my|his|her|their|our)? ?${event}(?: (?:is|are) (?:over|done|out))?`,
+    `(?:after|before|once|when|on the day of|the day of|the night of|the night before|the day after) (?:(?:the|my|his|her|their|our) (?:\\w+s )?)?${event}(?: (?:is|are) (?:over|done|out))?`,
     'on (?:the|my) way (?:home|back|there|to work)|after (?:work|school|class|college|uni|my shift|the shift|the appointment|the meeting)|(?:in|within) (?:an|a|one|two|three|a few|few|\\d+) (?:hours?|days?)|on my birthday|counted out for',
     // Others asleep or out now: "the kids are asleep now".
     `(?:everyone|everybody|the kids|the house|they|my \\w+|he|she)(?: is| are| s| re) (?:asleep|sleeping|out|away|gone|at work)(?= (?:now|finally|at last)| \\||$)`,

@@ -113,7 +113,7 @@ export const englishLexicon: LexiconSpec = {
     ...sharedOpeningRules,
     // "Tomorrow is the day I end it", "I end it tonight": a first-person act with no modality word.
     // "I do it when…" is a habit, so a plain "do" is read only as "I'll do it".
-    { sign: 'INTENT_OR_PLAN', source: '(?:(?:i|im|ill) (?:finally )?(?:end|ending|doing)|ill (?:finally )?do) (?:it|this|things)(?: all)?(?! (?:with|for|up|off|out|right|again|myself|properly|well|better|the))' },
+    { sign: 'INTENT_OR_PLAN', source: '(?:(?:i|im|ill) (?:finally )?(?:end|ending|doing)|ill (?:finally )?do) (?:it|this|things)(?: all)?(?! (?:with|for|up|off|out|right|again|myself|properly|well|better|the (?:right|same|best|hard|proper|old|other|way)))' },
     { sign: 'INTENT_OR_PLAN', source: '(?:im|i am|i will|ill) (?:taking|swallowing|take|swallow|using) (?:them|it|those|these|the lot|all|everything|enough)(?! (?:with|in the morning|every|daily|as|at breakfast|at night|twice|once))' },
     { sign: 'PLAN', source: '{plan}' },
     { sign: 'INTENT_OR_PLAN', source: 'i (?:really )?mean it(?: this time)?|(?:its|it is) (?:time|decided)|my mind is made up|i wont (?:change my mind|back out)' },
@@ -187,7 +187,7 @@ export const englishLexicon: LexiconSpec = {
         '(?:burden|weight|drain|load) (?:to|on|for|around|round|upon) (?:{others}|everyones|their)',
         'burdening (?:everyone|everybody|my|them|you|people)|(?:taking|take) up space|in (?:everyones|their|the) way|(?:dragging|drag|bringing|bring|pulling|pull) (?:{others}) down|holding (?:{others}) back',
         '(?:ruin|ruins|ruining|ruined|wreck|wrecking|wrecked|destroying) (?:everyones|everything for|their|his|her|my \\w+s?) (?:lives?|life|everyone)|make (?:everyones|their) li(?:fe|ves) (?:worse|harder|hell)',
-        '(?:no one|nobody|noone|no body|not a single person|not one person|nobody at all) (?:would|will|is going to|is gonna|gonna|even|would even|will even|would ever|will ever|would really|would actually|would care or|would even really) (?:notice|miss me|care|cry|come|mourn|be sad|remember me)',
+        '(?:no one|nobody|noone|no body|not a single person|not one person|nobody at all) (?:would|will|is going to|is gonna|gonna|even|would even|will even|would ever|will ever|would really|would actually|would care or|would even really) (?:miss me|cry|come|mourn|be sad|remember me|(?:notice|care)(?= *$| \\|| if i (?:just |only )?(?:{gone}|stopped (?:existing|showing up|coming|turning up|being around|breathing))| (?:when|that|if) im gone| me gone| my absence))',
         'who (?:would|will|is going to) (?:even )?(?:miss|notice) me|(?:wouldnt|wont|will not|would not) be missed',
         '(?:cost|costing|costs) (?:{others}|my \\w+) (?:so much|too much|a fortune|everything)|better things to do than (?:look after|take care of|care for|deal with|worry about) me',
         '(?:i|im|i am) (?:only|just|always) (?:a|causing|making|bringing) (?:problems|pain|trouble|stress|things worse)|i (?:only |just |always )?(?:cause|bring|make|give) (?:{others} |everyone )?(?:pain|problems|trouble|stress|misery|grief|heartache|suffering|things worse)',
