@@ -20,7 +20,8 @@ export const arabicContext = {
   // The future particles are words of their own (رح أنتحر); attached, they are the act's future form.
   intent: plain('{intentParticle}|{intentWord}'),
   intentParticle: plain('(?:و|ف)?(?:سوف|رح|راح|ح|حا)'),
-  intentWord: 'قررت|قرار|ناوي|انوي|نويت|عازم|مصمم|خلاص|جاهز|مستعد|حان الوقت|حسمت|لازم|اخيرا',
+  // Maghrebi «غادي» is the future: «غادي نقتل راسي».
+  intentWord: 'غادي|غاديه|قررت|قرار|ناوي|انوي|نويت|عازم|مصمم|خلاص|جاهز|مستعد|حان الوقت|حسمت|لازم|اخيرا',
   negation: plain(
     '(?:و|ف)?(?:لا|لن|لم|ما|مش|مو|موب|مب|ماني|مانيش|ليس|لست|مستحيل|ابدا|ابد|عمري ما|بطلت|توقفت|بدون|دون|مابي|ماابي|مابدي|مااريد|ماعاد|ماعدت|مارح|ولا)',
   ),

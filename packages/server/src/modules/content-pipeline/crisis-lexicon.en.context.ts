@@ -76,6 +76,7 @@ export const englishContext = {
     // "I'd rather die than wear that", "tied the knot" (married), "a weight off my shoulders", "political suicide".
     '(?:rather|sooner) (?:die|be dead) than (?:wear|eat|go to|be seen|listen to|watch|admit|sing|dance|work for|vote|drink|touch|sit through|text|call|lose to|miss|cook|clean)(?![\\p{L}])',
     '(?:tied|tying|tie) the knot(?! (?:and|to) (?:test|tested|tried|check|checked|see))|(?:burden|weight|load) (?:has been |was |is |been )?(?:lifted|off)|weight off (?:my|our) (?:shoulders|chest|mind)',
+    'sleep for (?:a week|days|a year|ages|a month|\\w+ hours)|sleep forever (?:lol|haha|lmao|xd)',
     '(?:political|career|social|commercial|electoral|financial) suicide|suicide (?:squad|mission|doors|run|sprints?|bid)',
     'hopeless (?:at|with|in|romantic|case at)|killing time|cut (?:it|that) out|cut (?:me|him|her|them) off|cut (?:back|down) on|cut ties|cutting (?:back|down|corners|costs|ties)',
     'kill (?:the|a|an|some|those|these|that|this) (?!myself)\\w+|killed (?:three|two|all|the|my) (?:plants|spiders|bugs)|pulled (?:a|my) (?:muscle|hamstring|back)|dead (?:plant|battery)',

@@ -26,6 +26,8 @@ const parts: LexiconSpec['parts'] = {
     'had (?:never been born|not been born|died|gone|never existed)|(?:didnt|never|did not) (?:exist|existed|wake up|come back|come home|live)',
     'disappeared|died|left|vanished|killed myself|ended it|stopped existing|went away|wasnt here|was gone|were gone',
   ),
+  // "if I just disappeared", "if I'd never been born".
+  ifGone: 'if i (?:just |only |simply )?{gone}|if id (?:never been born|not been born|never existed|died|disappeared|gone|left)',
   others: 'everyone|everybody|every one|them|they|people|my family|my \\w+|the people|others|all|you all|you guys|the world|those|him|her|you',
   body: '(?:arms?|wrists?|legs?|thighs?|skin|stomach|belly|body|hands?|hips?|face|head|chest|ankles?|fingers?|knuckles?|scalp|lips?|neck|forearms?|shoulders?|feet|nails|cuticles)',
   // Acts of dying that are the writer's only after a modality: "want to die", "going to end it".
@@ -38,7 +40,7 @@ const parts: LexiconSpec['parts'] = {
     'leave this world|check out|not be a problem anymore|(?:let|make) (?:it|everything|the pain) stop forever',
     'overdose|overdosing|od|jump|jumping|hang|hanging|drown|drowning|go too far|go further|take them all|take all of them|take the lot',
     // Swallowing a whole supply is the act itself: "going to take all my pills".
-    '(?:take|swallow|down) (?:all|every one) (?:of )?(?:my|the|those|these)(?: \\w+)?|(?:take|swallow) (?:the|a) whole (?:bottle|box|pack|packet|strip)',
+    '(?:take|swallow|down|overdose on) (?:every|each) (?:single )?(?:{medication})|(?:take|swallow) (?:the rest|every last one) of (?:my|the|them)|(?:take|swallow|down) (?:all|every one) (?:of )?(?:my|the|those|these)(?: \\w+)?|(?:take|swallow) (?:the|a) whole (?:bottle|box|pack|packet|strip)',
   ),
   // Acts that are the writer's own by their form: they count with no modality.
   selfAct: any(
@@ -48,6 +50,7 @@ const parts: LexiconSpec['parts'] = {
     '(?:slit|slitting|slice|slicing|open|opening) (?:my )?wrists|(?:throw|throwing|threw|hurl|fling) myself (?:off|in front|under|from|into)',
     // A body moved into a height, water or traffic: "walk into the lake", "step in front of a lorry".
     '(?:jump|jumping|step|stepping|walk|walking|wade|wading|swim|swimming|drive|driving|crash|crashing|run|running|fall|throw myself) (?:out )?(?:off|from|in front of|into|onto|under|out of) (?:a|the|my|this|that|an|some|oncoming)? ?(?:\\w+ )?(?:bridge|building|roof|train|lorry|truck|bus|car|tree|wall|cliff|river|sea|ocean|lake|water|canal|reservoir|quarry|tracks|traffic|motorway|highway|balcony|ledge|tower|overpass|flyover|window|waves)',
+    '(?:crash|crashing|drive|driving|steer|steering|swerve|swerving|ram|ramming|wrap|wrapping) (?:my|the) (?:car|bike|motorbike|van|truck) (?:into|off|in front of|under|round) (?:a|the|an|some|oncoming)? ?(?:\\w+ )?(?:bridge|building|tree|wall|cliff|river|sea|lake|lorry|truck|train|traffic|barrier|pillar|motorway|highway|ditch|canal)',
     // Fire, and a weapon or means turned on the writer: "set myself on fire", "use it on myself".
     'set (?:myself|me) (?:on fire|alight|ablaze)|set fire to myself|burn myself (?:alive|to death)|(?:use|using|used|turn|turning) (?:it|them|that|this|the \\w+|my \\w+ \\w+|his \\w+|her \\w+) on myself',
     'how many ~4 (?:would it take|it would take|to kill me|would kill me|would (?:stop|do) it|would stop my heart|to die)',
@@ -64,7 +67,7 @@ const parts: LexiconSpec['parts'] = {
     'dont wanna (?:live|be alive|be here|wake up(?: tomorrow| in the morning| again| ever)?|exist|be around)|dont wanna be here',
     'no (?:reason|point) (?:for me )?(?:in |to )?(?:live|living|go on|going on|keep going|stay|staying|be alive|being alive|exist|existing|wake up)',
     '(?:dont|cant|do not) see (?:the|any) (?:point|reason) (?:in|of|to) (?:living|being alive|life|going on|existing|live|be alive|wake up|waking up|carry on|carrying on)',
-    '(?:tired|sick|exhausted) of (?:living|being alive|life|existing|waking up|being here)|done with (?:life|living|being alive|everything)|(?:i|im) done',
+    '(?:tired|sick|exhausted) of (?:living|being alive|life|existing|waking up|being here)|done with (?:life|living|being alive|everything)|(?:i|im) (?:so |just |completely |totally )?done(?= *$| \\|| now| for good| with it all)',
     'cant go on (?:living|like this|anymore)|cant keep living|cant live (?:like this|with this|anymore)',
     '(?:life|living|my life) (?:isnt|is not|aint|is no longer|not|doesnt feel) worth (?:living|it|anything)|not worth living',
     'want (?:it|my life|everything|this|the pain|all this) (?:all )?to (?:be over|end|stop)(?: forever| for good)?',
@@ -90,7 +93,8 @@ const parts: LexiconSpec['parts'] = {
     '(?:doing|do|going to do|gonna do|ill do|i will do|im doing|im going to do|will do) it (?:tonight|tomorrow|after|when|this|soon|on|before|at|once|while|today|now|then|next)',
     // "Tonight's the night" alone is a time (good news uses it too); beside an act it makes the act imminent.
     'this is it|its (?:decided|happening)|(?:is|was) (?:the|my) plan(?: for| now|$| \\|)',
-    '(?:suicide|goodbye) (?:note|letter)s?',
+    // A suicide note is a plan; goodbye letters are a farewell (below).
+    'suicide (?:note|letter)s?',
     // Checking a height or a depth is researching a method.
     '(?:look(?:ed|ing)? up|check(?:ed|ing|s)?|research(?:ed|ing)?|googl(?:e|ed|ing)|measur(?:e|ed|ing)|work(?:ed|ing)? out|find out|found out|see|saw) how (?:high|tall|deep|far down|long a fall|many floors)',
   ),
@@ -172,6 +176,7 @@ export const englishLexicon: LexiconSpec = {
         // Parting wishes and apologies to all: "look after each other", "sorry everyone".
         '(?:look after|take care of|be kind to|be good to) (?:each other|one another|yourselves|everyone for me|my \\w+ for me)|(?:im )?(?:so )?sorry (?:everyone|everybody|all|guys|to everyone|to all of you)(?= *$| \\|)',
         '(?:wrote|written|writing|left|leaving) (?:a letter|a note) (?:for|to) (?:my|each|every|all)',
+        'you (?:were|have been|guys were|all were|lot were) (?:the best|my (?:family|everything|people)|the (?:best|only good) (?:part|thing))',
       ),
     },
     // A second thing given away ("…and my books to my best friend"): the friend named is not the subject.
@@ -182,7 +187,7 @@ export const englishLexicon: LexiconSpec = {
       ignores: ['OTHER_PERSON'],
       source: any(
         // "better if I ..." only with being gone: "I'd feel better if I had a nap" is not about others.
-        '(?:better|happier|easier|freer|free|lighter|relieved|glad|richer|calmer|safer|at peace|fine|okay|ok|alright|all right)(?: off)? ~4 (?:without me|if i (?:just |only |simply )?{gone}|once im gone|when im gone|after im gone|with me gone|me gone|me out of the way|not having me)',
+        '(?:better|happier|easier|freer|free|lighter|relieved|glad|richer|calmer|safer|at peace|fine|okay|ok|alright|all right)(?: off)? ~4 (?:without me|{ifGone}|once im gone|when im gone|after im gone|with me gone|me gone|me out of the way|not having me)',
         '(?:a|such a|just a|only a|nothing but a|the|huge|big|constant) (?:burden|weight|drain|load|nuisance|liability|dead weight|waste of (?:space|air|oxygen|money|time|life))',
         '(?:burden|weight|drain|load) (?:to|on|for|around|round|upon) (?:{others}|everyones|their)',
         'burdening (?:everyone|everybody|my|them|you|people)|(?:taking|take) up space|in (?:everyones|their|the) way|(?:dragging|drag|bringing|bring|pulling|pull) (?:{others}) down|holding (?:{others}) back',
@@ -192,8 +197,8 @@ export const englishLexicon: LexiconSpec = {
         '(?:cost|costing|costs) (?:{others}|my \\w+) (?:so much|too much|a fortune|everything)|better things to do than (?:look after|take care of|care for|deal with|worry about) me',
         '(?:i|im|i am) (?:only|just|always) (?:a|causing|making|bringing) (?:problems|pain|trouble|stress|things worse)|i (?:only |just |always )?(?:cause|bring|make|give) (?:{others} |everyone )?(?:pain|problems|trouble|stress|misery|grief|heartache|suffering|things worse)',
         // What others would gain with the writer gone: "they'd save so much money if I wasn't here".
-        '(?:would|will|could|d|ll) (?:finally |actually |all |at last )?(?:have|save|get|live|rest|sleep|breathe|move on|be able to|enjoy|afford|relax|go back to|heal|cope) ~5 (?:without me|if i (?:just |only |simply )?{gone}|once im gone|when im gone|with me gone|if i wasnt (?:here|around))',
-        '(?:without me|if i (?:just |only |simply )?{gone}|once im gone|when im gone|with me gone) ~5 (?:would|will|could|d|ll) (?:finally |actually |all |at last )?(?:have|save|get|live|rest|sleep|breathe|move on|be able to|enjoy|afford|relax|be (?:free|happier|better|fine|okay|relieved))',
+        '(?:would|will|could|d|ll) (?:finally |actually |all |at last )?(?:have|save|get|live|rest|sleep|breathe|move on|be able to|enjoy|afford|relax|go back to|heal|cope) ~5 (?:without me|{ifGone}|once im gone|when im gone|with me gone|if i wasnt (?:here|around))',
+        '(?:without me|{ifGone}|once im gone|when im gone|with me gone) ~5 (?:would|will|could|d|ll) (?:finally |actually |all |at last )?(?:have|save|get|live|rest|sleep|breathe|move on|be able to|enjoy|afford|relax|be (?:free|happier|better|fine|okay|relieved))',
         // Being a problem to others, in any form: "sick of being a problem", "stop being a burden".
         '(?:stop|quit|tired of|sick of|done|hate) being (?:a |such a |the )?(?:burden|problem|nuisance|drain|weight|bother|pain|disappointment)|(?:a|the) (?:problem|disappointment|embarrassment) (?:for|to) (?:{others}|everyone)',
         '(?:deserve|deserves) (?:better|more|someone better|a better \\w+)(?: \\w+)? than me|(?:better|happier) off with (?:someone|somebody|anyone) else',
