@@ -423,4 +423,12 @@ describe('crisis detector on the generalisation round sentences (written apart f
     expect(detectCrisisLanguage('راح اشرب الديتول بكرة بعد الدوام').warningSigns).toEqual(expect.arrayContaining(['INTENT_OR_PLAN', 'TIMING']));
     expect(detectCrisisLanguage("I'm going to end my life after the exam results come out").warningSigns).toContain('TIMING');
   });
+
+  it('reads Egyptian هـ before any first-person verb as a future, and حرقت as a past act', () => {
+    expect(detectCrisisLanguage('هشنق نفسي في الحمام').warningSigns).toContain('INTENT_OR_PLAN');
+    expect(detectCrisisLanguage('هغرق نفسي في البحر').warningSigns).toContain('INTENT_OR_PLAN');
+    const burned = detectCrisisLanguage('حرقت ايدي بالولاعة امبارح');
+    expect(burned.warningSigns).toContain('SELF_HARM');
+    expect(burned.warningSigns).not.toContain('INTENT_OR_PLAN');
+  });
 });
