@@ -26,6 +26,8 @@ const parts: LexiconSpec['parts'] = {
     'had (?:never been born|not been born|died|gone|never existed)|(?:didnt|never|did not) (?:exist|existed|wake up|come back|come home|live)',
     'disappeared|died|left|vanished|killed myself|ended it|stopped existing|went away|wasnt here|was gone|were gone',
   ),
+  // "without me", but not "without me as captain" or "without me at the party".
+  withoutMe: 'without me(?! (?:as|in (?:the|this|that|our|my)|on (?:the|this|that|our)|at (?:the|this|work|school)|for (?:the|this)|there|tonight|this (?:time|weekend)|next))',
   // "if I just disappeared", "if I'd never been born".
   ifGone: 'if i (?:just |only |simply )?{gone}|if id (?:never been born|not been born|never existed|died|disappeared|gone|left)',
   others: 'everyone|everybody|every one|them|they|people|my family|my \\w+|the people|others|all|you all|you guys|the world|those|him|her|you',
@@ -35,10 +37,13 @@ const parts: LexiconSpec['parts'] = {
     'die|dying|be dead|dead|not be (?:alive|here|around)(?: anymore)?|not exist|stop existing|cease to exist|stop breathing|stop living',
     'disappear|vanish|be gone|go away forever|not be here|not wake up|never wake up|sleep forever|go to sleep forever|fall asleep forever',
     '(?:not|never|wouldnt|wont|didnt|dont) (?:wake|waking) up(?: again| tomorrow| in the morning| ever)?',
+    '(?:go to |fall )?(?:sleep|asleep) and (?:never|not|no longer) (?:have to |ever |need to )?(?:wake|waking) up|never (?:have|need) to wake up',
     'end (?:it|things|everything|this|the pain)(?: all)?|end it all|ending (?:it|things|everything)(?: all)?|be done with (?:it|everything|life)|be done',
     'be with (?:her|him|them|mum|mom|dad|my \\w+) (?:again|in heaven)|join (?:her|him|them|my \\w+)(?: in heaven)?|go home to god',
     'leave this world|check out|not be a problem anymore|(?:let|make) (?:it|everything|the pain) stop forever',
-    'overdose|overdosing|od|jump|jumping|hang|hanging|drown|drowning|go too far|go further|take them all|take all of them|take the lot',
+    // A jump is the act unless it is a swim, a game or a leap of joy: "jump into the lake", "jump on the trampoline".
+    'jump(?:ing)?(?! (?:into (?:the |a )?(?:lake|pool|sea|water|river|ocean)|in(?! front)|on|onto|over|up|around|for joy|at the chance|rope|ship|the queue|the gun|ahead|back|through|to conclusions))',
+    'overdose|overdosing|od|hang|hanging|drown|drowning|go too far|go further|take them all|take all of them|take the lot',
     // Swallowing a whole supply is the act itself: "going to take all my pills".
     '(?:take|swallow|down|overdose on) (?:every|each) (?:single )?(?:{medication})|(?:take|swallow) (?:the rest|every last one) of (?:my|the|them)|(?:take|swallow|down) (?:all|every one) (?:of )?(?:my|the|those|these)(?: \\w+)?|(?:take|swallow) (?:the|a) whole (?:bottle|box|pack|packet|strip)',
   ),
@@ -49,7 +54,9 @@ const parts: LexiconSpec['parts'] = {
     '(?:hang|hanging|hanged|drown|drowning|shoot|shooting|poison|poisoning|suffocate|suffocating|gas|gassing|electrocute) myself',
     '(?:slit|slitting|slice|slicing|open|opening) (?:my )?wrists|(?:throw|throwing|threw|hurl|fling) myself (?:off|in front|under|from|into)',
     // A body moved into a height, water or traffic: "walk into the lake", "step in front of a lorry".
-    '(?:jump|jumping|step|stepping|walk|walking|wade|wading|swim|swimming|drive|driving|crash|crashing|run|running|fall|throw myself) (?:out )?(?:off|from|in front of|into|onto|under|out of) (?:a|the|my|this|that|an|some|oncoming)? ?(?:\\w+ )?(?:bridge|building|roof|train|lorry|truck|bus|car|tree|wall|cliff|river|sea|ocean|lake|water|canal|reservoir|quarry|tracks|traffic|motorway|highway|balcony|ledge|tower|overpass|flyover|window|waves)',
+    '(?:jump|jumping|step|stepping|walk|walking|drive|driving|crash|crashing|run|running|fall|throw myself) (?:out )?(?:off|from|in front of|into|onto|under|out of) (?:a|the|my|this|that|an|some|oncoming)? ?(?:\\w+ )?(?:bridge|building|roof|train|lorry|truck|bus|car|tree|wall|cliff|tracks|traffic|motorway|highway|balcony|ledge|tower|overpass|flyover|window|top floor)',
+    // Water only when walked into, driven into or thrown into: jumping into a lake in summer is a swim.
+    '(?:walk|walking|wade|wading|drive|driving|throw myself|let myself (?:sink|drown)|keep walking|swim out) (?:out )?(?:into|under|in) (?:the|a|an|some)? ?(?:\\w+ )?(?:river|sea|ocean|lake|water|canal|reservoir|quarry|waves)(?! (?:with|for a|to cool|to swim|in (?:summer|the summer)))',
     '(?:crash|crashing|drive|driving|steer|steering|swerve|swerving|ram|ramming|wrap|wrapping) (?:my|the) (?:car|bike|motorbike|van|truck) (?:into|off|in front of|under|round) (?:a|the|an|some|oncoming)? ?(?:\\w+ )?(?:bridge|building|tree|wall|cliff|river|sea|lake|lorry|truck|train|traffic|barrier|pillar|motorway|highway|ditch|canal)',
     // Fire, and a weapon or means turned on the writer: "set myself on fire", "use it on myself".
     'set (?:myself|me) (?:on fire|alight|ablaze)|set fire to myself|burn myself (?:alive|to death)|(?:use|using|used|turn|turning) (?:it|them|that|this|the \\w+|my \\w+ \\w+|his \\w+|her \\w+) on myself',
@@ -168,7 +175,7 @@ export const englishLexicon: LexiconSpec = {
       sign: 'FAREWELL_OR_FINALITY',
       weak: true,
       source: any(
-        '(?:gave|given|giving|handed|left) (?:away )?(?:my|all my|the|our) (?:[^\\s|]+ ){0,2}(?:to|with) (?:my|a|the|his|her|our|some) [^\\s|]+',
+        '(?:gave|given|giving|handed|left) (?:away )?(?:my|all my|the|our) (?!(?:old|spare|outgrown|unused|extra|broken)(?![\\p{L}]))(?:[^\\s|]+ ){0,2}(?:to|with) (?:my|a|the|his|her|our|some) [^\\s|]+',
         '(?:rehomed|rehoming|found a home for) (?:my|the|our) [^\\s|]+|made sure (?:my|the|our) (?:cat|dog|pets?|kids|children|fish|birds?) (?:has|have|is|are|will be|gets?|get)',
         '(?:wont|will not|will never|wont ever) (?:be )?(?:[a-z]+ing|use|play|wear|read|need|ride|drive) (?:it|them|this|that|these|those|my [^\\s|]+) (?:again|anymore|any more)',
         '(?:say|saying|said) (?:a )?(?:proper )?(?:goodbye|goodbyes|bye)(?: properly)?|while i (?:still )?(?:can|have the chance)|before (?:its too late|i cant anymore)',
@@ -180,14 +187,14 @@ export const englishLexicon: LexiconSpec = {
       ),
     },
     // A second thing given away ("…and my books to my best friend"): the friend named is not the subject.
-    { sign: 'FAREWELL_OR_FINALITY', weak: true, ignores: ['OTHER_PERSON'], source: 'and (?:my|all my) [^\\s|]+ (?:to|with) (?:my|a|the|his|her|our) [^\\s|]+' },
+    { sign: 'FAREWELL_OR_FINALITY', weak: true, ignores: ['OTHER_PERSON'], source: 'and (?:my|all my) (?!(?:old|spare|outgrown|unused|extra|broken)(?![\\p{L}]))[^\\s|]+ (?:to|with) (?:my|a|the|his|her|our) [^\\s|]+' },
     // Burdensomeness: what others would feel, so another subject is expected.
     {
       sign: 'BURDENSOMENESS',
       ignores: ['OTHER_PERSON'],
       source: any(
         // "better if I ..." only with being gone: "I'd feel better if I had a nap" is not about others.
-        '(?:better|happier|easier|freer|free|lighter|relieved|glad|richer|calmer|safer|at peace|fine|okay|ok|alright|all right)(?: off)? ~4 (?:without me|{ifGone}|once im gone|when im gone|after im gone|with me gone|me gone|me out of the way|not having me)',
+        '(?:better|happier|easier|freer|free|lighter|relieved|glad|richer|calmer|safer|at peace|fine|okay|ok|alright|all right)(?: off)? ~4 (?:{withoutMe}|{ifGone}|once im gone|when im gone|after im gone|with me gone|me gone|me out of the way|not having me)',
         '(?:a|such a|just a|only a|nothing but a|the|huge|big|constant) (?:burden|weight|drain|load|nuisance|liability|dead weight|waste of (?:space|air|oxygen|money|time|life))',
         '(?:burden|weight|drain|load) (?:to|on|for|around|round|upon) (?:{others}|everyones|their)',
         'burdening (?:everyone|everybody|my|them|you|people)|(?:taking|take) up space|in (?:everyones|their|the) way|(?:dragging|drag|bringing|bring|pulling|pull) (?:{others}) down|holding (?:{others}) back',
@@ -197,8 +204,8 @@ export const englishLexicon: LexiconSpec = {
         '(?:cost|costing|costs) (?:{others}|my \\w+) (?:so much|too much|a fortune|everything)|better things to do than (?:look after|take care of|care for|deal with|worry about) me',
         '(?:i|im|i am) (?:only|just|always) (?:a|causing|making|bringing) (?:problems|pain|trouble|stress|things worse)|i (?:only |just |always )?(?:cause|bring|make|give) (?:{others} |everyone )?(?:pain|problems|trouble|stress|misery|grief|heartache|suffering|things worse)',
         // What others would gain with the writer gone: "they'd save so much money if I wasn't here".
-        '(?:would|will|could|d|ll) (?:finally |actually |all |at last )?(?:have|save|get|live|rest|sleep|breathe|move on|be able to|enjoy|afford|relax|go back to|heal|cope) ~5 (?:without me|{ifGone}|once im gone|when im gone|with me gone|if i wasnt (?:here|around))',
-        '(?:without me|{ifGone}|once im gone|when im gone|with me gone) ~5 (?:would|will|could|d|ll) (?:finally |actually |all |at last )?(?:have|save|get|live|rest|sleep|breathe|move on|be able to|enjoy|afford|relax|be (?:free|happier|better|fine|okay|relieved))',
+        '(?:would|will|could|d|ll) (?:finally |actually |all |at last )?(?:have|save|get|live|rest|sleep|breathe|move on|be able to|enjoy|afford|relax|go back to|heal|cope) ~5 (?:{withoutMe}|{ifGone}|once im gone|when im gone|with me gone|if i wasnt (?:here|around))',
+        '(?:{withoutMe}|{ifGone}|once im gone|when im gone|with me gone) ~5 (?:would|will|could|d|ll) (?:finally |actually |all |at last )?(?:have|save|get|live|rest|sleep|breathe|move on|be able to|enjoy|afford|relax|be (?:free|happier|better|fine|okay|relieved))',
         // Being a problem to others, in any form: "sick of being a problem", "stop being a burden".
         '(?:stop|quit|tired of|sick of|done|hate) being (?:a |such a |the )?(?:burden|problem|nuisance|drain|weight|bother|pain|disappointment)|(?:a|the) (?:problem|disappointment|embarrassment) (?:for|to) (?:{others}|everyone)',
         '(?:deserve|deserves) (?:better|more|someone better|a better \\w+)(?: \\w+)? than me|(?:better|happier) off with (?:someone|somebody|anyone) else',
