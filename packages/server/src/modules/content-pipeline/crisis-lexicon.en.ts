@@ -70,7 +70,7 @@ const parts: LexiconSpec['parts'] = {
   // Ideation that carries its own negation or is whole in itself.
   state: any(
     'wish (?:i|id) (?:was|were|had|could be) (?:dead|never been born|not been born|gone|never born)|better off dead|(?:rather|sooner) be dead|wish i (?:was|were) never born',
-    '(?:dont|do not|dont really|no longer|never|didnt|dont even) (?:want|wanna|wish|feel like i want) to (?:live|be alive|exist|be here|wake up(?: tomorrow| in the morning| again| ever)?|go on|keep going|keep living|continue|survive|see tomorrow|be around)',
+    '(?:dont|do not|dont really|no longer|never|didnt|dont even) (?:think i (?:even |really )?|really |even )?(?:want|wanna|wish|feel like i want) to (?:live|be alive|exist|be here|wake up(?: tomorrow| in the morning| again| ever)?|go on|keep going|keep living|continue|survive|see tomorrow|be around)',
     'dont wanna (?:live|be alive|be here|wake up(?: tomorrow| in the morning| again| ever)?|exist|be around)|dont wanna be here',
     'no (?:reason|point) (?:for me )?(?:in |to )?(?:live|living|go on|going on|keep going|stay|staying|be alive|being alive|exist|existing|wake up)',
     '(?:dont|cant|do not) see (?:the|any) (?:point|reason) (?:in|of|to) (?:living|being alive|life|going on|existing|live|be alive|wake up|waking up|carry on|carrying on)',
@@ -85,6 +85,8 @@ const parts: LexiconSpec['parts'] = {
     '(?:feel|feeling|felt|feels|am|im|been|getting|get|so|very|really|pretty|actively|passively) (?:so |really |very |pretty |quite |a bit |kind of |kinda |more )?suicidal',
     // A passive wish to die: "if a bus hit me I'd be grateful", "I wouldn't mind if I didn't wake up".
     `${glad} ${passiveDeath}|${passiveDeath} ~4 ${glad}`,
+    // Death asked of God or fate: "I pray God takes me in my sleep".
+    '(?:pray|praying|prayed|hope|hoping|wish|wishing|ask|asking|beg|begging) (?:that )?(?:god|the lord|allah|death|something|someone) (?:will |would |just |to )*(?:takes?|taking|come for|comes for) me',
     '(?:welcome|embrace) death|death (?:would be|will be|sounds like) (?:a )?(?:relief|welcome|mercy|peaceful|nice|rest)|hope (?:the|this|my) \\w+ (?:crashes|crash|kills me|falls on me|hits me)|hope (?:something|someone|a \\w+) (?:kills|hits|runs over) me',
     '(?:picture|picturing|imagine|imagining|planning|plan|dream about|dreaming about|think about|thinking about) my (?:own )?(?:funeral|death|grave)',
   ),
@@ -217,7 +219,8 @@ export const englishLexicon: LexiconSpec = {
       source: any(
         'no (?:way out|hope|future|escape|light at the end|end in sight|way forward)(?! (?:for (?:the|my|our) (?:team|club|car))|of (?:a|getting|finding) (?:full|complete|cure))|hopeless(?! (?:at|with|in|when it comes|about (?:cooking|maths|math)))|beyond (?:help|saving|repair)',
         '(?:nothing|nothings|things|it|life|this|my life) (?:will|is going to|is gonna|s going to|)(?: ever)? ?(?:never|wont|isnt going to|is not going to|will not|aint gonna|isnt gonna) (?:ever )?(?:get|gets|be|change|improve|end|stop|go away|work)(?: better| out| any better)?',
-        '(?:nothing will ever|nothing ever|never going to|never gonna) (?:change|get better|be better|be okay|be ok|be fine|improve|work)',
+        '(?:nothing will ever|nothing ever|never going to|never gonna) (?:change|changes|get better|gets better|be better|be okay|be ok|be fine|improve|improves|work|works)',
+        '(?:stopped|quit|given up|gave up|no point) trying|every day is (?:worse|harder|darker) than the (?:last|one before)',
         '(?:cant|dont|can not|cannot) see (?:a|any) (?:way|future|point|end|light|hope|reason|way out|way forward|way this gets better)|(?:see|is) no (?:future|way out)',
         '(?:forever|always) (?:be )?like this|like this forever|(?:will|is going to) never end|never ends|be like this (?:forever|for ever|always)|this is (?:it|all) (?:for ever|forever)',
         '(?:given|gave|give|giving) up(?: on (?:everything|life|myself|hope|getting better|trying|me|the future|recovery))?(?= *$| on| (?:\\||and|now|completely|totally|already))',
