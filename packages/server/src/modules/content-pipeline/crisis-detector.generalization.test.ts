@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectCrisisLanguage } from './crisis-detector.js';
+import { itReadsEachAtItsLevel, type CrisisLevelTable } from '../../../test-support/crisis-level-table.js';
 
 /**
  * Sentences written for this test, apart from both splits of the evaluation table (crisis-evaluation/), to check
@@ -7,7 +8,7 @@ import { detectCrisisLanguage } from './crisis-detector.js';
  * at its level. The issue's two "done" sentences are here, and hard negatives (idioms, grief, past recovery, a
  * question about a friend, cooking and hair cuts, routine medication, ordinary goodbyes).
  */
-const table: Record<'IMMINENT' | 'HIGH' | 'CONCERN' | 'NONE', string[]> = {
+const table: CrisisLevelTable = {
   IMMINENT: [
     "I've made my plan and I'm doing it after everyone is asleep",
     'خططت لكل شيء وسأفعلها بعد أن ينام الجميع',
@@ -121,11 +122,7 @@ const table: Record<'IMMINENT' | 'HIGH' | 'CONCERN' | 'NONE', string[]> = {
 };
 
 describe('crisis detector on sentences written apart from the evaluation table', () => {
-  for (const [expected, sentences] of Object.entries(table)) {
-    it.each(sentences)(`reads %s as ${expected}`, (sentence) => {
-      expect(detectCrisisLanguage(sentence).riskLevel ?? 'NONE').toBe(expected);
-    });
-  }
+  itReadsEachAtItsLevel(table);
 
   it('reports the parts behind an imminent plan', () => {
     const english = detectCrisisLanguage("I've made my plan and I'm doing it after everyone is asleep");
@@ -144,3 +141,4 @@ describe('crisis detector on sentences written apart from the evaluation table',
     expect(detectCrisisLanguage('Goodbye everyone, see you on the other side').warningSigns).toContain('FAREWELL_OR_FINALITY');
   });
 });
+

@@ -11,20 +11,21 @@ import { evaluateSplit, evaluationSplits, evaluationTableDirectory, isTuningSpli
 const readme = readFileSync(`${evaluationTableDirectory}README.md`, 'utf8');
 
 describe('crisis evaluation splits', () => {
-  it('scores frozen-v2.json as the frozen split, unchanged since its hash was recorded in the README', () => {
+  it('scores frozen-v3.json as the frozen split, unchanged since its hash was recorded in the README', () => {
     const [path] = splitFilePaths('frozen');
-    expect(path).toMatch(/frozen-v2\.json$/);
-    const recorded = /frozen-v2\.json` sha256: `([0-9a-f]{64})`/.exec(readme)?.[1];
+    expect(path).toMatch(/frozen-v3\.json$/);
+    const recorded = /frozen-v3\.json` sha256: `([0-9a-f]{64})`/.exec(readme)?.[1];
     expect(recorded).toBeDefined();
     expect(createHash('sha256').update(readFileSync(path!)).digest('hex')).toBe(recorded);
     expect(isTuningSplit('frozen')).toBe(false);
   });
 
-  it('tunes on development and the seen frozen-v1 rows together, and on nothing of frozen-v2', () => {
+  it('tunes on development and the seen frozen-v1 and frozen-v2 rows together, and on nothing of frozen-v3', () => {
     const tuning = loadEvaluationSplit('tuning').map((row) => row.text);
     const development = loadEvaluationSplit('development');
     const frozenV1 = loadEvaluationSplit('frozen-v1');
-    expect(tuning).toEqual([...development, ...frozenV1].map((row) => row.text));
+    const frozenV2 = loadEvaluationSplit('frozen-v2');
+    expect(tuning).toEqual([...development, ...frozenV1, ...frozenV2].map((row) => row.text));
     const frozen = new Set(loadEvaluationSplit('frozen').map((row) => row.text));
     expect(tuning.filter((text) => frozen.has(text))).toEqual([]);
   });
@@ -42,7 +43,7 @@ describe('crisis evaluation splits', () => {
   });
 });
 
-describe('crisis detector on the tuning split (development and frozen-v1)', () => {
+describe('crisis detector on the tuning split (development, frozen-v1 and frozen-v2)', () => {
   const report = evaluateSplit('tuning');
 
   it.each(['en', 'ar'] as const)('keeps precision and recall in %s at their targets', (language) => {

@@ -39,6 +39,8 @@ export const englishContext = {
     '(?:dont|do not|didnt) know(?: (?:if|whether|why|how|what|who|when))?|(?:cant|cannot|wont|dont) promise(?: (?:i|that i|myself))?(?: wont| will not| dont)?',
     '(?:cant|cannot) wait|never (?:felt|been) (?:so|this|more)|no (?:reason|point|hope|way|future|escape)|nothing (?:left|will|ever|to|matters|helps)',
     '(?:doesnt|dont|didnt) matter|(?:cant|dont|do not) see|cant go on|cant keep|cant live|not worth|isnt worth|no longer want|dont want to be (?:a|an)',
+    // Not wanting to be a burden affirms the burden: "I don't want to be a problem for anyone anymore".
+    '(?:dont|do not|no longer|never|didnt) (?:want|wanna|wish|mean) to (?:be|keep being|become|stay|remain)(?: (?:such )?(?:a|an|the))?',
     'so (?:that )?(?:im|i am|i wont|i dont) (?:not )?(?:be )?(?:a|an)|(?:wont|will not|would not|wouldnt) (?:be (?:missed|a)|have to)|never (?:wake|waking)',
     'not (?:wake|waking)|wouldnt (?:wake|waking)|dont (?:wake|waking)|didnt (?:wake|waking)|wont (?:wake|waking)|no one can|nobody can',
     // A negation inside a condition or a question negates nothing after it: "if I wasn't here dragging him down".
@@ -49,18 +51,18 @@ export const englishContext = {
   // Remote past and recovery; "again", "relapsed", "now" bring a past back (recurrence).
   past: any(
     'used to|years? ago|months? ago|last year|(?:a|two|three|four|five|few|many|several|some|\\d+) years (?:back|clean|free|sober)|when i was (?:younger|little|a kid|a child|a teen|a teenager|in school|at school|at uni|at university|in college|\\d+|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)',
-    'in the past|back then|back in (?:the day|school|\\d+)|as a (?:teen|teenager|kid|child)|in my (?:teens|twenties|youth)|clean (?:for|since)|(?:been|stayed|staying) clean|recovered|recovering from|in recovery',
+    'last (?:spring|summer|autumn|fall|winter)|in the past|back then|back in (?:the day|school|\\d+)|as a (?:teen|teenager|kid|child)|in my (?:teens|twenties|youth)|clean (?:for|since)|(?:been|stayed|staying) clean|recovered|recovering from|in recovery',
     'survived|since i stopped|i beat|got help|getting better|in a good place|(?:so )?glad (?:im|i am) (?:still )?(?:here|alive)|proud of (?:how far|myself)|got through|made it through|(?:a long time|ages) ago|once upon a time',
   ),
   pastTense: 'wanted|was|were|used to|tried|thought|felt|had|attempted|cut|hurt|harmed|kept',
   recurrence: 'again|relapse|relapsed|relapsing|back to|came back|coming back|returned|still|lately|these days|this week|tonight|last night|today|right now|rn|started|anymore',
   accident: any(
     'shaving|cooking|chopping|slicing (?:the|some|an|a)|by accident|accidentally|on the stove|oven|kitchen|gym|workout|playing|fell|tripped|slipped on|ironing|dinner|football|soccer|rugby',
-    'at work|paper cut|opening (?:a|the)|haircut|fringe|bangs|a slice|some slack|toast|the pan|kettle|gardening|garden|the door|car door|cat scratched|dog bit|blood test|nurse|the vein|surgery|operation|injection|a needle|vaccine',
+    'at work|paper cut|opening (?:a|the)|haircut|hair ?cut|hair|fringe|bangs|(?:pixie|bob|buzz|crew|new|fresh|short|layered) cut|barber|hairdresser|salon|trim|a slice|some slack|toast|the pan|kettle|gardening|garden|the door|car door|cat scratched|dog bit|blood test|nurse|the vein|surgery|operation|injection|a needle|vaccine',
   ),
   purposeful: 'on purpose|deliberately|intentionally|meant to|to feel something|to punish|so i (?:could|would|wouldnt)|until (?:it|they|my \\w+) (?:bled|bleeds|split)',
   // Taking medication as prescribed is not a means.
-  routine: 'with (?:breakfast|lunch|dinner|food|water|milk|my meal|meals|tea)|every (?:morning|day|night|evening)|as prescribed|prescribed|refill|pharmacy|chemist|forgot to take|remember to take|side effects|daily|twice a day|a day|my dose|my doctor|my gp',
+  routine: 'vitamins?|supplements?|with (?:breakfast|lunch|dinner|food|water|milk|my meal|meals|tea)|every (?:morning|day|night|evening)|as prescribed|prescribed|refill|pharmacy|chemist|forgot to take|remember to take|side effects|daily|twice a day|a day|my dose|my doctor|my gp',
   idioms: any(
     '(?:die|dye|dying|died|dyed) (?:my|her|his|their) (?:hair|clothes|shirt|jeans|roots|fringe)',
     '(?:die|died|dying|dead) (?:of|from|with) (?:laughter|laughing|embarrassment|boredom|shame|cringe|cuteness|excitement|curiosity|jealousy|envy|happiness)|(?:die|died|dying|dead) laughing|laughed so hard',
@@ -71,6 +73,11 @@ export const englishContext = {
     'end (?:it|things) with (?:him|her|them|my \\w+)|ending (?:it|things) with|end of (?:the )?(?:day|week|term|month|year|story)|ends? (?:soon|at)',
     'disappear (?:for a|for the|to the|into (?:a|my)|off the grid|for (?:a|the) (?:bit|while|weekend|week|day))|take a break',
     '(?:bored|scared|worried|sick|tired|frightened|loved|freezing) to death|(?:just )?shoot me|want to die of (?:embarrassment|shame)|i could die',
+    // "I'd rather die than wear that", "tied the knot" (married), "a weight off my shoulders", "political suicide".
+    '(?:rather|sooner) (?:die|be dead) than (?:wear|eat|go to|be seen|listen to|watch|admit|sing|dance|work for|vote|drink|touch|sit through|text|call|lose to|miss|cook|clean)(?![\\p{L}])',
+    '(?:tied|tying|tie) the knot(?! (?:and|to) (?:test|tested|tried|check|checked|see))|(?:burden|weight|load) (?:has been |was |is |been )?(?:lifted|off)|weight off (?:my|our) (?:shoulders|chest|mind)',
+    'sleep for (?:a week|days|a year|ages|a month|\\w+ hours)|sleep forever (?:lol|haha|lmao|xd)',
+    '(?:political|career|social|commercial|electoral|financial) suicide|suicide (?:squad|mission|doors|run|sprints?|bid)',
     'hopeless (?:at|with|in|romantic|case at)|killing time|cut (?:it|that) out|cut (?:me|him|her|them) off|cut (?:back|down) on|cut ties|cutting (?:back|down|corners|costs|ties)',
     'kill (?:the|a|an|some|those|these|that|this) (?!myself)\\w+|killed (?:three|two|all|the|my) (?:plants|spiders|bugs)|pulled (?:a|my) (?:muscle|hamstring|back)|dead (?:plant|battery)',
   ),
@@ -82,9 +89,12 @@ export const englishContext = {
     'said|says|wrote|writes|sang|sings|goes|quote|quoting|called|titled|named|line from|lyrics?',
   ),
   reportingSelf: 'i (?:said|told|wrote|texted|posted|keep telling|kept telling|tell|think|thought|keep thinking|whispered|screamed|typed|keep saying)|told my|tell myself|telling myself|to myself|in my head',
-  media: 'song|songs|lyric|lyrics|movie|film|book|novel|poem|character|scene|show|episode|series|meme|verse|singer|villain|hero|rapper|band|album|documentary|article|news|headline|headlines|report|reports|study|studies|statistics|stats|rates?|awareness|prevention|campaign|theme|title|podcast|research shows|the paper|journalist|reading (?:a|about)|called|titled|warning its about|trigger warning|cw|tw',
+  media: 'out of my head|stuck in my head|on repeat|playlist|song|songs|lyric|lyrics|movie|film|book|novel|poem|character|scene|show|episode|series|meme|verse|singer|villain|hero|rapper|band|album|documentary|article|news|headline|headlines|report|reports|study|studies|statistics|stats|rates?|awareness|prevention|campaign|theme|title|podcast|research shows|the paper|journalist|reading (?:a|about)|called|titled|warning its about|trigger warning|cw|tw',
+  // A means put to its ordinary use: "a rope for the tent", "a rope ladder", "a new knife for the kitchen".
+  ordinaryUse:
+    '(?:rope|cord|knife|knives|blade|blades|ladder|belt|gun|rifle|bleach|poison|charcoal|gas) (?:\\w+ )?for (?:the|a|my|our|his|her|\\w+s) (?:\\w+ )?(?:tent|swing|treehouse|boat|camping|climbing|hammock|garden|washing|laundry|dog|horse|trailer|bread|steak|cake|class|job|costume|kitchen|bathroom|toilet|weeds|rats|mice|slugs|barbecue|bbq|hunting|range|shooting club|tree ?house)|rope ladder|skipping rope|jump rope|tow rope|climbing rope|washing line|clothes line|shooting range|gun range|hunting (?:trip|season|licence|license)|clay pigeon|taking (?:photos|pictures|a (?:photo|picture|selfie))|(?:watching|watch|watched) (?:the )?(?:sunset|sunrise|fireworks|view|boats|trains)|sightseeing|fishing',
   ordinaryGoodbye:
-    '(?:see|catch) (?:you|ya|u|yall|you all|everyone)(?! (?:on the other side|in (?:heaven|another life|the next life|the afterlife)|never|someday|one day))|talk (?:to you )?(?:soon|tomorrow|later|next week)|(?:till|until|til) (?:next|tomorrow|then)|good ?night (?:all|everyone)|have a (?:good|great|nice|lovely) (?:day|night|evening|weekend|week)|back (?:on|next|tomorrow|in a)',
+    '(?:see|catch) (?:you|ya|u|yall|you all|everyone)(?! (?:on the other side|in (?:heaven|another life|the next life|the afterlife)|never|someday|one day))|talk (?:to you )?(?:soon|tomorrow|later|next week)|(?:till|until|til) (?:next|tomorrow|then)|good ?night (?:all|everyone)|have a (?:good|great|nice|lovely) (?:day|night|evening|weekend|week)|back (?:on|next|tomorrow|in a)|(?:keep|stay) in touch|moving (?:to|away|abroad|house|out)|new (?:job|chapter|adventure)|(?:off|heading) (?:to|on) (?:holiday|vacation|a trip)',
   protective: any(
     'my (?:kids|children|family|son|daughter|faith|dog|cat|mom|mum|wife|husband|partner|grandchildren|grandkids|girls|boys|baby|pets?) (?:keep|keeps|need|needs|is why|are why|are the reason|is the reason|are my reason|is my reason|would be devastated|mean everything)',
     'keeps? me (?:going|alive|here|safe)|(?:too much|so much|a lot|something|plenty|things) to live for|reasons? to (?:live|stay|keep going)|i want to live|i choose to live|i will keep going|i keep going',

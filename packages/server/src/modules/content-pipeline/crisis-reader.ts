@@ -73,7 +73,7 @@ export type PartForm = 'WORD' | 'PREFIXED' | 'PLAIN';
 export const contextParts = [
   'desire', 'think', 'intent', 'negation', 'pseudoNegation', 'firstPerson', 'otherPerson', 'past', 'recurrence',
   'pastTense', 'accident', 'purposeful', 'routine', 'medication', 'idioms', 'readiness', 'strongReadiness', 'reportedQuestion', 'affirmation',
-  'reportingOther', 'reportingSelf', 'media', 'ordinaryGoodbye',
+  'reportingOther', 'reportingSelf', 'media', 'ordinaryGoodbye', 'ordinaryUse',
 ] as const;
 type ContextPart = (typeof contextParts)[number];
 
@@ -189,6 +189,8 @@ export function readSegment(lexicon: CompiledLexicon, segment: Segment, context:
   const laterRecovery = later.some((other) => other.quote === null && has(parts.past, lexicon.join(other.text)));
   const remotePast = (has(parts.past, text) || (laterRecovery && has(parts.pastTense, text))) && !has(parts.recurrence, text);
   const accident = has(parts.accident, text) && !has(parts.purposeful, text);
+  // "A rope for the tent", "a knife for the bread": means put to their ordinary use, however ready.
+  const ordinaryUse = has(parts.ordinaryUse, text) && !has(parts.purposeful, text);
   const routine = has(parts.routine, text) || has(parts.routine, context.sentence.unquoted);
   const media = has(parts.media, context.sentence.unquoted);
   // "Goodbye everyone, see you next week": a goodbye that says when the writer will be back is not a farewell.
@@ -248,9 +250,10 @@ export function readSegment(lexicon: CompiledLexicon, segment: Segment, context:
       else if (check('OTHER_PERSON', who === 'OTHER')) dismissedAs = 'OTHER_PERSON';
       else if (check('REPORTED', quotedFromOther || reportedQuestion || (media && !modal && who !== 'FIRST'))) dismissedAs = 'REPORTED';
       else if (check('PAST', remotePast)) dismissedAs = 'PAST';
-      else if (check('ACCIDENT', harmOrMeans && accident)) dismissedAs = 'ACCIDENT';
+      // Tablets in the kitchen are no kitchen accident, nor are means made ready: neither is dismissed as one.
+      else if (check('ACCIDENT', harmOrMeans && accident && !has(parts.medication, span.text) && !(kinds.includes('MEANS_OR_METHOD') && strongReady))) dismissedAs = 'ACCIDENT';
       // Routine is for medication: "every night" does not make a balcony routine.
-      else if (check('ROUTINE', kinds.includes('MEANS_OR_METHOD') && routine && has(parts.medication, span.text))) dismissedAs = 'ROUTINE';
+      else if (check('ROUTINE', kinds.includes('MEANS_OR_METHOD') && ((routine && has(parts.medication, span.text)) || ordinaryUse))) dismissedAs = 'ROUTINE';
       for (const kind of kinds) {
         const cue: Cue = { kind, text: span.text, dismissedAs, language: spec.language, sentence: segment.sentence };
         if ((kind === 'TIMING' || kind === 'FAREWELL_OR_FINALITY') && rule.weak) cue.weak = true;
