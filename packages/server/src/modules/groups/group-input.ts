@@ -60,7 +60,7 @@ export const createGroupSchema = z
     for (const issue of issues) context.addIssue({ code: 'custom', path: issue.path.slice(1), message: issue.message });
   });
 
-/** UpdateGroupInput: the same rules, every field optional (cross-field rules need the stored group: resolver). */
+/** UpdateGroupInput: the same rules, every field optional (cross-field rules need the stored group: group-settings.ts). */
 export const updateGroupSchema = z.looseObject({
   groupId: globalIdOf('Group'),
   slug: optional(groupFieldRules.slug),
