@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import { viewerMemberId } from '../../auth/viewer.js';
 import type { ReactionKind } from '../../db/tables.js';
 import { builder } from '../../schema/builder.js';
-import type { HearthContext } from '../../schema/context.js';
+import { contentServicesOf, type HearthContext } from '../../schema/context.js';
 import { ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '../../schema/errors.js';
 import { aliasName, memberNameFor } from './author-names.js';
 import { conversationAccess } from './post.rules.js';
@@ -183,7 +183,7 @@ builder.mutationField('react', (t) =>
         subject.type === 'POST'
           ? await PostNode.getDataloader(context).load(subject.id)
           : await ReplyNode.getDataloader(context).load(subject.id);
-      await setReaction(context, subject.type, item, input.kind, input.on);
+      await setReaction(context.db, context.access, subject.type, item, input.kind, input.on, contentServicesOf(context));
       forgetReactionTallies(context, subject.id);
       return item!;
     },
