@@ -1,9 +1,11 @@
+import type { MembershipRow } from '../../db/tables.js';
 import { builder } from '../../schema/builder.js';
 import type { HearthContext } from '../../schema/context.js';
 import { GroupFullError, standardMutationErrors } from '../../schema/errors.js';
 import { appearanceChoice, GroupAppearanceInput, type AppearanceArg } from './appearance.types.js';
 import { approveJoinRequest, applyToJoin, recordFeePayment, rejectJoinRequest, type JoinIntent } from './join-policies.js';
 import { joinGroupSchema, membershipDecisionSchema, reasonedDecisionSchema, recordFeePaymentSchema } from './membership-input.js';
+import type { SeatChangeResult } from './seats.js';
 import { facilitatorOfMembershipGroup, forgetChanged, managerOfMembershipInstitution, MembershipNode } from './membership.types.js';
 
 /**
@@ -76,28 +78,41 @@ const DecideJoinRequestInput = builder.inputType('DecideJoinRequestInput', {
   }),
 });
 
-builder.mutationField('approveJoinRequest', (t) =>
-  t.field({
-    type: MembershipNode,
-    description: "Approves a PENDING request: a seat, or the waitlist when the group is full. The group's facilitators and admins.",
-    errors: { types: standardMutationErrors },
-    authScopes: facilitatorOfMembershipGroup,
-    args: { input: t.arg({ type: DecideJoinRequestInput, required: true, validate: membershipDecisionSchema }) },
-    resolve: async (_root, { input }, context) =>
-      forgetChanged(context, await approveJoinRequest(context.db, context.viewer, String(input.membershipId), input.reason ?? null)),
-  }),
-);
+/**
+ * A facilitator's decision on a PENDING request, approving or rejecting: the same input and scope, each with its
+ * own rule for the reason (rejecting requires one) and its own effect.
+ */
+function joinRequestDecision(
+  name: 'approveJoinRequest' | 'rejectJoinRequest',
+  description: string,
+  validate: typeof membershipDecisionSchema | typeof reasonedDecisionSchema,
+  decide: (db: HearthContext['db'], viewer: HearthContext['viewer'], membershipId: string, reason: string | null) => Promise<SeatChangeResult<MembershipRow>>,
+) {
+  builder.mutationField(name, (t) =>
+    t.field({
+      type: MembershipNode,
+      description,
+      errors: { types: standardMutationErrors },
+      authScopes: facilitatorOfMembershipGroup,
+      args: { input: t.arg({ type: DecideJoinRequestInput, required: true, validate }) },
+      resolve: async (_root, { input }, context) =>
+        forgetChanged(context, await decide(context.db, context.viewer, String(input.membershipId), input.reason ?? null)),
+    }),
+  );
+}
 
-builder.mutationField('rejectJoinRequest', (t) =>
-  t.field({
-    type: MembershipNode,
-    description: "Rejects a PENDING request with a reason the applicant sees. The group's facilitators and admins.",
-    errors: { types: standardMutationErrors },
-    authScopes: facilitatorOfMembershipGroup,
-    args: { input: t.arg({ type: DecideJoinRequestInput, required: true, validate: reasonedDecisionSchema }) },
-    resolve: async (_root, { input }, context) =>
-      forgetChanged(context, await rejectJoinRequest(context.db, context.viewer, String(input.membershipId), input.reason!)),
-  }),
+joinRequestDecision(
+  'approveJoinRequest',
+  "Approves a PENDING request: a seat, or the waitlist when the group is full. The group's facilitators and admins.",
+  membershipDecisionSchema,
+  approveJoinRequest,
+);
+// reasonedDecisionSchema has refused a missing reason before the resolver runs.
+joinRequestDecision(
+  'rejectJoinRequest',
+  "Rejects a PENDING request with a reason the applicant sees. The group's facilitators and admins.",
+  reasonedDecisionSchema,
+  (db, viewer, membershipId, reason) => rejectJoinRequest(db, viewer, membershipId, reason!),
 );
 
 const RecordFeePaymentInput = builder.inputType('RecordFeePaymentInput', {
