@@ -136,6 +136,21 @@ export interface InvitationsTable {
 
 export type ContentStatus = 'PUBLISHED' | 'PENDING_REVIEW' | 'HIDDEN' | 'REMOVED' | 'DELETED';
 export type SubjectType = 'POST' | 'REPLY';
+
+/**
+ * A post or a reply through the columns that every module acting on one reads (moderation, outreach): where it
+ * is, who wrote it, whether anonymously, its status. `post_id` is the thread: the post itself, or the reply's post.
+ */
+export interface ContentSubject {
+  type: SubjectType;
+  id: string;
+  institution_id: string;
+  group_id: string;
+  post_id: string;
+  author_id: string;
+  anonymous: boolean;
+  status: ContentStatus;
+}
 export type CrisisPostHandling = 'PUBLISH_WITH_WARNING' | 'HOLD_FOR_FACILITATOR';
 /** The writer's choice for their own item in crisis (0012): behind the automatic warning, plain, or facilitators only. */
 export type CrisisVisibility = 'WITH_WARNING' | 'VISIBLE' | 'FACILITATORS_ONLY';

@@ -100,3 +100,6 @@ builder.scalarType('DateTime', {
 
 builder.queryType({});
 builder.mutationType({});
+
+/** The builder's schema types, for helpers that define the same fields on several object types. */
+export type HearthTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;

@@ -27,3 +27,12 @@ export interface CrisisClassifierOptions {
   /** Where failures of the classifier are logged (never with the text). */
   logger?: Logger | undefined;
 }
+
+/**
+ * The server's services that domain functions running the content pipeline take (after `db` and the viewer's
+ * access): the domain layer is handed what it uses, never the request context. Typed by the context's own fields
+ * (it satisfies the content pipeline's `ContentServices`) so this layer still names nothing of a module.
+ */
+export function contentServicesOf(context: HearthContext): Pick<HearthContext, 'rateLimiter' | 'crisisClassifier'> {
+  return { rateLimiter: context.rateLimiter, crisisClassifier: context.crisisClassifier };
+}

@@ -12,6 +12,8 @@ import '../modules/groups/group.types.js';
 import '../modules/memberships/membership.types.js';
 import '../modules/memberships/appearance.types.js';
 import '../modules/memberships/invitation.types.js';
+import '../modules/memberships/join-request.types.js';
+import '../modules/memberships/member-standing.types.js';
 import '../modules/discovery/discovery.types.js';
 import '../modules/crisis-resources/crisis-resource.types.js';
 import '../modules/word-lists/word-list.types.js';

@@ -54,7 +54,7 @@ export const GroupConnection = builder.connectionObject(
           'Arabic ones). Empty otherwise. Show them above the results.',
         resolve: (connection, _args, context) => {
           const search = searchOf(connection);
-          return search ? crisisResourcesForSearch(context, search) : [];
+          return search ? crisisResourcesForSearch(context.db, context.viewer, search) : [];
         },
       }),
     }),
@@ -70,7 +70,7 @@ builder.queryField('groups', (t) =>
         "Finds groups in one institution. Guests find its public groups; members also the private groups they belong to; " +
         "the institution's admins every group. Unlisted groups are found by direct link only (group(slug:), node(id:)).",
       args: { filter: t.arg({ type: GroupFilter, validate: groupFilterSchema }) },
-      resolve: (_root, args, context) => listGroups(context, args.filter, readPageRequest(args)),
+      resolve: (_root, args, context) => listGroups(context.db, context.access, args.filter, readPageRequest(args)),
     },
     GroupConnection,
   ),

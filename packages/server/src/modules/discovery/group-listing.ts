@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { RequestAccess } from '../../auth/request-access.js';
+import type { Viewer } from '../../auth/viewer.js';
+import type { HearthDb } from '../../db/database.js';
 import type { Facilitation, GroupFormat, GroupRow, JoinPolicy, MembershipStatus } from '../../db/tables.js';
-import type { HearthContext } from '../../schema/context.js';
 import { ValidationError } from '../../schema/errors.js';
 import { z } from 'zod';
 import { cursorPart, readCursor, toConnection, type PageRequest } from '../../schema/keyset-pagination.js';
@@ -28,7 +30,6 @@ export interface GroupFilterInput {
  * ordering or search is refused clearly instead of silently skipping or repeating groups.
  */
 type ListingOrder = { kind: 'relevance'; text: string; fingerprint: string } | { kind: 'name' };
-
 
 function listingOrder(text: string | null | undefined): ListingOrder {
   const words = (text ?? '').normalize('NFC').trim();
@@ -65,25 +66,29 @@ function readNameCursor(page: PageRequest): { name: string; id: string } | null 
 }
 
 /** The institution a listing searches: the one named in the filter, else the viewer's (token or header). */
-async function listingInstitutionId(context: HearthContext, slug: string | null | undefined): Promise<string> {
+async function listingInstitutionId(db: HearthDb, viewer: Viewer, slug: string | null | undefined): Promise<string> {
   if (slug) {
-    const institution = await findInstitutionBySlug(context.db, slug);
+    const institution = await findInstitutionBySlug(db, slug);
     if (!institution) throw ValidationError.field(['filter', 'institution'], `No institution has the slug "${slug}".`);
     return institution.id;
   }
-  if (context.viewer.institutionId) return context.viewer.institutionId;
+  if (viewer.institutionId) return viewer.institutionId;
   throw ValidationError.field(
     ['filter', 'institution'],
     'Say which institution to search: sign in with its token, send the X-Hearth-Institution header, or set filter.institution to its slug.',
   );
 }
 
-/** `Query.groups`: the groups the viewer may find in one institution, filtered, searched and paginated. */
-export async function listGroups(context: HearthContext, filter: GroupFilterInput | null | undefined, page: PageRequest) {
-  const institutionId = await listingInstitutionId(context, filter?.institution);
+/**
+ * `Query.groups`: the groups the viewer may find in one institution, filtered, searched and paginated. The rows
+ * found are shared with the request's access (`primeGroup`), so the fields resolved on them read no group again.
+ */
+export async function listGroups(db: HearthDb, access: RequestAccess, filter: GroupFilterInput | null | undefined, page: PageRequest) {
+  const viewer = access.viewer;
+  const institutionId = await listingInstitutionId(db, viewer, filter?.institution);
   const listing: GroupListing = {
     institutionId,
-    scope: listingScope(context.viewer, institutionId),
+    scope: listingScope(viewer, institutionId),
     topics: filter?.topics ?? [],
     languages: (filter?.languages ?? []).map((tag) => tag.toLowerCase()),
     facilitation: filter?.facilitation ?? null,
@@ -91,7 +96,7 @@ export async function listGroups(context: HearthContext, filter: GroupFilterInpu
     joinPolicies: filter?.joinPolicies ?? [],
     acceptingMembers: filter?.acceptingMembers ?? null,
     viewerMembership: filter?.viewerMembership?.length
-      ? { memberId: context.viewer.kind === 'member' && context.viewer.institutionId === institutionId ? context.viewer.member.id : null, statuses: filter.viewerMembership }
+      ? { memberId: viewer.kind === 'member' && viewer.institutionId === institutionId ? viewer.member.id : null, statuses: filter.viewerMembership }
       : null,
     // One row more than the page shows tells whether another page exists.
     limit: page.size + 1,
@@ -99,16 +104,16 @@ export async function listGroups(context: HearthContext, filter: GroupFilterInpu
   const order = listingOrder(filter?.text);
   const search: GroupSearch = { institutionId, text: order.kind === 'relevance' ? order.text : null };
   const share = (row: GroupRow) => {
-    context.access.primeGroup(row);
+    access.primeGroup(row);
     return row;
   };
 
   if (order.kind === 'relevance') {
     const after = readRelevanceCursor(order, page);
-    const rows = await findListedGroupsByRelevance(context.db, listing, order.text, after);
+    const rows = await findListedGroupsByRelevance(db, listing, order.text, after);
     return { ...toConnection(rows, page, (row) => ['relevance', order.fingerprint, row.score, row.id], ({ score: _score, relevance: _relevance, ...row }) => share(row)), search };
   }
   const after = readNameCursor(page);
-  const rows = await findListedGroupsByName(context.db, listing, after);
+  const rows = await findListedGroupsByName(db, listing, after);
   return { ...toConnection(rows, page, (row) => ['name', row.name, row.id], share), search };
 }

@@ -1,4 +1,5 @@
-import type { HearthContext } from '../../schema/context.js';
+import type { Viewer } from '../../auth/viewer.js';
+import type { HearthDb } from '../../db/database.js';
 import { detectCrisisLanguage } from '../content-pipeline/crisis-detector.js';
 import { crisisResourcesFor, type CrisisResource } from '../crisis-resources/crisis-resources.js';
 
@@ -21,13 +22,13 @@ const arabicScript = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe7
  * The language to show help in: a member's own locale; for a guest, who has none, Arabic when they searched in
  * Arabic, else the institution's default.
  */
-function searcherLocale(context: HearthContext, text: string): string | null {
-  if (context.viewer.kind === 'member') return context.viewer.member.locale;
+function searcherLocale(viewer: Viewer, text: string): string | null {
+  if (viewer.kind === 'member') return viewer.member.locale;
   return arabicScript.test(text) ? 'ar' : null;
 }
 
 /** GroupConnection.crisisResources: the institution's resources when the search text is crisis language, else []. */
-export async function crisisResourcesForSearch(context: HearthContext, search: GroupSearch): Promise<CrisisResource[]> {
+export async function crisisResourcesForSearch(db: HearthDb, viewer: Viewer, search: GroupSearch): Promise<CrisisResource[]> {
   if (!search.text || !detectCrisisLanguage(search.text).crisis) return [];
-  return crisisResourcesFor(context.db, search.institutionId, searcherLocale(context, search.text));
+  return crisisResourcesFor(db, search.institutionId, searcherLocale(viewer, search.text));
 }

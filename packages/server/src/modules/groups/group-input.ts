@@ -34,22 +34,18 @@ export function joinPolicyIssues(group: { joinPolicy: string; entryQuestions: st
 
 const optional = <T extends z.ZodType>(rule: T) => rule.nullish();
 
-/** CreateGroupInput: every field's rule, then the join-policy rules across fields. */
+/** Every group field's rule, optional: UpdateGroupInput takes them all so; CreateGroupInput requires a few. */
+const optionalGroupFields = Object.fromEntries(Object.entries(groupFieldRules).map(([field, rule]) => [field, optional(rule)])) as unknown as {
+  [Field in keyof typeof groupFieldRules]: z.ZodOptional<z.ZodNullable<(typeof groupFieldRules)[Field]>>;
+};
+
+/** CreateGroupInput: every field's rule (slug, name and languages required), then the join-policy rules across fields. */
 export const createGroupSchema = z
   .looseObject({
+    ...optionalGroupFields,
     slug: groupFieldRules.slug,
     name: groupFieldRules.name,
-    description: optional(groupFieldRules.description),
-    topics: optional(groupFieldRules.topics),
     languages: groupFieldRules.languages,
-    entryQuestions: optional(groupFieldRules.entryQuestions),
-    capacity: optional(groupFieldRules.capacity),
-    formats: optional(groupFieldRules.formats),
-    location: optional(groupFieldRules.location),
-    timeZone: optional(groupFieldRules.timeZone),
-    guidelines: optional(groupFieldRules.guidelines),
-    heldFirstPosts: optional(groupFieldRules.heldFirstPosts),
-    feeDescription: optional(groupFieldRules.feeDescription),
   })
   .superRefine((input, context) => {
     const issues = joinPolicyIssues({
@@ -60,20 +56,5 @@ export const createGroupSchema = z
     for (const issue of issues) context.addIssue({ code: 'custom', path: issue.path.slice(1), message: issue.message });
   });
 
-/** UpdateGroupInput: the same rules, every field optional (cross-field rules need the stored group: resolver). */
-export const updateGroupSchema = z.looseObject({
-  groupId: globalIdOf('Group'),
-  slug: optional(groupFieldRules.slug),
-  name: optional(groupFieldRules.name),
-  description: optional(groupFieldRules.description),
-  topics: optional(groupFieldRules.topics),
-  languages: optional(groupFieldRules.languages),
-  entryQuestions: optional(groupFieldRules.entryQuestions),
-  capacity: optional(groupFieldRules.capacity),
-  formats: optional(groupFieldRules.formats),
-  location: optional(groupFieldRules.location),
-  timeZone: optional(groupFieldRules.timeZone),
-  guidelines: optional(groupFieldRules.guidelines),
-  heldFirstPosts: optional(groupFieldRules.heldFirstPosts),
-  feeDescription: optional(groupFieldRules.feeDescription),
-});
+/** UpdateGroupInput: the same rules, every field optional (cross-field rules need the stored group: group-settings.ts). */
+export const updateGroupSchema = z.looseObject({ groupId: globalIdOf('Group'), ...optionalGroupFields });

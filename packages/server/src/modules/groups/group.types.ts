@@ -1,14 +1,13 @@
 import { builder } from '../../schema/builder.js';
 import { ConflictError, ForbiddenError, NotFoundError, standardMutationErrors, ValidationError } from '../../schema/errors.js';
 import { z } from 'zod';
-import type { GroupRow, GroupUpdate } from '../../db/tables.js';
+import type { GroupRow } from '../../db/tables.js';
+import type { HearthContext } from '../../schema/context.js';
 import { globalIdOf } from '../../schema/global-ids.js';
 import { InstitutionNode } from '../institutions/institution.types.js';
-import { createGroupSchema, joinPolicyIssues, updateGroupSchema } from './group-input.js';
-import { countSeatsTaken, findFacilitators, findGroupBySlug, findGroupsByIds, insertGroup, updateGroup, type FacilitatorRow } from './group.queries.js';
-import { fieldsViewerMayNotEdit, type GroupField } from './group.rules.js';
-import { isUniqueViolation } from '../../db/constraint-errors.js';
-import { serveWaitlist } from '../memberships/seats.js';
+import { createGroupSchema, updateGroupSchema } from './group-input.js';
+import { countSeatsTaken, findFacilitators, findGroupBySlug, findGroupsByIds, type FacilitatorRow } from './group.queries.js';
+import { archiveGroup, changeGroupSettings, createGroup } from './group-settings.js';
 import { memberNameFor, nameReaderIn } from '../posts/author-names.js';
 
 export const FacilitationEnum = builder.enumType('Facilitation', {
@@ -173,36 +172,7 @@ builder.mutationField('createGroup', (t) =>
     // One schema over the whole input rather than one per field: the validation plugin stops at an input object's
     // first invalid field, and a person filling a form wants to hear about every mistake at once.
     args: { input: t.arg({ type: CreateGroupInput, required: true, validate: createGroupSchema }) },
-    resolve: async (_root, { input }, context) => {
-      const institutionId = context.viewer.institutionId;
-      if (!institutionId) throw new ForbiddenError();
-      try {
-        return await insertGroup(context.db, {
-          institution_id: institutionId,
-          slug: input.slug,
-          name: input.name,
-          description: input.description ?? '',
-          topics: input.topics ?? [],
-          languages: input.languages,
-          facilitation: input.facilitation,
-          visibility: input.visibility,
-          join_policy: input.joinPolicy,
-          entry_questions: input.entryQuestions ?? [],
-          capacity: input.capacity ?? null,
-          formats: input.formats ?? ['FORUM'],
-          location: input.location || null,
-          time_zone: input.timeZone ?? 'UTC',
-          guidelines: input.guidelines ?? '',
-          anonymity_policy: input.anonymityPolicy ?? 'DISABLED',
-          held_first_posts: input.heldFirstPosts ?? 0,
-          public_reading: input.publicReading ?? false,
-          fee_description: input.feeDescription ?? null,
-        });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new ConflictError(`A group with the slug "${input.slug}" already exists.`);
-        throw error;
-      }
-    },
+    resolve: (_root, { input }, context) => createGroup(context.db, context.viewer, input),
   }),
 );
 
@@ -230,28 +200,11 @@ const UpdateGroupInput = builder.inputType('UpdateGroupInput', {
   }),
 });
 
-/** API field → column, for the fields `updateGroup` may change. */
-const updatableColumns: Record<GroupField, keyof GroupUpdate> = {
-  slug: 'slug',
-  name: 'name',
-  description: 'description',
-  topics: 'topics',
-  languages: 'languages',
-  facilitation: 'facilitation',
-  visibility: 'visibility',
-  joinPolicy: 'join_policy',
-  entryQuestions: 'entry_questions',
-  capacity: 'capacity',
-  formats: 'formats',
-  location: 'location',
-  timeZone: 'time_zone',
-  guidelines: 'guidelines',
-  anonymityPolicy: 'anonymity_policy',
-  heldFirstPosts: 'held_first_posts',
-  publicReading: 'public_reading',
-  feeDescription: 'fee_description',
-};
-const nullableFields = new Set<GroupField>(['capacity', 'location', 'feeDescription']);
+/** After a write: later fields of the same request must read the group as it now is. */
+function forgetChanged(context: HearthContext, group: GroupRow): GroupRow {
+  context.access.forgetGroup(group.id);
+  return group;
+}
 
 builder.mutationField('updateGroup', (t) =>
   t.field({
@@ -261,37 +214,8 @@ builder.mutationField('updateGroup', (t) =>
     args: { input: t.arg({ type: UpdateGroupInput, required: true, validate: updateGroupSchema }) },
     authScopes: (_root, { input }) => ({ groupFacilitator: String(input.groupId) }),
     resolve: async (_root, { input }, context) => {
-      const group = await context.access.group(String(input.groupId));
-      if (!group) throw new NotFoundError('No such group.');
-      const { groupId: _groupId, ...fields } = input;
-      const requested = (Object.keys(fields) as GroupField[]).filter((field) => fields[field] !== undefined);
-      for (const field of requested) {
-        if (fields[field] === null && !nullableFields.has(field)) throw ValidationError.field(['input', field], 'Must not be null.');
-      }
-      const refused = await fieldsViewerMayNotEdit(context.access, group, requested);
-      if (refused.length > 0) throw new ForbiddenError(`Your role can't change: ${refused.join(', ')}.`);
-
-      const merged = {
-        joinPolicy: fields.joinPolicy ?? group.join_policy,
-        entryQuestions: fields.entryQuestions ?? group.entry_questions,
-        feeDescription: fields.feeDescription === undefined ? group.fee_description : fields.feeDescription,
-      };
-      const issues = joinPolicyIssues(merged);
-      if (issues.length > 0) throw new ValidationError(issues);
-      const changes: Record<string, unknown> = {};
-      for (const field of requested) changes[updatableColumns[field]] = fields[field];
-      try {
-        const updated = await updateGroup(context.db, group.id, changes as GroupUpdate);
-        // More seats (or no limit) owe the waitlist its places now, in order, rather than at the next join.
-        if ('capacity' in changes && (updated.capacity === null || (group.capacity !== null && updated.capacity > group.capacity))) {
-          await serveWaitlist(context.db, group.id);
-        }
-        context.access.forgetGroup(group.id);
-        return updated;
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new ConflictError(`A group with the slug "${String(fields.slug)}" already exists.`);
-        throw error;
-      }
+      const { groupId, ...changes } = input;
+      return forgetChanged(context, await changeGroupSettings(context.db, context.access, String(groupId), changes));
     },
   }),
 );
@@ -310,13 +234,7 @@ builder.mutationField('archiveGroup', (t) =>
     errors: { types: [ForbiddenError, NotFoundError] },
     args: { input: t.arg({ type: ArchiveGroupInput, required: true, validate: z.looseObject({ groupId: globalIdOf('Group') }) }) },
     authScopes: { institutionManager: true },
-    resolve: async (_root, { input }, context) => {
-      const group = await context.access.group(String(input.groupId));
-      if (!group) throw new NotFoundError('No such group.');
-      if (!context.access.managesInstitution(group.institution_id)) throw new ForbiddenError();
-      const updated = await updateGroup(context.db, group.id, { archived_at: input.archived === false ? null : new Date() });
-      context.access.forgetGroup(group.id);
-      return updated;
-    },
+    resolve: async (_root, { input }, context) =>
+      forgetChanged(context, await archiveGroup(context.db, context.access, String(input.groupId), input.archived !== false)),
   }),
 );

@@ -1,7 +1,7 @@
 import type { AppearanceKind, GroupRow } from '../../db/tables.js';
 import { builder } from '../../schema/builder.js';
 import { GroupNode } from '../groups/group.types.js';
-import { suggestedPseudonyms } from './group-appearance.js';
+import { suggestedPseudonyms, type AppearanceChoice } from './group-appearance.js';
 
 /** How a member appears in a group (group-appearance.ts). */
 export const AppearanceKindEnum = builder.enumType('AppearanceKind', {
@@ -52,3 +52,12 @@ builder.objectFields(GroupNode, (t) => ({
     resolve: (group) => group,
   }),
 }));
+
+/** GroupAppearanceInput as the API receives it. */
+export type AppearanceArg = { kind: 'PSEUDONYM' | 'NAME'; pseudonym?: string | null } | null | undefined;
+
+/** The appearance a join or setGroupAppearance asks for; undefined when neither the input nor a pseudonym says. */
+export function appearanceChoice(appearance: AppearanceArg, pseudonym?: string | null): AppearanceChoice | undefined {
+  if (appearance) return { kind: appearance.kind, pseudonym: appearance.pseudonym ?? pseudonym ?? null };
+  return pseudonym ? { kind: 'PSEUDONYM', pseudonym } : undefined;
+}

@@ -2,6 +2,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { HearthDb } from '../../db/database.js';
 import type {
   ContentStatus,
+  ContentSubject,
   ModerationActionRow,
   ModerationCaseRow,
   ReportReason,
@@ -15,16 +16,8 @@ import { facilitatorMembershipSql } from '../memberships/membership-standing.que
  * needs), reports, cases, and the audit log (moderation_actions).
  */
 
-/** A post or a reply as moderation sees it. `post_id` is the thread (the post itself, or the reply's post). */
-export interface ModeratedSubject {
-  type: SubjectType;
-  id: string;
-  institution_id: string;
-  group_id: string;
-  post_id: string;
-  author_id: string;
-  anonymous: boolean;
-  status: ContentStatus;
+/** A post or a reply as moderation sees it: the columns every module reads, and whether it is pinned or locked. */
+export interface ModeratedSubject extends ContentSubject {
   /** Posts only (null for replies). */
   pinned_at: Date | null;
   /** Posts only (null for replies). */

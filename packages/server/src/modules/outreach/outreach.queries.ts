@@ -1,21 +1,13 @@
 import { sql } from 'kysely';
 import type { Viewer } from '../../auth/viewer.js';
 import type { HearthDb } from '../../db/database.js';
-import type { AppearanceKind, ContentStatus, OutreachMessageRow, OutreachSide, OutreachThreadRow, SubjectType } from '../../db/tables.js';
+import type { AppearanceKind, ContentSubject, OutreachMessageRow, OutreachSide, OutreachThreadRow, SubjectType } from '../../db/tables.js';
 import { facilitatorMembershipSql, managedByViewerSql } from '../memberships/membership-standing.queries.js';
 
 /** Every statement of the outreach module. Nothing here returns `writer_member_id` to a caller that shows it. */
 
 /** What outreach needs of a post or reply: where it is, who wrote it, whether it is a crisis item. */
-export interface OutreachSubject {
-  type: SubjectType;
-  id: string;
-  institution_id: string;
-  group_id: string;
-  post_id: string;
-  author_id: string;
-  anonymous: boolean;
-  status: ContentStatus;
+export interface OutreachSubject extends ContentSubject {
   body: string;
   /** Crisis language on the item, or an open crisis case about it. */
   in_crisis: boolean;

@@ -1,4 +1,4 @@
-import type { HearthContext } from '../../schema/context.js';
+import type { RequestAccess } from '../../auth/request-access.js';
 import type { OutreachSide, OutreachThreadRow } from '../../db/tables.js';
 import { viewerMemberId } from '../../auth/viewer.js';
 import { aliasName, memberNameFor, type MemberNameParts } from '../posts/author-names.js';
@@ -13,14 +13,14 @@ import { aliasName, memberNameFor, type MemberNameParts } from '../posts/author-
  *   writing to a person, and a backend reading private threads would be a channel nobody agreed to.
  * - Everyone else: the thread doesn't exist for them.
  */
-export async function sideOf(context: HearthContext, thread: OutreachThreadRow): Promise<OutreachSide | null> {
-  if (viewerMemberId(context.viewer) === thread.writer_member_id) return 'WRITER';
-  return (await actsForFacilitators(context, thread.group_id)) ? 'FACILITATORS' : null;
+export async function sideOf(access: RequestAccess, thread: OutreachThreadRow): Promise<OutreachSide | null> {
+  if (viewerMemberId(access.viewer) === thread.writer_member_id) return 'WRITER';
+  return (await actsForFacilitators(access, thread.group_id)) ? 'FACILITATORS' : null;
 }
 
 /** A person (not a backend) who facilitates the group: its facilitators in force and the institution's admins. */
-export async function actsForFacilitators(context: HearthContext, groupId: string): Promise<boolean> {
-  return context.viewer.kind === 'member' && (await context.access.isFacilitator(groupId));
+export async function actsForFacilitators(access: RequestAccess, groupId: string): Promise<boolean> {
+  return access.viewer.kind === 'member' && (await access.isFacilitator(groupId));
 }
 
 /** The thread alias in the reader's language: "Anonymous 3", «مجهول 3». */

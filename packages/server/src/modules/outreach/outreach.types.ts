@@ -2,7 +2,7 @@ import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import type { OutreachMessageRow, OutreachThreadRow } from '../../db/tables.js';
 import { builder } from '../../schema/builder.js';
-import type { HearthContext } from '../../schema/context.js';
+import { contentServicesOf, type HearthContext } from '../../schema/context.js';
 import { ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '../../schema/errors.js';
 import { readPage, toConnection } from '../../schema/keyset-pagination.js';
 import { cursorPart } from '../../schema/keyset-pagination.js';
@@ -31,7 +31,7 @@ function readerLanguage(context: HearthContext): string {
 }
 
 async function visibleThreads(context: HearthContext, rows: OutreachThreadRow[]): Promise<OutreachThreadRow[]> {
-  const sides = await Promise.all(rows.map((row) => sideOf(context, row)));
+  const sides = await Promise.all(rows.map((row) => sideOf(context.access, row)));
   return rows.filter((_row, index) => sides[index] !== null);
 }
 
@@ -217,7 +217,7 @@ builder.mutationField('startOutreach', (t) =>
     args: { input: t.arg({ type: StartOutreachInput, required: true, validate: startOutreachSchema }) },
     resolve: async (_root, { input }, context) => {
       const subject = (input as unknown as { subjectId: { type: 'POST' | 'REPLY'; id: string } }).subjectId;
-      return startOutreach(context, subject, input.body);
+      return startOutreach(context.db, context.access, subject, input.body, contentServicesOf(context));
     },
   }),
 );
@@ -233,7 +233,7 @@ builder.mutationField('replyToOutreach', (t) =>
     errors: messageErrors,
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: ReplyToOutreachInput, required: true, validate: replyToOutreachSchema }) },
-    resolve: (_root, { input }, context) => replyToOutreach(context, String(input.threadId), input.body),
+    resolve: (_root, { input }, context) => replyToOutreach(context.db, context.access, String(input.threadId), input.body, contentServicesOf(context)),
   }),
 );
 
@@ -254,7 +254,8 @@ builder.mutationField('contactFacilitators', (t) =>
     args: { input: t.arg({ type: ContactFacilitatorsInput, required: true, validate: contactFacilitatorsSchema }) },
     resolve: (_root, { input }, context) => {
       const parsed = input as unknown as { groupId: string; body: string; subjectId?: { type: 'POST' | 'REPLY'; id: string } | null };
-      return contactFacilitators(context, { groupId: parsed.groupId, body: parsed.body, subject: parsed.subjectId ?? null });
+      const message = { groupId: parsed.groupId, body: parsed.body, subject: parsed.subjectId ?? null };
+      return contactFacilitators(context.db, context.access, message, contentServicesOf(context));
     },
   }),
 );

@@ -1,7 +1,9 @@
-import { viewerMemberId } from '../../auth/viewer.js';
+import type { RequestAccess } from '../../auth/request-access.js';
+import { viewerMemberId, type Viewer } from '../../auth/viewer.js';
+import type { HearthDb } from '../../db/database.js';
 import type { ContentStatus } from '../../db/tables.js';
-import type { HearthContext } from '../../schema/context.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../schema/errors.js';
+import type { ContentServices } from '../content-pipeline/content-pipeline.js';
 import { findPostRecords, insertContentEdit, lockPost, markPostDeleted, updatePostContent, type PostRecord } from './post.queries.js';
 import { conversationAccess, isAuthor } from './post.rules.js';
 import { participant, passPipeline, signalModeration, type Published } from './publishing.js';
@@ -28,21 +30,23 @@ function refuseUnlessEditable(status: ContentStatus): void {
 }
 
 export async function editPost(
-  context: HearthContext,
+  db: HearthDb,
+  access: RequestAccess,
   visiblePost: PostRecord | null,
   changes: { title?: string | undefined; body?: string | undefined; contentWarning?: string | null | undefined },
+  services: ContentServices,
 ): Promise<Published<PostRecord>> {
   if (!visiblePost) throw new NotFoundError('No such post.');
-  if (!isAuthor(visiblePost, viewerMemberId(context.viewer))) throw new ForbiddenError(notYours);
+  if (!isAuthor(visiblePost, viewerMemberId(access.viewer))) throw new ForbiddenError(notYours);
   refuseUnlessEditable(visiblePost.status);
-  const who = participant(context, await conversationAccess(context.access, visiblePost.group_id));
+  const who = participant(access.viewer, await conversationAccess(access, visiblePost.group_id));
   const next = {
     title: changes.title ?? visiblePost.title,
     body: changes.body ?? visiblePost.body,
     contentWarning: changes.contentWarning === undefined ? visiblePost.content_warning : changes.contentWarning,
   };
-  const outcome = await passPipeline(context, who, { kind: 'POST', ...next, anonymous: visiblePost.anonymous, edit: true });
-  await context.db.transaction().execute(async (trx) => {
+  const outcome = await passPipeline(db, who, { kind: 'POST', ...next, anonymous: visiblePost.anonymous, edit: true }, services);
+  await db.transaction().execute(async (trx) => {
     const post = await lockPost(trx, visiblePost.id);
     if (!post) throw new NotFoundError('No such post.');
     refuseUnlessEditable(post.status);
@@ -61,25 +65,27 @@ export async function editPost(
     });
     await signalModeration(trx, { institutionId: post.institution_id, groupId: post.group_id, type: 'POST', id: post.id }, outcome);
   });
-  const [record] = await findPostRecords(context.db, [visiblePost.id]);
+  const [record] = await findPostRecords(db, [visiblePost.id]);
   return { item: record!, crisisResources: outcome.crisisResources };
 }
 
 export async function editReply(
-  context: HearthContext,
+  db: HearthDb,
+  access: RequestAccess,
   visibleReply: ReplyRecord | null,
   changes: { body?: string | undefined; contentWarning?: string | null | undefined },
+  services: ContentServices,
 ): Promise<Published<ReplyRecord>> {
   if (!visibleReply) throw new NotFoundError('No such reply.');
-  if (!isAuthor(visibleReply, viewerMemberId(context.viewer))) throw new ForbiddenError(notYours);
+  if (!isAuthor(visibleReply, viewerMemberId(access.viewer))) throw new ForbiddenError(notYours);
   refuseUnlessEditable(visibleReply.status);
-  const who = participant(context, await conversationAccess(context.access, visibleReply.group_id));
+  const who = participant(access.viewer, await conversationAccess(access, visibleReply.group_id));
   const next = {
     body: changes.body ?? visibleReply.body,
     contentWarning: changes.contentWarning === undefined ? visibleReply.content_warning : changes.contentWarning,
   };
-  const outcome = await passPipeline(context, who, { kind: 'REPLY', title: null, ...next, anonymous: visibleReply.anonymous, edit: true });
-  await context.db.transaction().execute(async (trx) => {
+  const outcome = await passPipeline(db, who, { kind: 'REPLY', title: null, ...next, anonymous: visibleReply.anonymous, edit: true }, services);
+  await db.transaction().execute(async (trx) => {
     const reply = await lockReply(trx, visibleReply.id);
     if (!reply) throw new NotFoundError('No such reply.');
     refuseUnlessEditable(reply.status);
@@ -98,7 +104,7 @@ export async function editReply(
     });
     await signalModeration(trx, { institutionId: reply.institution_id, groupId: reply.group_id, type: 'REPLY', id: reply.id }, outcome);
   });
-  const [record] = await findReplyRecords(context.db, [visibleReply.id]);
+  const [record] = await findReplyRecords(db, [visibleReply.id]);
   return { item: record!, crisisResources: outcome.crisisResources };
 }
 
@@ -115,24 +121,24 @@ function refuseUnlessDeletable(item: { status: ContentStatus; author_id: string 
   if (item.status === 'REMOVED') throw new ConflictError('A facilitator already removed this.');
 }
 
-export async function deletePost(context: HearthContext, postId: string, seenByViewer: boolean): Promise<PostRecord> {
-  const memberId = viewerMemberId(context.viewer);
-  await context.db.transaction().execute(async (trx) => {
+export async function deletePost(db: HearthDb, viewer: Viewer, postId: string, seenByViewer: boolean): Promise<PostRecord> {
+  const memberId = viewerMemberId(viewer);
+  await db.transaction().execute(async (trx) => {
     const post = await lockPost(trx, postId);
     refuseUnlessDeletable(post, memberId, seenByViewer);
     await markPostDeleted(trx, postId);
   });
-  const [record] = await findPostRecords(context.db, [postId]);
+  const [record] = await findPostRecords(db, [postId]);
   return record!;
 }
 
-export async function deleteReply(context: HearthContext, replyId: string, seenByViewer: boolean): Promise<ReplyRecord> {
-  const memberId = viewerMemberId(context.viewer);
-  await context.db.transaction().execute(async (trx) => {
+export async function deleteReply(db: HearthDb, viewer: Viewer, replyId: string, seenByViewer: boolean): Promise<ReplyRecord> {
+  const memberId = viewerMemberId(viewer);
+  await db.transaction().execute(async (trx) => {
     const reply = await lockReply(trx, replyId);
     refuseUnlessDeletable(reply, memberId, seenByViewer);
     await markReplyDeleted(trx, replyId);
   });
-  const [record] = await findReplyRecords(context.db, [replyId]);
+  const [record] = await findReplyRecords(db, [replyId]);
   return record!;
 }

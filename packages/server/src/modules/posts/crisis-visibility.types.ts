@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CrisisVisibility } from '../../db/tables.js';
-import { builder } from '../../schema/builder.js';
+import { builder, type HearthTypes } from '../../schema/builder.js';
 import type { HearthContext } from '../../schema/context.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../schema/errors.js';
 import { chooseCrisisVisibility, type CrisisItem } from './crisis-visibility.js';
@@ -27,8 +27,6 @@ export const ContentWarningKindEnum = builder.enumType('ContentWarningKind', {
 });
 
 type Item = (PostRecord | ReplyRecord) & CrisisItem;
-
-type HearthTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
 
 function crisisFields(type: 'POST' | 'REPLY') {
   return (t: PothosSchemaTypes.ObjectFieldBuilder<HearthTypes, Item>) => ({

@@ -1,7 +1,7 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { builder } from '../../schema/builder.js';
-import type { HearthContext } from '../../schema/context.js';
+import { contentServicesOf, type HearthContext } from '../../schema/context.js';
 import { viewerMemberId } from '../../auth/viewer.js';
 import { GroupNode } from '../groups/group.types.js';
 import { MemberNode } from '../members/member.types.js';
@@ -298,14 +298,14 @@ builder.mutationField('createPost', (t) =>
     authScopes: (_root, { input }) => ({ groupMember: String(input.groupId) }),
     args: { input: t.arg({ type: CreatePostInput, required: true, validate: createPostSchema }) },
     resolve: async (_root, { input }, context) => {
-      const published = await publishPost(context, {
+      const post = {
         groupId: String(input.groupId),
         title: input.title,
         body: input.body,
         contentWarning: input.contentWarning ?? null,
         anonymous: input.anonymous ?? false,
-      });
-      return published;
+      };
+      return publishPost(context.db, context.access, post, contentServicesOf(context));
     },
   }),
 );
@@ -329,7 +329,8 @@ builder.mutationField('editPost', (t) =>
     resolve: async (_root, { input }, context) => {
       const post = await PostNode.getDataloader(context).load(String(input.postId));
       const changes = input as { title?: string; body?: string; contentWarning?: string | null };
-      return editPost(context, post, { title: changes.title, body: changes.body, contentWarning: 'contentWarning' in changes ? changes.contentWarning : undefined });
+      const edit = { title: changes.title, body: changes.body, contentWarning: 'contentWarning' in changes ? changes.contentWarning : undefined };
+      return editPost(context.db, context.access, post, edit, contentServicesOf(context));
     },
   }),
 );
@@ -345,7 +346,7 @@ builder.mutationField('deletePost', (t) =>
     args: { input: t.arg({ type: DeletePostInput, required: true, validate: deletePostSchema }) },
     resolve: async (_root, { input }, context) => {
       const seen = (await PostNode.getDataloader(context).load(String(input.postId))) !== null;
-      return deletePost(context, String(input.postId), seen);
+      return deletePost(context.db, context.viewer, String(input.postId), seen);
     },
   }),
 );

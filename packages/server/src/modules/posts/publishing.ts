@@ -1,6 +1,7 @@
-import type { HearthContext } from '../../schema/context.js';
+import type { RequestAccess } from '../../auth/request-access.js';
+import type { Viewer } from '../../auth/viewer.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../schema/errors.js';
-import { runContentPipeline, type ContentDraft, type ContentOutcome } from '../content-pipeline/content-pipeline.js';
+import { runContentPipeline, type ContentDraft, type ContentOutcome, type ContentServices } from '../content-pipeline/content-pipeline.js';
 import type { CrisisResource } from '../crisis-resources/crisis-resources.js';
 import { defaultContentStages } from '../content-pipeline/default-stages.js';
 import { openOrUpdateModerationCase } from '../moderation/moderation-cases.queries.js';
@@ -22,14 +23,14 @@ export interface Published<Item> {
 }
 
 /** The signed-in member taking part in a group, or the reason they can't. */
-export function participant(context: HearthContext, groupAccess: GroupConversationAccess): { member: MemberRow; group: GroupRow; access: GroupConversationAccess } {
-  if (context.viewer.kind !== 'member') throw new ForbiddenError('Only members of the group can take part.');
+export function participant(viewer: Viewer, groupAccess: GroupConversationAccess): { member: MemberRow; group: GroupRow; access: GroupConversationAccess } {
+  if (viewer.kind !== 'member') throw new ForbiddenError('Only members of the group can take part.');
   if (!groupAccess.group) throw new NotFoundError('No such group.');
   if (groupAccess.group.archived_at) throw new ForbiddenError('This group is archived: it takes no new posts.');
   if (!groupAccess.takePart || !groupAccess.membership) {
     throw new ForbiddenError('Only active members of the group can post, reply and react here.');
   }
-  return { member: context.viewer.member, group: groupAccess.group, access: groupAccess };
+  return { member: viewer.member, group: groupAccess.group, access: groupAccess };
 }
 
 export function refuseAnonymityIfDisabled(group: GroupRow, anonymous: boolean): void {
@@ -39,11 +40,13 @@ export function refuseAnonymityIfDisabled(group: GroupRow, anonymous: boolean): 
 }
 
 /** Runs the pipeline for the member's draft in the group; a stage's refusal propagates as its typed error. */
-export async function passPipeline(context: HearthContext, who: ReturnType<typeof participant>, draft: ContentDraft): Promise<ContentOutcome> {
-  return runContentPipeline(defaultContentStages, draft, { member: who.member, membership: who.access.membership!, group: who.group }, context.db, {
-    rateLimiter: context.rateLimiter,
-    crisisClassifier: context.crisisClassifier,
-  });
+export async function passPipeline(
+  db: HearthDb,
+  who: ReturnType<typeof participant>,
+  draft: ContentDraft,
+  services: ContentServices,
+): Promise<ContentOutcome> {
+  return runContentPipeline(defaultContentStages, draft, { member: who.member, membership: who.access.membership!, group: who.group }, db, services);
 }
 
 /** Held or flagged items open (or join) their moderation case, in the transaction that writes them. */
@@ -67,19 +70,16 @@ export async function signalModeration(
 }
 
 export async function publishPost(
-  context: HearthContext,
+  db: HearthDb,
+  access: RequestAccess,
   input: { groupId: string; title: string; body: string; contentWarning: string | null; anonymous: boolean },
+  services: ContentServices,
 ): Promise<Published<PostRecord>> {
-  const who = participant(context, await conversationAccess(context.access, input.groupId));
+  const who = participant(access.viewer, await conversationAccess(access, input.groupId));
   refuseAnonymityIfDisabled(who.group, input.anonymous);
-  const outcome = await passPipeline(context, who, {
-    kind: 'POST',
-    title: input.title,
-    body: input.body,
-    contentWarning: input.contentWarning,
-    anonymous: input.anonymous,
-  });
-  const postId = await context.db.transaction().execute(async (trx) => {
+  const draft: ContentDraft = { kind: 'POST', title: input.title, body: input.body, contentWarning: input.contentWarning, anonymous: input.anonymous };
+  const outcome = await passPipeline(db, who, draft, services);
+  const postId = await db.transaction().execute(async (trx) => {
     const post = await insertPost(trx, {
       institutionId: who.group.institution_id,
       groupId: who.group.id,
@@ -95,7 +95,7 @@ export async function publishPost(
     await signalModeration(trx, { institutionId: post.institution_id, groupId: post.group_id, type: 'POST', id: post.id }, outcome);
     return post.id;
   });
-  const [record] = await findPostRecords(context.db, [postId]);
+  const [record] = await findPostRecords(db, [postId]);
   return { item: record!, crisisResources: outcome.crisisResources };
 }
 
@@ -118,13 +118,15 @@ export function replyAnonymity(requested: boolean | null | undefined, post: Post
 }
 
 export async function publishReply(
-  context: HearthContext,
+  db: HearthDb,
+  access: RequestAccess,
   requested: { postId: string; parentReplyId: string | null; body: string; contentWarning: string | null; anonymous: boolean | null | undefined },
   visible: { post: PostRecord | null; parent: ReplyRecord | null },
+  services: ContentServices,
 ): Promise<Published<ReplyRecord>> {
   const { post, parent } = visible;
   if (!post) throw new NotFoundError('No such post.');
-  const who = participant(context, await conversationAccess(context.access, post.group_id));
+  const who = participant(access.viewer, await conversationAccess(access, post.group_id));
   const input = { ...requested, anonymous: replyAnonymity(requested.anonymous, post, who.group, who.member.id) };
   const refusal = acceptsReplies(post);
   if (refusal) throw new ForbiddenError(refusal);
@@ -136,14 +138,9 @@ export async function publishReply(
     topLevelId = parent.parent_reply_id ?? parent.id;
   }
   refuseAnonymityIfDisabled(who.group, input.anonymous);
-  const outcome = await passPipeline(context, who, {
-    kind: 'REPLY',
-    title: null,
-    body: input.body,
-    contentWarning: input.contentWarning,
-    anonymous: input.anonymous,
-  });
-  const replyId = await context.db.transaction().execute(async (trx) => {
+  const draft: ContentDraft = { kind: 'REPLY', title: null, body: input.body, contentWarning: input.contentWarning, anonymous: input.anonymous };
+  const outcome = await passPipeline(db, who, draft, services);
+  const replyId = await db.transaction().execute(async (trx) => {
     // Under the thread's lock: a facilitator may have locked it, or the author deleted it, since it was read.
     const thread = await lockPost(trx, post.id);
     const lockedRefusal = thread ? acceptsReplies(thread) : 'This post takes no replies.';
@@ -165,6 +162,6 @@ export async function publishReply(
     await signalModeration(trx, { institutionId: reply.institution_id, groupId: reply.group_id, type: 'REPLY', id: reply.id }, outcome);
     return reply.id;
   });
-  const [record] = await findReplyRecords(context.db, [replyId]);
+  const [record] = await findReplyRecords(db, [replyId]);
   return { item: record!, crisisResources: outcome.crisisResources };
 }

@@ -2,8 +2,8 @@ import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { viewerMemberId } from '../../auth/viewer.js';
 import type { ReactionKind } from '../../db/tables.js';
-import { builder } from '../../schema/builder.js';
-import type { HearthContext } from '../../schema/context.js';
+import { builder, type HearthTypes } from '../../schema/builder.js';
+import { contentServicesOf, type HearthContext } from '../../schema/context.js';
 import { ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '../../schema/errors.js';
 import { aliasName, memberNameFor } from './author-names.js';
 import { conversationAccess } from './post.rules.js';
@@ -12,6 +12,7 @@ import { PostNode } from './post.types.js';
 import type { PostRecord } from './post.queries.js';
 import { findReactionTallies, findReactors, type ReactionTally } from './reaction.queries.js';
 import { reactionKinds, setReaction } from './reactions.js';
+import type { ReplyRecord } from './reply.queries.js';
 import { ReplyNode } from './reply.types.js';
 
 export const ReactionKindEnum = builder.enumType('ReactionKind', {
@@ -111,53 +112,35 @@ const reactionDescriptions = {
 /** Members of the group (in force) and its facilitators and admins see who reacted; guests and outsiders don't. */
 const groupMembersOnly = (item: { group_id: string }) => ({ groupMember: item.group_id, groupFacilitator: item.group_id });
 
-builder.objectFields(PostNode, (t) => ({
-  reactionCounts: t.field({
-    type: [ReactionCountType],
-    description: reactionDescriptions.reactionCounts,
-    resolve: (post, _args, context) => reactionCountsOf(context, reactableOfPost(post)),
-  }),
-  viewerReactions: t.field({
-    type: [ReactionKindEnum],
-    description: reactionDescriptions.viewerReactions,
-    resolve: (post, _args, context) => viewerReactionsOf(context, reactableOfPost(post)),
-  }),
-  reactions: t.loadableList({
-    type: ReactionType,
-    nullable: true,
-    byPath: true,
-    description: reactionDescriptions.reactions,
-    args: { kind: t.arg({ type: ReactionKindEnum }) },
-    authScopes: groupMembersOnly,
-    unauthorizedResolver: () => null,
-    load: (items: Reactable[], context, args) => loadReactors(items, context, args.kind ?? null),
-    resolve: (post) => reactableOfPost(post),
-  }),
-}));
+/** The reaction fields of a post or a reply, one definition for both (each reaches its Reactable its own way). */
+function reactionFields<Item>(reactableOf: (item: Item) => Reactable) {
+  return (t: PothosSchemaTypes.ObjectFieldBuilder<HearthTypes, Item>) => ({
+    reactionCounts: t.field({
+      type: [ReactionCountType],
+      description: reactionDescriptions.reactionCounts,
+      resolve: (item, _args, context) => reactionCountsOf(context, reactableOf(item)),
+    }),
+    viewerReactions: t.field({
+      type: [ReactionKindEnum],
+      description: reactionDescriptions.viewerReactions,
+      resolve: (item, _args, context) => viewerReactionsOf(context, reactableOf(item)),
+    }),
+    reactions: t.loadableList({
+      type: ReactionType,
+      nullable: true,
+      byPath: true,
+      description: reactionDescriptions.reactions,
+      args: { kind: t.arg({ type: ReactionKindEnum }) },
+      authScopes: (item) => groupMembersOnly(reactableOf(item)),
+      unauthorizedResolver: () => null,
+      load: (items: Reactable[], context, args) => loadReactors(items, context, args.kind ?? null),
+      resolve: (item) => reactableOf(item),
+    }),
+  });
+}
 
-builder.objectFields(ReplyNode, (t) => ({
-  reactionCounts: t.field({
-    type: [ReactionCountType],
-    description: reactionDescriptions.reactionCounts,
-    resolve: (reply, _args, context) => reactionCountsOf(context, reply),
-  }),
-  viewerReactions: t.field({
-    type: [ReactionKindEnum],
-    description: reactionDescriptions.viewerReactions,
-    resolve: (reply, _args, context) => viewerReactionsOf(context, reply),
-  }),
-  reactions: t.loadableList({
-    type: ReactionType,
-    nullable: true,
-    byPath: true,
-    description: reactionDescriptions.reactions,
-    args: { kind: t.arg({ type: ReactionKindEnum }) },
-    authScopes: groupMembersOnly,
-    unauthorizedResolver: () => null,
-    load: (items: Reactable[], context, args) => loadReactors(items, context, args.kind ?? null),
-    resolve: (reply): Reactable => reply,
-  }),
-}));
+builder.objectFields(PostNode, reactionFields(reactableOfPost));
+builder.objectFields(ReplyNode, reactionFields((reply: ReplyRecord): Reactable => reply));
 
 const ReactInput = builder.inputType('ReactInput', {
   fields: (t) => ({
@@ -183,7 +166,7 @@ builder.mutationField('react', (t) =>
         subject.type === 'POST'
           ? await PostNode.getDataloader(context).load(subject.id)
           : await ReplyNode.getDataloader(context).load(subject.id);
-      await setReaction(context, subject.type, item, input.kind, input.on);
+      await setReaction(context.db, context.access, subject.type, item, input.kind, input.on, contentServicesOf(context));
       forgetReactionTallies(context, subject.id);
       return item!;
     },

@@ -1,7 +1,9 @@
+import type { RequestAccess } from '../../auth/request-access.js';
+import type { HearthDb } from '../../db/database.js';
 import type { ReactionKind, SubjectType } from '../../db/tables.js';
-import type { HearthContext } from '../../schema/context.js';
 import { ForbiddenError, NotFoundError } from '../../schema/errors.js';
 import { rateLimit } from '../../rate-limits/rate-limits.js';
+import type { ContentServices } from '../content-pipeline/content-pipeline.js';
 import { conversationAccess } from './post.rules.js';
 import { participant } from './publishing.js';
 import { deleteReaction, insertReaction } from './reaction.queries.js';
@@ -14,20 +16,22 @@ export const reactionKinds = ['SUPPORT', 'HUG', 'ME_TOO', 'THANK_YOU', 'HELPFUL'
  * are never anonymous, and they are rate limited like posts (per member, `react`).
  */
 export async function setReaction(
-  context: HearthContext,
+  db: HearthDb,
+  access: RequestAccess,
   subjectType: SubjectType,
   visibleItem: { id: string; group_id: string; institution_id: string; status: string } | null,
   kind: ReactionKind,
   on: boolean,
+  services: ContentServices,
 ): Promise<void> {
   if (!visibleItem) throw new NotFoundError(subjectType === 'POST' ? 'No such post.' : 'No such reply.');
-  const who = participant(context, await conversationAccess(context.access, visibleItem.group_id));
+  const who = participant(access.viewer, await conversationAccess(access, visibleItem.group_id));
   if (visibleItem.status !== 'PUBLISHED') throw new ForbiddenError('Only published posts and replies take reactions.');
-  await rateLimit(context, 'react');
+  await rateLimit({ rateLimiter: services.rateLimiter, viewer: access.viewer }, 'react');
   const reaction = { subjectId: visibleItem.id, memberId: who.member.id, kind };
   if (on) {
-    await insertReaction(context.db, { ...reaction, institutionId: visibleItem.institution_id, groupId: visibleItem.group_id, subjectType });
+    await insertReaction(db, { ...reaction, institutionId: visibleItem.institution_id, groupId: visibleItem.group_id, subjectType });
   } else {
-    await deleteReaction(context.db, reaction);
+    await deleteReaction(db, reaction);
   }
 }

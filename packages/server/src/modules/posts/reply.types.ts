@@ -1,6 +1,6 @@
 import { viewerMemberId } from '../../auth/viewer.js';
 import { builder } from '../../schema/builder.js';
-import type { HearthContext } from '../../schema/context.js';
+import { contentServicesOf, type HearthContext } from '../../schema/context.js';
 import type { ConnectionArgs } from '../../schema/keyset-pagination.js';
 import { MemberNode } from '../members/member.types.js';
 import { connectionsByKey, emptyConnection, readContentTimePage, timeKey, toWholeSecond } from './content-pages.js';
@@ -210,11 +210,8 @@ builder.mutationField('createReply', (t) =>
         PostNode.getDataloader(context).load(String(input.postId)),
         parentReplyId ? ReplyNode.getDataloader(context).load(parentReplyId) : null,
       ]);
-      return publishReply(
-        context,
-        { postId: String(input.postId), parentReplyId, body: input.body, contentWarning: input.contentWarning ?? null, anonymous: input.anonymous },
-        { post, parent },
-      );
+      const reply = { postId: String(input.postId), parentReplyId, body: input.body, contentWarning: input.contentWarning ?? null, anonymous: input.anonymous };
+      return publishReply(context.db, context.access, reply, { post, parent }, contentServicesOf(context));
     },
   }),
 );
@@ -237,7 +234,8 @@ builder.mutationField('editReply', (t) =>
     resolve: async (_root, { input }, context) => {
       const reply = await ReplyNode.getDataloader(context).load(String(input.replyId));
       const changes = input as { body?: string; contentWarning?: string | null };
-      return editReply(context, reply, { body: changes.body, contentWarning: 'contentWarning' in changes ? changes.contentWarning : undefined });
+      const edit = { body: changes.body, contentWarning: 'contentWarning' in changes ? changes.contentWarning : undefined };
+      return editReply(context.db, context.access, reply, edit, contentServicesOf(context));
     },
   }),
 );
@@ -253,7 +251,7 @@ builder.mutationField('deleteReply', (t) =>
     args: { input: t.arg({ type: DeleteReplyInput, required: true, validate: deleteReplySchema }) },
     resolve: async (_root, { input }, context) => {
       const seen = (await ReplyNode.getDataloader(context).load(String(input.replyId))) !== null;
-      return deleteReply(context, String(input.replyId), seen);
+      return deleteReply(context.db, context.viewer, String(input.replyId), seen);
     },
   }),
 );
