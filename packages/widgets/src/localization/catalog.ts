@@ -10,9 +10,10 @@ export type Messages = object;
 
 /**
  * The packs of strings: what the group page's widgets use, the finder's and the facilitators' queue's own, and
- * the writers' (the crisis help panel, fetched when a member starts writing rather than with every page).
+ * the writers' (the crisis help panel, fetched when a member starts writing rather than with every page), and the
+ * join form's (fetched with the form, by a reader the group page offers a way in).
  */
-export type PackName = 'members' | 'finder' | 'facilitators' | 'writers';
+export type PackName = 'members' | 'finder' | 'facilitators' | 'writers' | 'joining';
 
 /** A component's messages, looked up by `id` in its pack in the element's language. */
 export interface Catalog<M extends Messages> {
