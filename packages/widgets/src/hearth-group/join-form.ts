@@ -6,8 +6,9 @@ import { joinRequirements, submitJoin } from './join-submit.js';
 /**
  * The join form of `<hearth-group>` for every policy: the fee, the entry questions, the invitation code, how the
  * reader will appear, and the one button (join, send request, request a place, join with the code, or join the
- * waitlist). Its state and actions are the page's JoinFlow. Fetched with its strings the first time a page offers
- * the reader a way in (load-join-form.ts), so what a member downloads does not include it.
+ * waitlist), with the card of every reader who is not a member (below). Its state and actions are the page's
+ * JoinFlow. Fetched with the joining strings the first time a page shows such a reader (load-join-form.ts), so
+ * what a member downloads does not include it.
  */
 
 const maxAnswerLength = 2000;

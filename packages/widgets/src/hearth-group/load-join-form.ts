@@ -11,8 +11,8 @@ export function joinFormModule(): JoinFormModule | undefined {
 }
 
 /**
- * Fetches the join form (join-form.ts and join-submit.ts) and its strings (the `joining` pack) the first time a
- * group page offers the reader a way in: a member reading the group never needs either. The strings come in the
+ * Fetches the join form and the card of a reader who is not a member (join-form.ts, join-submit.ts) with their
+ * strings (the `joining` pack) the first time a group page shows such a reader: a member never needs either. The strings come in the
  * reader's language each time it is asked for (once per language). A failure is tried again next time.
  */
 export function loadJoinForm(locale: string): Promise<JoinFormModule> {

@@ -11,7 +11,7 @@ export type Messages = object;
 /**
  * The packs of strings: what the group page's widgets use, the finder's and the facilitators' queue's own, and
  * the writers' (the crisis help panel, fetched when a member starts writing rather than with every page), and the
- * join form's (fetched with the form, by a reader the group page offers a way in).
+ * joining strings (fetched by a group page whose reader is not a member).
  */
 export type PackName = 'members' | 'finder' | 'facilitators' | 'writers' | 'joining';
 

@@ -1,6 +1,6 @@
 /**
- * The join form's strings: fetched with the form itself (hearth-group/load-join-form.ts), by a signed-in reader
- * the group page offers a way in. A member reading the group never downloads them.
+ * What a reader who is not a member of a group reads on its page (how to join, where a request stands, the join
+ * form): fetched with that code (hearth-group/load-join-form.ts). A member reading the group never downloads it.
  */
 import joiningMessages from '../../hearth-group/joining.messages.en.js';
 
