@@ -93,19 +93,33 @@ export interface PageKind {
   elements: string[];
   /** Language packs: `en`, `ar`, `facilitators.en` … */
   packs: string[];
+  /**
+   * Entry points the page's elements fetch on their own once they show (`src/hearth-group/join-form.ts`, the
+   * join form a reader who may join is offered), each counted with what it imports: a page is not smaller for
+   * fetching part of its code later.
+   */
+  lazy?: string[];
 }
 
 export const pageKinds: PageKind[] = [
   ...(['en', 'ar'] as const).flatMap((language) => [
     // The finder shows the crisis help's resource list, whose strings are in the writers pack.
     { name: `home page with the group finder (${language})`, elements: ['hearth-group-finder'], packs: [language, `finder.${language}`, `writers.${language}`] },
-    { name: `group page: header, join flow, composer, feed (${language})`, elements: ['hearth-group'], packs: [language] },
-    { name: `group page with a conversation opened (${language})`, elements: ['hearth-group', 'hearth-thread'], packs: [language] },
+    // A reader who may join (signed out, or signed in and not a member) is shown the join form, fetched with its
+    // strings; a member's page never fetches either.
+    {
+      name: `group page of a reader who may join: header, join form, feed (${language})`,
+      elements: ['hearth-group'],
+      packs: [language, `joining.${language}`],
+      lazy: ['src/hearth-group/join-form.ts'],
+    },
+    { name: `a member's group page with a conversation opened (${language})`, elements: ['hearth-group', 'hearth-thread'], packs: [language] },
     { name: `facilitators' page with the queue (${language})`, elements: ['hearth-moderation-queue'], packs: [language, `facilitators.${language}`] },
     {
       name: `every widget on one page (${language})`,
       elements: ['hearth-group-finder', 'hearth-group', 'hearth-thread', 'hearth-moderation-queue'],
-      packs: [language, `finder.${language}`, `writers.${language}`, `facilitators.${language}`],
+      packs: [language, `finder.${language}`, `writers.${language}`, `facilitators.${language}`, `joining.${language}`],
+      lazy: ['src/hearth-group/join-form.ts'],
     },
   ]),
 ];
@@ -123,7 +137,8 @@ interface Metafile {
 
 /**
  * What each kind of page downloads: hearth.js with its static imports, each element's chunk with its static
- * imports, and the language packs, each file counted once, from the build's metafile (dist/metafile.json).
+ * imports, what its elements fetch on their own (PageKind.lazy) with theirs, and the language packs, each file
+ * counted once, from the build's metafile (dist/metafile.json).
  */
 export function measurePageDownloads(sizes: BundleSizes, dist: string = widgetsDist, pages: PageKind[] = pageKinds): PageDownload[] {
   const metafile = JSON.parse(readFileSync(join(dist, 'metafile.json'), 'utf8')) as Metafile;
@@ -144,6 +159,7 @@ export function measurePageDownloads(sizes: BundleSizes, dist: string = widgetsD
     const outputs = new Set<string>();
     closure(outputOf('src/hearth.ts'), outputs);
     for (const element of page.elements) closure(outputOf(`src/${element}/define.ts`), outputs);
+    for (const entryPoint of page.lazy ?? []) closure(outputOf(entryPoint), outputs);
     for (const pack of page.packs) closure(outputOf(`src/localization/packs/${pack}.ts`), outputs);
     const files = [...outputs].map(relative);
     const measured = files.map((file) => {

@@ -87,6 +87,7 @@ export class HearthGroup extends HearthElement {
     announce: (message: string) => this.announce(message),
     requestSignIn: (action: string) => this.requestSignIn(action),
     signInPrompt: (action: string) => this.renderSignInPrompt(action),
+    loading: () => this.renderLoading(1),
     loaded: () => this.#loaded,
     show: (loaded: LoadedGroupPage) => (this.refreshed = loaded),
     refresh: () => this.#refresh(),

@@ -1,13 +1,16 @@
-import { joinGroupMutation, joinWaitlistMutation, leaveGroupMutation, type HearthClient, type HearthFailure } from '@hearth/client';
+import { leaveGroupMutation, type HearthClient, type HearthFailure } from '@hearth/client';
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import { emit } from '../base/hearth-events.js';
 import { failureMessage } from '../base/failure-message.js';
 import type { HearthOptions } from '../configuration/hearth-options.js';
 import type { CommonMessages } from '../localization/common.messages.en.js';
 import type { LocaleController } from '../localization/locale-controller.js';
-import type { HearthGroupAppearance } from './group-appearance.js';
 import { groupMessages } from './hearth-group.messages.js';
 import type { Group, LoadedGroupPage, Membership } from './hearth-group.operations.js';
+import type { GroupMessages } from './hearth-group.messages.en.js';
+import { joiningMessages } from './joining.messages.js';
+import type { JoiningMessages } from './joining.messages.en.js';
+import { joinFormModule, loadJoinForm, type JoinFormModule } from './load-join-form.js';
 
 /** What a join form needs, from the group itself or from an invitation's preview of it. */
 export interface JoinTarget {
@@ -28,6 +31,8 @@ export interface Problem {
   reference?: string | undefined;
   retry?: (() => void) | undefined;
   signIn?: boolean;
+  /** The join form could not be fetched: it is tried again when the reader retries. */
+  formMissing?: boolean;
 }
 
 export type Departure = 'leave' | 'withdraw' | 'waitlist';
@@ -41,6 +46,8 @@ export interface JoinFlowAccess {
   announce(message: string): void;
   requestSignIn(action: string): void;
   signInPrompt(action: string): TemplateResult;
+  /** The element's own loading state, shown while the join form is fetched. */
+  loading(): TemplateResult;
   /** The page as shown now: the group, or the invitation, the reader acts on. */
   loaded(): LoadedGroupPage | undefined;
   /** Shows a page at once (the reader's new membership), before the API is read again. */
@@ -51,20 +58,14 @@ export interface JoinFlowAccess {
   connection(): HearthOptions;
 }
 
-const inviteCodePattern = /^[A-Za-z0-9_-]{16,64}$/;
-
-/** The questions a policy asks (APPROVAL and FEE groups review answers) and whether it takes a code. */
-export function joinRequirements(target: JoinTarget): { questions: readonly string[]; needsCode: boolean } {
-  const reviewed = target.joinPolicy === 'APPROVAL' || target.joinPolicy === 'FEE';
-  return { questions: reviewed ? target.questions : [], needsCode: target.joinPolicy === 'INVITE_ONLY' || target.invited };
-}
-
 /**
  * The way into a group for every join policy, and out of it: joining, answering the entry questions, an
  * invitation code, the waitlist, withdrawing a request and leaving. It keeps what the reader typed through every
  * failure, checks it the way the API will, and after each action shows the new membership at once, tells the
  * host (`hearth-membership-change`) and moves focus to the status line. The templates that show it are in
- * join-form.ts and membership-standing.ts; they read the state below and act through the methods.
+ * join-form.ts and membership-standing.ts; they read the state below and act through the methods. The join form
+ * and its sending (join-form.ts, join-submit.ts) are fetched the first time the page offers the reader a way in:
+ * a member reading the group never downloads them.
  */
 export class JoinFlow implements ReactiveController {
   /** The answers to the entry questions, by question. */
@@ -98,18 +99,59 @@ export class JoinFlow implements ReactiveController {
     return this.access.i18n.messages(groupMessages);
   }
 
-  #set(change: () => void): void {
+  /** What a reader who is not a member reads: only once joinForm() has given the form. */
+  get joining() {
+    return this.access.i18n.messages(joiningMessages);
+  }
+
+  /**
+   * The group's strings with the joining ones once they are there. A member's card reads only the group's own,
+   * so it never waits for the others; every other card shows once joinForm() has given the form.
+   */
+  get strings(): GroupMessages & JoiningMessages {
+    return this.access.i18n.isReady(['joining']) ? { ...this.messages, ...this.joining } : (this.messages as GroupMessages & JoiningMessages);
+  }
+
+  get updateComplete(): Promise<boolean> {
+    return this.element.updateComplete;
+  }
+
+  #formLoading: Promise<void> | undefined;
+
+  /**
+   * The join form's code and strings in the reader's language, or undefined while they are fetched (the page
+   * renders again once they are there; a failure shows with a retry where the form will be).
+   */
+  joinForm(): JoinFormModule | undefined {
+    const module = joinFormModule();
+    if (module && this.access.i18n.isReady(['joining'])) return module;
+    if (!this.#formLoading && !this.problem?.formMissing) {
+      this.#formLoading = loadJoinForm(this.access.i18n.locale).then(
+        () => this.set(() => (this.#formLoading = undefined)),
+        () =>
+          this.set(() => {
+            this.#formLoading = undefined;
+            const retry = () => this.set(() => (this.problem = undefined));
+            this.problem = { text: this.access.common().failedBody, retry, formMissing: true };
+          }),
+      );
+    }
+    return undefined;
+  }
+
+  /** Changes the state and renders it. */
+  set(change: () => void): void {
     change();
     this.element.requestUpdate();
   }
 
-  #focus(selector: string): void {
+  focus(selector: string): void {
     (this.access.root().querySelector(selector) as HTMLElement | null)?.focus();
   }
 
   /** Another group: what was typed for the previous one does not belong to it. */
   forgetGroup(): void {
-    this.#set(() => {
+    this.set(() => {
       this.answers = [];
       this.invalid = {};
       this.problem = undefined;
@@ -120,7 +162,7 @@ export class JoinFlow implements ReactiveController {
 
   /** A new invitation code from the page fills the field, unless the reader typed another one meanwhile. */
   inviteChanged(invite: string | undefined, previous: string | undefined): void {
-    if (invite && (!this.code || this.code === previous)) this.#set(() => (this.code = invite.trim()));
+    if (invite && (!this.code || this.code === previous)) this.set(() => (this.code = invite.trim()));
   }
 
   /** The page was loaded afresh: it says where the membership stands, in place of the last outcome. */
@@ -131,180 +173,58 @@ export class JoinFlow implements ReactiveController {
   typeAnswer(index: number, value: string): void {
     const answers = [...this.answers];
     answers[index] = value;
-    this.#set(() => (this.answers = answers));
+    this.set(() => (this.answers = answers));
   }
 
   typeCode(value: string): void {
-    this.#set(() => (this.code = value));
+    this.set(() => (this.code = value));
   }
 
   async confirm(open: boolean): Promise<void> {
-    this.#set(() => ((this.confirming = open), (this.problem = undefined)));
+    // A member about to leave will see the way back in: fetch it now, so it is there when they have left.
+    if (open) this.joinForm();
+    this.set(() => ((this.confirming = open), (this.problem = undefined)));
     await this.element.updateComplete;
-    this.#focus(open ? '#confirm-question' : '#depart');
-  }
-
-  /** Checks what the reader typed the way the API will; returns the problems by field id. */
-  #check(questions: readonly string[], needsCode: boolean): Record<string, string> {
-    const m = this.messages;
-    const invalid: Record<string, string> = {};
-    questions.forEach((_question, index) => {
-      const problem = this.#answerProblem(this.answers[index] ?? '');
-      if (problem) invalid[`answer-${index}`] = problem;
-    });
-    if (needsCode) {
-      const code = this.code.trim();
-      if (!code) invalid.code = m.codeRequired;
-      else if (!inviteCodePattern.test(code)) invalid.code = m.codeInvalid;
-    }
-    return invalid;
-  }
-
-  #answerProblem(answer: string, refused = false): string | undefined {
-    const m = this.messages;
-    // Longer answers cannot be typed (maxlength); what else the API refuses is characters it cannot store.
-    return !answer.trim() ? m.answerRequired : refused ? m.answerInvalid : undefined;
-  }
-
-  #appearance(): HearthGroupAppearance | null {
-    return this.access.root().querySelector<HearthGroupAppearance>('hearth-group-appearance');
-  }
-
-  async submit(event: SubmitEvent, target: JoinTarget, intent: 'join' | 'waitlist'): Promise<void> {
-    event.preventDefault();
-    if (this.busy) return;
-    const { questions, needsCode } = joinRequirements(target);
-    this.#set(() => ((this.problem = undefined), (this.outcome = undefined), (this.invalid = this.#check(questions, needsCode))));
-    const firstInvalid = Object.keys(this.invalid)[0];
-    if (firstInvalid) {
-      this.access.announce(this.access.common().checkFields);
-      await this.element.updateComplete;
-      this.#focus(`#${firstInvalid}`);
-      return;
-    }
-    const client = this.access.client();
-    if (!client) return;
-    const input = {
-      groupId: target.id,
-      answers: questions.length ? questions.map((_question, index) => (this.answers[index] ?? '').trim()) : null,
-      inviteCode: needsCode ? this.code.trim() : null,
-      // A pseudonym by default (the suggestion, or the one typed), the member's name only when they chose it.
-      appearance: this.#appearance()?.appearance ?? null,
-    };
-    this.#set(() => (this.busy = true));
-    const result =
-      intent === 'join'
-        ? await client.mutate(joinGroupMutation, { input }, (data) => data.joinGroup)
-        : await client.mutate(joinWaitlistMutation, { input }, (data) => data.joinWaitlist);
-    this.#set(() => (this.busy = false));
-    const retry = () => void this.submit(event, target, intent);
-    if (result.kind === 'ok') {
-      this.answers = [];
-      this.code = '';
-      await this.#changed(result.data, result.data.status === 'ACTIVE' ? this.messages.joined(target.name) : undefined);
-      return;
-    }
-    if (result.kind !== 'error') return this.#failed(result, retry);
-    const m = this.messages;
-    const error = result.error;
-    switch (error.__typename) {
-      case 'ValidationError': {
-        const invalid: Record<string, string> = {};
-        let other = false;
-        let appearanceRefused = false;
-        for (const field of error.fields) {
-          const [, name, index] = field.path;
-          if (name === 'answers' && index !== undefined && Number(index) < questions.length) {
-            invalid[`answer-${index}`] = this.#answerProblem(this.answers[Number(index)] ?? '', true)!;
-          } else if (name === 'inviteCode' && needsCode) {
-            invalid.code = m.codeInvalid;
-          } else if (name === 'appearance') {
-            // A pseudonym the API refuses (taken here, or imitating an alias or a role): said beside it.
-            void this.#appearance()?.showProblem(field.message);
-            appearanceRefused = true;
-          } else {
-            other = true;
-          }
-        }
-        this.#set(() => (this.invalid = invalid));
-        if (other) {
-          // The group's questions changed since the page loaded: show the new ones, keeping the answers typed.
-          this.#set(() => (this.problem = { text: m.questionsChanged }));
-          void this.access.refresh();
-        }
-        this.access.announce(this.access.common().checkFields);
-        if (appearanceRefused) return;
-        await this.element.updateComplete;
-        const first = Object.keys(invalid)[0];
-        if (first) this.#focus(`#${first}`);
-        return;
-      }
-      case 'GroupFullError':
-        // Someone took the last seat meanwhile: the form becomes the waitlist's, keeping what was typed.
-        this.#set(() => (this.noWaitlist = !error.waitlistOpen));
-        this.access.announce(error.waitlistOpen ? m.fullJoin : m.fullNoWaitlist);
-        // The refreshed group says so in its form; should the refresh fail, the form says it here.
-        if (!(await this.access.refresh())) this.#set(() => (this.problem = { text: error.waitlistOpen ? m.fullJoin : m.fullNoWaitlist }));
-        return;
-      case 'NotFoundError':
-      case 'ForbiddenError':
-        // A PRIVATE group answers an unknown code as if it did not exist.
-        if (error.__typename === 'NotFoundError' && !needsCode) break;
-        this.#set(() => (needsCode ? (this.invalid = { code: m.codeRefused }) : (this.problem = { text: m.joinRefused })));
-        this.access.announce(needsCode ? m.codeRefused : m.joinRefused);
-        await this.access.refresh();
-        if (needsCode) this.#focus('#code');
-        return;
-      case 'ConflictError':
-        break;
-      default: {
-        // A typed error the API has newly added to joinGroup: fails to compile until it is handled above.
-        const unhandled: never = error;
-        void unhandled;
-      }
-    }
-    // The group is gone, or the membership changed elsewhere (ConflictError): show what is true now.
-    await this.access.refresh();
-    await this.#settled();
+    this.focus(open ? '#confirm-question' : '#depart');
   }
 
   async leave(group: Group, kind: Departure): Promise<void> {
     const client = this.access.client();
     if (!client || this.busy) return;
-    this.#set(() => ((this.busy = true), (this.problem = undefined)));
+    this.set(() => ((this.busy = true), (this.problem = undefined)));
     const result = await client.mutate(leaveGroupMutation, { input: { groupId: group.id } }, (data) => data.leaveGroup);
-    this.#set(() => (this.busy = false));
-    const m = this.messages;
+    this.set(() => (this.busy = false));
     if (result.kind === 'ok') {
-      await this.#changed(result.data, kind === 'withdraw' ? m.withdrawn : kind === 'waitlist' ? m.leftWaitlist : undefined);
+      // Withdrawing and stepping off the waitlist happen where the joining strings are shown, so loaded.
+      await this.changed(result.data, kind === 'withdraw' ? this.joining.withdrawn : kind === 'waitlist' ? this.joining.leftWaitlist : undefined);
       return;
     }
     if (result.kind === 'error') {
       // Already out, or the group is gone: show what is true now.
-      this.#set(() => (this.confirming = false));
+      this.set(() => (this.confirming = false));
       await this.access.refresh();
-      await this.#settled();
+      await this.settled();
       return;
     }
-    this.#failed(result, () => void this.leave(group, kind));
+    this.failed(result, () => void this.leave(group, kind));
   }
 
   /** A transport failure: what happened, with a retry; nothing the reader typed is touched. */
-  #failed(failure: HearthFailure, retry: () => void): void {
+  failed(failure: HearthFailure, retry: () => void): void {
     const message = failureMessage(this.access.common(), failure);
     const problem: Problem = message.signIn
       ? { text: message.text, signIn: true }
       : { text: `${message.text} ${this.messages.kept}`, reference: message.reference, retry };
-    this.#set(() => (this.problem = problem));
+    this.set(() => (this.problem = problem));
     this.access.announce(problem.text);
   }
 
   /** After an action succeeded: show the new membership at once, tell the host and the reader, then re-read the page. */
-  async #changed(membership: Membership, outcome: string | undefined): Promise<void> {
+  async changed(membership: Membership, outcome: string | undefined): Promise<void> {
     const loaded = this.access.loaded();
     const group = loaded?.page.group;
     if (loaded && group) this.access.show({ ...loaded, page: { ...loaded.page, group: { ...group, viewerMembership: membership } } });
-    this.#set(() => {
+    this.set(() => {
       this.outcome = outcome;
       this.confirming = false;
       this.invalid = {};
@@ -315,11 +235,13 @@ export class JoinFlow implements ReactiveController {
     // Seat counts, whether the reader may post, a private group now visible: from the API.
     if (!group) await this.access.refresh();
     else void this.access.refresh();
-    await this.#settled();
+    await this.settled();
   }
 
   /** Moves focus to the status line and reads it out. */
-  async #settled(): Promise<void> {
+  async settled(): Promise<void> {
+    // The status line of a reader who has just left is shown once the joining strings are there.
+    await this.#formLoading;
     await this.element.updateComplete;
     const status = this.access.root().querySelector('#status') as HTMLElement | null;
     status?.focus();

@@ -1,40 +1,39 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { passConnection } from '../base/pass-connection.js';
-import { loadLanguage } from '../localization/locale-controller.js';
-import { joinRequirements, type JoinFlow, type JoinTarget } from './join-flow.js';
+import type { Group, Membership } from './hearth-group.operations.js';
+import type { Departure, JoinFlow, JoinTarget } from './join-flow.js';
+import { joinRequirements, submitJoin } from './join-submit.js';
 
 /**
  * The join form of `<hearth-group>` for every policy: the fee, the entry questions, the invitation code, how the
  * reader will appear, and the one button (join, send request, request a place, join with the code, or join the
- * waitlist). Its state and actions are the page's JoinFlow.
+ * waitlist), with the card of every reader who is not a member (below). Its state and actions are the page's
+ * JoinFlow. Fetched with the joining strings the first time a page shows such a reader (load-join-form.ts), so
+ * what a member downloads does not include it.
  */
 
 const maxAnswerLength = 2000;
-let appearanceLoading: Promise<unknown> | undefined;
 
 /**
- * The appearance choice is fetched (code and strings) the first time a join form or a member's settings show:
- * most visits to a group page do neither. Until it is there, a join goes out without an appearance, which the
- * API takes as a suggested pseudonym: never the name from sign-in.
+ * What the form shows that the membership card shows too, rendered by the card (membership-standing.ts): given
+ * rather than imported, so this chunk shares no module with the group page's own beyond Lit and the client.
  */
-export function loadAppearanceChoice(locale: string): void {
-  if (appearanceLoading) return;
-  appearanceLoading = Promise.all([import('./group-appearance.define.js'), loadLanguage(locale, 'writers')]).catch(() => {
-    appearanceLoading = undefined;
-  });
+export interface JoinFormParts {
+  fee: (description: string) => unknown;
+  /** The `<hearth-group-appearance>` choice of how the reader will appear, for this group. */
+  appearance: unknown;
+  problem: unknown;
 }
 
-export function renderJoinForm(flow: JoinFlow, target: JoinTarget, explanation: string | undefined) {
-  loadAppearanceChoice(flow.access.i18n.locale);
-  const m = flow.messages;
+export function renderJoinForm(flow: JoinFlow, target: JoinTarget, explanation: string | undefined, parts: JoinFormParts) {
+  const m = flow.strings;
   const policy = target.joinPolicy;
   const { questions, needsCode } = joinRequirements(target);
   const reviewed = policy === 'APPROVAL' || policy === 'FEE';
   const waitlist = target.full && !reviewed;
   const label = waitlist ? m.joinWaitlist : policy === 'APPROVAL' ? m.sendRequest : policy === 'FEE' ? m.requestPlace : needsCode ? m.joinWithCode : m.join;
-  return html`<form class="stack" novalidate @submit=${(event: SubmitEvent) => flow.submit(event, target, waitlist ? 'waitlist' : 'join')}>
+  return html`<form class="stack" novalidate @submit=${(event: SubmitEvent) => submitJoin(flow, event, target, waitlist ? 'waitlist' : 'join')}>
     ${explanation ? html`<p>${explanation}</p>` : nothing}
-    ${policy === 'FEE' && target.feeDescription ? renderFee(flow, target.feeDescription) : nothing}
+    ${policy === 'FEE' && target.feeDescription ? parts.fee(target.feeDescription) : nothing}
     ${target.full ? html`<p class="note">${reviewed ? m.fullRequest : flow.noWaitlist ? m.fullNoWaitlist : m.fullJoin}</p>` : nothing}
     ${questions.length ? html`<p class="hint" id="answers-hint">${m.answersHint}</p>` : nothing}
     ${questions.map((question, index) =>
@@ -83,12 +82,7 @@ export function renderJoinForm(flow: JoinFlow, target: JoinTarget, explanation: 
           m.codeHint,
         )
       : nothing}
-    <hearth-group-appearance
-      group=${target.id}
-      mode="join"
-      ${passConnection(flow.access.connection())}
-    ></hearth-group-appearance>
-    ${renderProblem(flow)}
+    ${parts.appearance} ${parts.problem}
     ${waitlist && flow.noWaitlist
       ? nothing
       : html`<div class="row"><button class="primary" part="button" type="submit" ?disabled=${flow.busy}>${flow.busy ? m.sending : label}</button></div>`}
@@ -107,27 +101,60 @@ function renderField(flow: JoinFlow, id: string, label: string, control: (id: st
   </div>`;
 }
 
-/** What the group costs, as the care team describes it. */
-export function renderFee(flow: JoinFlow, description: string) {
-  return html`<div class="fee">
-    <h4>${flow.messages.fee}</h4>
-    <p dir="auto">${description}</p>
-  </div>`;
+/** What a member's card shows too, for the standings below: given by membership-standing.ts. */
+export interface StandingParts extends JoinFormParts {
+  departure: (kind: Departure) => unknown;
+  date: (value: string) => string;
+  /** The facilitators' reason, quoted, or nothing. */
+  reason: unknown;
+  /** Until when a suspension lasts, when it is still running. */
+  suspendedUntil: string | null;
 }
 
-/** What went wrong with the reader's last action, with a retry or a sign-in where either helps. */
-export function renderProblem(flow: JoinFlow) {
-  const problem = flow.problem;
-  if (!problem) return nothing;
-  const common = flow.access.common();
-  return html`<div class="panel error stack tight" part="problem" role="alert">
-    <p>${problem.text}</p>
-    ${problem.reference ? html`<p class="small muted">${common.requestId(problem.reference)}</p>` : nothing}
-    ${problem.retry || problem.signIn
-      ? html`<p class="row">
-          ${problem.retry ? html`<button type="button" @click=${problem.retry}>${common.retry}</button>` : nothing}
-          ${problem.signIn ? html`<button type="button" class="primary" @click=${() => flow.access.requestSignIn('session')}>${common.signIn}</button>` : nothing}
-        </p>`
-      : nothing}
-  </div>`;
+/**
+ * Where a signed-in reader who is not a member stands, and what they can do from there: a pending request (with
+ * their answers and the fee), the waitlist, banned, rejected, removed, left, or no membership at all.
+ */
+export function standingOf(flow: JoinFlow, group: Group, target: JoinTarget, membership: Membership | null | undefined, parts: StandingParts) {
+  const m = flow.strings;
+  const i18n = flow.access.i18n;
+  const status = membership?.status;
+  let line: string | undefined;
+  let rest: unknown = nothing;
+  if (status === 'PENDING') {
+    line = group.joinPolicy === 'FEE' ? m.pendingFee : m.pending;
+    rest = html`<p class="muted small">${m.requestedOn(i18n.relativeTime(membership!.requestedAt))}</p>
+      ${group.joinPolicy === 'FEE' && group.feeDescription ? parts.fee(group.feeDescription) : nothing}
+      ${membership!.answers.length
+        ? html`<details>
+            <summary>${m.yourAnswers}</summary>
+            <dl class="answers">
+              ${membership!.answers.map((answer, index) => html`<dt dir="auto">${group.entryQuestions[index] ?? ''}</dt><dd dir="auto">${answer}</dd>`)}
+            </dl>
+          </details>`
+        : nothing}
+      ${parts.departure('withdraw')}`;
+  } else if (status === 'WAITLISTED') {
+    line = m.waitlisted(membership!.waitlistPosition);
+    rest = parts.departure('waitlist');
+  } else if (status === 'BANNED') {
+    line = m.banned;
+    rest = parts.reason;
+  } else if (status === 'LEFT' && parts.suspendedUntil) {
+    line = m.suspendedAfterLeaving(parts.date(parts.suspendedUntil));
+  } else if (group.archived) {
+    line = status === 'LEFT' ? m.left : m.closed;
+  } else {
+    // No membership, or one that has ended: the way (back) in.
+    line = status === 'REJECTED' ? m.rejected : status === 'LEFT' ? (membership!.statusReason ? m.removed : m.left) : m.howToJoin[group.joinPolicy];
+    rest = html`${parts.reason}${status === 'REJECTED' ? html`<p>${m.askAgain}</p>` : nothing}
+      ${renderJoinForm(flow, target, status ? m.howToJoin[group.joinPolicy] : undefined, parts)}`;
+  }
+  return { line, rest };
+}
+
+/** A guest: how to join, a note (the group is full), and a sign-in. */
+export function renderGuest(flow: JoinFlow, explanation: string | undefined, note?: string) {
+  return html`<p>${explanation}</p>
+    ${note ? html`<p class="note">${note}</p>` : nothing} ${flow.access.signInPrompt('join')}`;
 }

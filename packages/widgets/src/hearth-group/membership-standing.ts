@@ -3,7 +3,8 @@ import { passConnection } from '../base/pass-connection.js';
 import { domainMessages } from '../localization/domain.messages.js';
 import type { Group, InvitationPreview, Membership } from './hearth-group.operations.js';
 import type { Departure, JoinFlow, JoinTarget } from './join-flow.js';
-import { loadAppearanceChoice, renderFee, renderJoinForm, renderProblem } from './join-form.js';
+import type { JoinFormParts } from './join-form.js';
+import { loadLanguage } from '../localization/locale-controller.js';
 
 /**
  * The membership card of `<hearth-group>` (`part="membership"`): for a guest, how to join and a sign-in; for a
@@ -12,8 +13,11 @@ import { loadAppearanceChoice, renderFee, renderJoinForm, renderProblem } from '
  */
 
 export function renderMembership(flow: JoinFlow, group: Group, membership: Membership | null | undefined, signedIn: boolean) {
-  const m = flow.messages;
   const status = membership?.status;
+  // Anyone but a member reads the joining strings, fetched with the join form: until then, the loading state.
+  const member = status === 'ACTIVE' || status === 'SUSPENDED';
+  if (!member && !flow.joinForm()) return renderCardLoading(flow);
+  const m = flow.strings;
   const settled = status === 'ACTIVE' || status === 'SUSPENDED' || status === 'PENDING' || status === 'WAITLISTED' || status === 'BANNED';
   const target: JoinTarget = {
     id: group.id,
@@ -27,13 +31,14 @@ export function renderMembership(flow: JoinFlow, group: Group, membership: Membe
   const fullNote = target.full ? (target.joinPolicy === 'APPROVAL' || target.joinPolicy === 'FEE' ? m.fullRequest : m.fullJoin) : undefined;
   return html`<section class="card join stack" part="membership" aria-labelledby="join-heading" aria-busy=${flow.busy ? 'true' : 'false'}>
     <h3 id="join-heading">${settled ? m.membershipHeading : m.joinHeading}</h3>
-    ${signedIn ? renderStanding(flow, group, target, membership) : renderGuest(flow, group.archived ? m.closed : m.howToJoin[group.joinPolicy], fullNote)}
+    ${signedIn ? renderStanding(flow, group, target, membership) : flow.joinForm()!.renderGuest(flow, group.archived ? m.closed : m.howToJoin[group.joinPolicy], fullNote)}
   </section>`;
 }
 
 /** The join card of a PRIVATE group reached through an invitation: the code goes with the request. */
 export function renderInvitationMembership(flow: JoinFlow, invitation: InvitationPreview, signedIn: boolean) {
-  const m = flow.messages;
+  if (!flow.joinForm()) return renderCardLoading(flow);
+  const m = flow.strings;
   const target: JoinTarget = {
     id: invitation.groupId,
     name: invitation.groupName,
@@ -47,19 +52,31 @@ export function renderInvitationMembership(flow: JoinFlow, invitation: Invitatio
     <h3 id="join-heading">${m.joinHeading}</h3>
     ${signedIn
       ? html`<p id="status" class="status" tabindex="-1" dir="auto">${flow.outcome ?? m.invited(invitation.groupName)}</p>
-          ${invitation.valid ? renderJoinForm(flow, target, m.howToJoin[invitation.joinPolicy]) : html`<p class="panel error">${m.codeRefused}</p>`}`
-      : renderGuest(flow, m.invited(invitation.groupName))}
+          ${invitation.valid ? flow.joinForm()!.renderJoinForm(flow, target, m.howToJoin[invitation.joinPolicy], joinFormParts(flow, target)) : html`<p class="panel error">${m.codeRefused}</p>`}`
+      : flow.joinForm()!.renderGuest(flow, m.invited(invitation.groupName))}
   </section>`;
 }
 
-function renderGuest(flow: JoinFlow, explanation: string | undefined, note?: string) {
-  return html`<p>${explanation}</p>
-    ${note ? html`<p class="note">${note}</p>` : nothing} ${flow.access.signInPrompt('join')}`;
+/** The card while the joining strings and the join form are fetched, or why they could not be, with a retry. */
+function renderCardLoading(flow: JoinFlow) {
+  return html`<section class="card join stack" part="membership" aria-busy=${flow.problem?.formMissing ? 'false' : 'true'}>
+    ${flow.problem?.formMissing ? renderProblem(flow) : flow.access.loading()}
+  </section>`;
+}
+
+/** What the joining chunk shows that a member's card shows too, given to it (join-form.ts says why). */
+function joinFormParts(flow: JoinFlow, target: JoinTarget): JoinFormParts {
+  loadAppearanceChoice(flow.access.i18n.locale);
+  return {
+    fee: (description: string) => renderFee(flow, description),
+    appearance: html`<hearth-group-appearance group=${target.id} mode="join" ${passConnection(flow.access.connection())}></hearth-group-appearance>`,
+    problem: renderProblem(flow),
+  };
 }
 
 /** Where a signed-in reader stands, and what they can do from there. */
 function renderStanding(flow: JoinFlow, group: Group, target: JoinTarget, membership: Membership | null | undefined) {
-  const m = flow.messages;
+  const m = flow.strings;
   const i18n = flow.access.i18n;
   const status = membership?.status;
   const reason = membership?.statusReason ? html`<p class="quote" dir="auto">${m.reason(membership.statusReason)}</p>` : nothing;
@@ -73,34 +90,15 @@ function renderStanding(flow: JoinFlow, group: Group, target: JoinTarget, member
   } else if (status === 'SUSPENDED') {
     line = m.suspended(dateOf(i18n.locale, suspendedUntil!));
     rest = html`${reason}${renderDeparture(flow, 'leave', group)}`;
-  } else if (status === 'PENDING') {
-    line = group.joinPolicy === 'FEE' ? m.pendingFee : m.pending;
-    rest = html`<p class="muted small">${m.requestedOn(i18n.relativeTime(membership!.requestedAt))}</p>
-      ${group.joinPolicy === 'FEE' && group.feeDescription ? renderFee(flow, group.feeDescription) : nothing}
-      ${membership!.answers.length
-        ? html`<details>
-            <summary>${m.yourAnswers}</summary>
-            <dl class="answers">
-              ${membership!.answers.map((answer, index) => html`<dt dir="auto">${group.entryQuestions[index] ?? ''}</dt><dd dir="auto">${answer}</dd>`)}
-            </dl>
-          </details>`
-        : nothing}
-      ${renderDeparture(flow, 'withdraw', group)}`;
-  } else if (status === 'WAITLISTED') {
-    line = m.waitlisted(membership!.waitlistPosition);
-    rest = renderDeparture(flow, 'waitlist', group);
-  } else if (status === 'BANNED') {
-    line = m.banned;
-    rest = reason;
-  } else if (status === 'LEFT' && suspendedUntil) {
-    line = m.suspendedAfterLeaving(dateOf(i18n.locale, suspendedUntil));
-  } else if (group.archived) {
-    line = status === 'LEFT' ? m.left : m.closed;
   } else {
-    // No membership, or one that has ended: the way (back) in.
-    line = status === 'REJECTED' ? m.rejected : status === 'LEFT' ? (membership!.statusReason ? m.removed : m.left) : m.howToJoin[group.joinPolicy];
-    rest = html`${reason}${status === 'REJECTED' ? html`<p>${m.askAgain}</p>` : nothing}
-      ${renderJoinForm(flow, target, status ? m.howToJoin[group.joinPolicy] : undefined)}`;
+    // Every other standing is a way (back) in, or where a request stands: from the joining chunk.
+    ({ line, rest } = flow.joinForm()!.standingOf(flow, group, target, membership, {
+      ...joinFormParts(flow, target),
+      departure: (kind: Departure) => renderDeparture(flow, kind, group),
+      date: (value: string) => dateOf(i18n.locale, value),
+      reason,
+      suspendedUntil,
+    }));
   }
   // The status line stays the same element whatever the state, so focus put on it after an action stays there.
   return html`<p id="status" class=${membership || flow.outcome ? 'status' : ''} tabindex="-1">${flow.outcome ?? line}</p>
@@ -122,7 +120,7 @@ function renderAppearanceSettings(flow: JoinFlow, group: Group, membership: Memb
 
 /** Leaving, withdrawing a request or stepping off the waitlist: a discreet button, then a confirmation. */
 function renderDeparture(flow: JoinFlow, kind: Departure, group: Group) {
-  const m = flow.messages;
+  const m = flow.strings;
   const [label, question, yes] =
     kind === 'leave'
       ? [m.leave, `${m.leaveConfirm(group.name)}${group.joinPolicy === 'APPROVAL' ? ` ${m.leaveConfirmApproval}` : ''}`, m.leaveYes]
@@ -145,4 +143,43 @@ function renderDeparture(flow: JoinFlow, kind: Departure, group: Group) {
 /** "3 December 2026 at 09:59": when a suspension ends, without slashes that read backwards in Arabic. */
 function dateOf(locale: string, value: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(value));
+}
+
+let appearanceLoading: Promise<unknown> | undefined;
+
+/**
+ * The appearance choice is fetched (code and strings) the first time a join form or a member's settings show:
+ * most visits to a group page do neither. Until it is there, a join goes out without an appearance, which the
+ * API takes as a suggested pseudonym: never the name from sign-in.
+ */
+export function loadAppearanceChoice(locale: string): void {
+  if (appearanceLoading) return;
+  appearanceLoading = Promise.all([import('./group-appearance.define.js'), loadLanguage(locale, 'writers')]).catch(() => {
+    appearanceLoading = undefined;
+  });
+}
+
+/** What the group costs, as the care team describes it. */
+export function renderFee(flow: JoinFlow, description: string) {
+  return html`<div class="fee">
+    <h4>${flow.joining.fee}</h4>
+    <p dir="auto">${description}</p>
+  </div>`;
+}
+
+/** What went wrong with the reader's last action, with a retry or a sign-in where either helps. */
+export function renderProblem(flow: JoinFlow) {
+  const problem = flow.problem;
+  if (!problem) return nothing;
+  const common = flow.access.common();
+  return html`<div class="panel error stack tight" part="problem" role="alert">
+    <p>${problem.text}</p>
+    ${problem.reference ? html`<p class="small muted">${common.requestId(problem.reference)}</p>` : nothing}
+    ${problem.retry || problem.signIn
+      ? html`<p class="row">
+          ${problem.retry ? html`<button type="button" @click=${problem.retry}>${common.retry}</button>` : nothing}
+          ${problem.signIn ? html`<button type="button" class="primary" @click=${() => flow.access.requestSignIn('session')}>${common.signIn}</button>` : nothing}
+        </p>`
+      : nothing}
+  </div>`;
 }

@@ -10,9 +10,10 @@ export type Messages = object;
 
 /**
  * The packs of strings: what the group page's widgets use, the finder's and the facilitators' queue's own, and
- * the writers' (the crisis help panel, fetched when a member starts writing rather than with every page).
+ * the writers' (the crisis help panel, fetched when a member starts writing rather than with every page), and the
+ * joining strings (fetched by a group page whose reader is not a member).
  */
-export type PackName = 'members' | 'finder' | 'facilitators' | 'writers';
+export type PackName = 'members' | 'finder' | 'facilitators' | 'writers' | 'joining';
 
 /** A component's messages, looked up by `id` in its pack in the element's language. */
 export interface Catalog<M extends Messages> {

@@ -9,16 +9,19 @@ import arabicFacilitators from './packs/facilitators.ar.js';
 import englishFacilitators from './packs/facilitators.en.js';
 import arabicFinder from './packs/finder.ar.js';
 import englishFinder from './packs/finder.en.js';
+import arabicJoining from './packs/joining.ar.js';
+import englishJoining from './packs/joining.en.js';
 import arabicWriters from './packs/writers.ar.js';
 import englishWriters from './packs/writers.en.js';
 
-const englishPack = { ...englishMembers, ...englishFinder, ...englishFacilitators, ...englishWriters };
-const arabicPack = { ...arabicMembers, ...arabicFinder, ...arabicFacilitators, ...arabicWriters };
+const englishPack = { ...englishMembers, ...englishFinder, ...englishFacilitators, ...englishWriters, ...englishJoining };
+const arabicPack = { ...arabicMembers, ...arabicFinder, ...arabicFacilitators, ...arabicWriters, ...arabicJoining };
 const packsByName = {
   members: [englishMembers, arabicMembers],
   finder: [englishFinder, arabicFinder],
   facilitators: [englishFacilitators, arabicFacilitators],
   writers: [englishWriters, arabicWriters],
+  joining: [englishJoining, arabicJoining],
 } as const;
 
 const sourceFolder = join(dirname(fileURLToPath(import.meta.url)), '..');

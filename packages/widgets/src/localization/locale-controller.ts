@@ -18,6 +18,8 @@ const packLoaders: Record<`${SupportedLanguage}/${PackName}`, () => Promise<{ de
   'ar/facilitators': () => import('./packs/facilitators.ar.js'),
   'en/writers': () => import('./packs/writers.en.js'),
   'ar/writers': () => import('./packs/writers.ar.js'),
+  'en/joining': () => import('./packs/joining.en.js'),
+  'ar/joining': () => import('./packs/joining.ar.js'),
 };
 const packs = new Map<string, Pack>();
 const loadingPacks = new Map<string, Promise<void>>();
