@@ -47,7 +47,7 @@ export const englishContext = {
     'if (?:i|im) (?:wasnt|werent|was not|were not|didnt|did not|hadnt|had not|never)|why (?:cant|cannot|can not|couldnt|wont|doesnt)',
   ),
   firstPerson: 'i|im|ive|id|ill|me|myself|mine|my',
-  otherPerson: `you|u|ya|youre|youd|youll|yourself|yourselves|he|hes|hed|hell|she|shes|shed|they|theyre|theyd|theyll|someone|somebody|anyone|anybody|teens|veterans|men|women|him|her|them|his|their|we|our|us|who|my ${kin}|a ${kin}|her ${kin}|his ${kin}|their ${kin}|your ${kin}|the ${kin}|${kin}|character|singer|celebrity|actor|author|narrator`,
+  otherPerson: `you|u|ya|youre|youd|youll|yourself|yourselves|he|hes|hed|hell|she|shes|shed|they|theyre|theyd|theyll|someone|somebody|anyone|anybody|teens|veterans|men|women|him|her|them|his|their|we|our|us|who|my (?:\\d+ )?(?:year old|yr old|yo|teen|teenager|son|daughter|kid|child)|my ${kin}|a ${kin}|her ${kin}|his ${kin}|their ${kin}|your ${kin}|the ${kin}|${kin}|character|singer|celebrity|actor|author|narrator`,
   // Remote past and recovery; "again", "relapsed", "now" bring a past back (recurrence).
   past: any(
     'used to|years? ago|months? ago|last year|(?:a|two|three|four|five|few|many|several|some|\\d+) years (?:back|clean|free|sober)|when i was (?:younger|little|a kid|a child|a teen|a teenager|in school|at school|at uni|at university|in college|\\d+|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)',
@@ -57,13 +57,16 @@ export const englishContext = {
   pastTense: 'wanted|was|were|used to|tried|thought|felt|had|attempted|cut|hurt|harmed|kept',
   recurrence: 'again|relapse|relapsed|relapsing|back to|came back|coming back|returned|still|lately|these days|this week|tonight|last night|today|right now|rn|started|anymore',
   accident: any(
-    'shaving|cooking|chopping|slicing (?:the|some|an|a)|by accident|accidentally|on the stove|oven|kitchen|gym|workout|playing|fell|tripped|slipped on|ironing|dinner|football|soccer|rugby',
+    '(?:knife|blade|razor|it|hand) slipped|shaving|cooking|chopping|slicing (?:the|some|an|a)|by accident|accidentally|on the stove|oven|kitchen|gym|workout|playing|fell|tripped|slipped on|ironing|dinner|football|soccer|rugby',
     'at work|paper cut|opening (?:a|the)|haircut|hair ?cut|hair|fringe|bangs|(?:pixie|bob|buzz|crew|new|fresh|short|layered) cut|barber|hairdresser|salon|trim|a slice|some slack|toast|the pan|kettle|gardening|garden|the door|car door|cat scratched|dog bit|blood test|nurse|the vein|surgery|operation|injection|a needle|vaccine',
   ),
   purposeful: 'on purpose|deliberately|intentionally|meant to|to feel something|to punish|so i (?:could|would|wouldnt)|until (?:it|they|my \\w+) (?:bled|bleeds|split)',
   // Taking medication as prescribed is not a means.
-  routine: 'vitamins?|supplements?|with (?:breakfast|lunch|dinner|food|water|milk|my meal|meals|tea)|every (?:morning|day|night|evening)|as prescribed|prescribed|refill|pharmacy|chemist|forgot to take|remember to take|side effects|daily|twice a day|a day|my dose|my doctor|my gp',
+  routine: '(?:for|got|with|have|caught) (?:a |the |my |this |some )?(?:stinking |bad |horrible |awful )?(?:cold|flu|headache|migraine|fever|cough|sore throat|toothache|period pain|cramps|hangover)|vitamins?|supplements?|with (?:breakfast|lunch|dinner|food|water|milk|my meal|meals|tea)|every (?:morning|day|night|evening)|as prescribed|prescribed|refill|pharmacy|chemist|forgot to take|remember to take|side effects|daily|twice a day|a day|my dose|my doctor|my gp',
   idioms: any(
+    // A fear in the moment, not a wish: "I thought I was going to die"; a burden someone else says he is.
+    '(?:thought|felt like|was sure|was convinced|genuinely thought|honestly thought) (?:that )?(?:i was|id|i would|i am|im) (?:going to |gonna |about to )?die',
+    '(?:hes|shes|he is|she is|theyre|they are|he was|she was|hed be|shed be|he feels|she feels) (?:like )?(?:just |only |such )?(?:a |such a )?(?:burden|weight|drain|nuisance)',
     '(?:die|dye|dying|died|dyed) (?:my|her|his|their) (?:hair|clothes|shirt|jeans|roots|fringe)',
     '(?:die|died|dying|dead) (?:of|from|with) (?:laughter|laughing|embarrassment|boredom|shame|cringe|cuteness|excitement|curiosity|jealousy|envy|happiness)|(?:die|died|dying|dead) laughing|laughed so hard',
     'dying to (?!die|be dead|end)|to die for(?= *$| \\|)|die for (?:a|some|an)|(?:would|could) (?:literally )?die (?:for|of)|could have died|nearly died|almost died',
@@ -94,7 +97,7 @@ export const englishContext = {
   ordinaryUse:
     '(?:rope|cord|knife|knives|blade|blades|ladder|belt|gun|rifle|bleach|poison|charcoal|gas) (?:\\w+ )?for (?:the|a|my|our|his|her|\\w+s) (?:\\w+ )?(?:tent|swing|treehouse|boat|camping|climbing|hammock|garden|washing|laundry|dog|horse|trailer|bread|steak|cake|class|job|costume|kitchen|bathroom|toilet|weeds|rats|mice|slugs|barbecue|bbq|hunting|range|shooting club|tree ?house)|rope ladder|skipping rope|jump rope|tow rope|climbing rope|washing line|clothes line|shooting range|gun range|hunting (?:trip|season|licence|license)|clay pigeon|taking (?:photos|pictures|a (?:photo|picture|selfie))|(?:watching|watch|watched) (?:the )?(?:sunset|sunrise|fireworks|view|boats|trains)|sightseeing|fishing',
   ordinaryGoodbye:
-    '(?:see|catch) (?:you|ya|u|yall|you all|everyone)(?! (?:on the other side|in (?:heaven|another life|the next life|the afterlife)|never|someday|one day))|talk (?:to you )?(?:soon|tomorrow|later|next week)|(?:till|until|til) (?:next|tomorrow|then)|good ?night (?:all|everyone)|have a (?:good|great|nice|lovely) (?:day|night|evening|weekend|week)|back (?:on|next|tomorrow|in a)|(?:keep|stay) in touch|moving (?:to|away|abroad|house|out)|new (?:job|chapter|adventure)|(?:off|heading) (?:to|on) (?:holiday|vacation|a trip)',
+    '(?:goodbye|bye) [^\\s|]+ (?:\\| )?(?:and )?hello|(?:see|catch) (?:you|ya|u|yall|you all|everyone)(?! (?:on the other side|in (?:heaven|another life|the next life|the afterlife)|never|someday|one day))|talk (?:to you )?(?:soon|tomorrow|later|next week)|(?:till|until|til) (?:next|tomorrow|then)|good ?night (?:all|everyone)|have a (?:good|great|nice|lovely) (?:day|night|evening|weekend|week)|back (?:on|next|tomorrow|in a)|(?:keep|stay) in touch|moving (?:to|away|abroad|house|out)|new (?:job|chapter|adventure)|(?:off|heading) (?:to|on) (?:holiday|vacation|a trip)',
   protective: any(
     'my (?:kids|children|family|son|daughter|faith|dog|cat|mom|mum|wife|husband|partner|grandchildren|grandkids|girls|boys|baby|pets?) (?:keep|keeps|need|needs|is why|are why|are the reason|is the reason|are my reason|is my reason|would be devastated|mean everything)',
     'keeps? me (?:going|alive|here|safe)|(?:too much|so much|a lot|something|plenty|things) to live for|reasons? to (?:live|stay|keep going)|i want to live|i choose to live|i will keep going|i keep going',

@@ -226,6 +226,8 @@ export function readSegment(lexicon: CompiledLexicon, segment: Segment, context:
     return other.end > first.end ? 'OTHER' : 'FIRST';
   };
 
+  /** The words of a window after its last clause mark: "kids are at their dads | the letters are written". */
+  const clauseOf = (window: string) => window.slice(window.lastIndexOf(clauseMark) + 1);
   const cues: Array<Cue & { span: Span }> = [];
   for (const rule of lexicon.rules) {
     for (const span of spans(rule.pattern, text)) {
@@ -233,7 +235,9 @@ export function readSegment(lexicon: CompiledLexicon, segment: Segment, context:
       const future = Boolean(spec.futureForm?.test(span.text)) && (rule.sign === 'ACT' || rule.sign === 'SELF_ACT' || rule.sign === 'SELF_HARM');
       const intent = future || has(parts.intent, window);
       const modal = intent || has(parts.desire, window) || has(parts.think, window);
-      const who = subject(window);
+      // The subject is the writer when the match opens with the writer ("im sorry for everything") or its verb is a
+      // first-person future form (هشنق نفسي), whoever is named before it; otherwise the nearest subject in its clause.
+      const who = future || has(parts.firstPerson, span.text.split(' ')[0] ?? '') ? 'FIRST' : subject(clauseOf(window));
       if (rule.needs === 'MODALITY' && !modal) continue;
       if (rule.needs === 'MODALITY_OR_FIRST_PERSON' && !modal && who !== 'FIRST') continue;
       const ignores = new Set(rule.ignores ?? []);
