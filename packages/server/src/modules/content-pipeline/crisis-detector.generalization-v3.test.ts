@@ -12,6 +12,11 @@ import { itReadsEachAtItsLevel, type CrisisLevelTable } from '../../../test-supp
  */
 const v3Classes: CrisisLevelTable = {
   IMMINENT: [
+    'عندي سكينة جوزي وابي انهي حياتي',
+    'بعد آخر يوم دوام مش هرجع البيت، هطير بالعربية على الجسر',
+    'الليلة هي الليلة، خلصت رسائلي',
+    'ناوية اوقف الانسولين بعد العيد',
+    "the night of my last shift i'm not driving home, i'm driving into the canal",
     "friday. that's when. nobody will even notice i'm gone",
     "my letters are written and tonight i'm not coming back from the walk",
     "I've decided to stop taking my insulin and I want it all over by the end of the month",
@@ -22,6 +27,8 @@ const v3Classes: CrisisLevelTable = {
     'الجمعة الجاية لما ابوي يطلع الصلاة هرمي نفسي من البلكونة',
   ],
   HIGH: [
+    'يا ريتني متت قبل ما اشوف هاليوم',
+    'نجرح في يدي كل ليلة',
     "wish i'd died in the fire with her",
     "i've decided i'm not going to be alive much longer",
     "suicidal again. day 10 clean and it is no easier",
@@ -33,6 +40,10 @@ const v3Classes: CrisisLevelTable = {
     'نحرق في روحي بالسيجارة',
   ],
   CONCERN: [
+    'ما غاديش تشوفوني من بعد، شكرا على كلشي',
+    'اعرفوا اني بحبكم مهما صار',
+    'حاسس اني تقيل على اصحابي',
+    "i'm never getting past this, i know it now",
     "i'm dead weight to everyone around me",
     "my kids deserve a mum who isn't broken",
     "I've given up hoping it gets better",
@@ -49,6 +60,13 @@ const v3Classes: CrisisLevelTable = {
     'مسحت كل حساباتي وحبيت اودعكم',
   ],
   NONE: [
+    'مش هرجع البيت بدري النهارده، عندي اجتماع',
+    'هسوق العربية للشغل بكرة الصبح',
+    'رميت السكاكين القديمة وجبت طقم جديد',
+    'اخويا دايما يقول انه حمل تقيل علينا وانا بقوله لا',
+    'سأتوقف عن أخذ المضاد الحيوي بعد أسبوع حسب كلام الدكتور',
+    "friday. that's when payday finally hits",
+    "i know how the story ends, i've read the book",
     "i'm dying to find out who won",
     "my daughter has been cutting herself and i found a razor in her bag, how do i help her",
     "got the flu so taking two ibuprofen tablets tonight and sleeping early",

@@ -109,6 +109,11 @@ export interface LexiconSpec {
   joins?: Readonly<Record<string, string>>;
   /** A verb form that is itself a future, an intent (Arabic «سأنتحر», «هموت نفسي»); tested on an act's match. */
   futureForm?: RegExp;
+  /**
+   * The writer's own reflexive or possessive («نفسي», «حياتي»): a self-directed act carrying it is the writer's
+   * whoever is named before it («وأبي أنهي حياتي», where «أبي» is "I want" or "my father").
+   */
+  writersOwn?: RegExp;
 }
 
 interface CompiledRule extends RuleSpec {
@@ -237,7 +242,7 @@ export function readSegment(lexicon: CompiledLexicon, segment: Segment, context:
       const modal = intent || has(parts.desire, window) || has(parts.think, window);
       // The subject is the writer when the match opens with the writer ("im sorry for everything") or its verb is a
       // first-person future form (هشنق نفسي), whoever is named before it; otherwise the nearest subject in its clause.
-      const who = future || has(parts.firstPerson, span.text.split(' ')[0] ?? '') ? 'FIRST' : subject(clauseOf(window));
+      const who = future || (rule.sign === 'SELF_ACT' && Boolean(spec.writersOwn?.test(span.text))) || has(parts.firstPerson, span.text.split(' ')[0] ?? '') ? 'FIRST' : subject(clauseOf(window));
       if (rule.needs === 'MODALITY' && !modal) continue;
       if (rule.needs === 'MODALITY_OR_FIRST_PERSON' && !modal && who !== 'FIRST') continue;
       const ignores = new Set(rule.ignores ?? []);
