@@ -12,6 +12,10 @@ import { itReadsEachAtItsLevel, type CrisisLevelTable } from '../../../test-supp
  */
 const v3Classes: CrisisLevelTable = {
   IMMINENT: [
+    "christmas eve. that's when. nobody will notice i'm gone till boxing day",
+    "I want to die. Once everybody's asleep I'm steering it into the bridge wall",
+    'ناوية انتحر بعد صلاة العشا',
+    'جهزت الحبوب وبستنى اهلي يناموا، ناوي انهي حياتي',
     'عندي سكينة جوزي وابي انهي حياتي',
     'بعد آخر يوم دوام مش هرجع البيت، هطير بالعربية على الجسر',
     'الليلة هي الليلة، خلصت رسائلي',
@@ -40,6 +44,7 @@ const v3Classes: CrisisLevelTable = {
     'نحرق في روحي بالسيجارة',
   ],
   CONCERN: [
+    "cancelled my sessions for next week. won't be needing them",
     'ما غاديش تشوفوني من بعد، شكرا على كلشي',
     'اعرفوا اني بحبكم مهما صار',
     'حاسس اني تقيل على اصحابي',
@@ -60,6 +65,8 @@ const v3Classes: CrisisLevelTable = {
     'مسحت كل حساباتي وحبيت اودعكم',
   ],
   NONE: [
+    'بعد صلاة الفجر بروح الشغل على طول',
+    "christmas eve. that's when the whole family comes over",
     'مش هرجع البيت بدري النهارده، عندي اجتماع',
     'هسوق العربية للشغل بكرة الصبح',
     'رميت السكاكين القديمة وجبت طقم جديد',

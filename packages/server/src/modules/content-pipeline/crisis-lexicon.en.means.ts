@@ -22,11 +22,11 @@ const othersAway =
 export const englishMeansAndTime = {
   // Time markers: the future of an act, not a duration ("this week I've had…").
   time: any(
-    // A day named alone as a sentence: "friday. thats when", "maybe monday".
-    `^(?:maybe |probably |on |this |next )?${weekday}(?= *$)`,
+    // A day or an event named alone as a sentence: "friday. thats when", "new years eve. thats when".
+    `^(?:maybe |probably |on |this |next )?(?:${weekday}(?: ${dayPart})?|${event}(?: eve| night| morning)?)(?= *$)`,
     `tonight|tonite|2nite|tomorrow|tmrw|tomorow|this (?:weekend|${dayPart}|${weekday})|tomorrow ${dayPart}|${weekday} ${dayPart}`,
-    `(?:on|this|next|by|for|before|after|until|till) (?:${weekday}|weekend|the weekend)|next (?:week|month|time|year)|this time next week`,
-    `(?:after|when|once|as soon as|before|till|until|til) ~2 (?:everyone|everybody|they|the kids|the house|he|she|my \\w+|the \\w+)(?: is| are| has| have| goes| go| falls?| gets?| leaves?| left| s| re| heads?)? ~1 ${othersAway}`,
+    `(?:on|this|next|by|for|before|after|until|till) (?:${weekday}|weekend|the weekend)|(?<!(?:for|of|until|till) )next (?:week|month|time|year)|this time next week`,
+    `(?:after|when|once|as soon as|before|till|until|til) ~2 (?:everyone|everybody|everyones|everybodys|they|theyre|the kids|the house|he|she|my \\w+|the \\w+)(?: is| are| has| have| goes| go| falls?| gets?| leaves?| left| s| re| heads?)? ~1 ${othersAway}`,
     `while (?:my \\w+|he|she|they|everyone|the kids|the house) (?:is|are|s|re) (?:${othersAway}|on)`,
     'when i get (?:home|back|in)|as soon as|the (?:day|night) i|is the (?:night|day)|tonights the night|todays the day|(?:at|by|around|before) (?:midnight|dawn|sunrise|sunset|\\d+(?: ?(?:am|pm|oclock))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: oclock)?',
     'by (?:morning|tonight|tomorrow|the weekend|sunrise|the time you)|before (?:morning|sunrise|dawn|the weekend|my birthday)|after dark|when its dark|in the (?:middle of the )?night',
@@ -39,8 +39,7 @@ export const englishMeansAndTime = {
     // Others asleep or out now: "the kids are asleep now".
     `(?:everyone|everybody|the kids|the house|they|my \\w+|he|she)(?: is| are| s| re) (?:asleep|sleeping|out|away|gone|at work)(?= (?:now|finally|at last)| \\||$)`,
   ),
-  // A day named alone: "friday. thats when", "maybe monday".
-  weakTime: `today|now|right now|rn|this week|soon|very soon|this year|later`,
+  weakTime: 'today|now|right now|rn|this week|soon|very soon|this year|later',
   medication:
     'pills?|tablets?|painkillers|pain pills|pain killers|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|codeine|tramadol|sleeping pills|sleeping tablets|meds|medication|medicine|insulin|antidepressants|antipsychotics|opioids|oxy|oxycodone|morphine|fentanyl|heroin|methadone|benzos|diazepam|valium|xanax|lithium|sertraline|amitriptyline|seroquel|quetiapine|zopiclone|propranolol|prescription',
   means: any(

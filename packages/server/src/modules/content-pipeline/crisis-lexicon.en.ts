@@ -61,6 +61,8 @@ const parts: LexiconSpec['parts'] = {
     '(?:walk|walking|wade|wading|drive|driving|throw myself|let myself (?:sink|drown)|keep walking|swim out) (?:out )?(?:into|under|in) (?:the|a|an|some)? ?(?:\\w+ )?(?:river|sea|ocean|lake|water|canal|reservoir|quarry|waves)(?! (?:with|for a|to cool|to swim|in (?:summer|the summer)))',
     '(?:crash|crashing|drive|driving|steer|steering|swerve|swerving|ram|ramming|wrap|wrapping) (?:my|the) (?:car|bike|motorbike|van|truck) (?:into|off|in front of|under|round) (?:a|the|an|some|oncoming)? ?(?:\\w+ )?(?:bridge|building|tree|wall|cliff|river|sea|lake|lorry|truck|train|traffic|barrier|pillar|motorway|highway|ditch|canal)',
     // Fire, and a weapon or means turned on the writer: "set myself on fire", "use it on myself".
+    // A car aimed at something hard: "flooring it into the overpass pillar".
+    '(?:floor|flooring|floored|drive|driving|steer|steering|aim|aiming) it (?:into|off|at|under) (?:a|the|an|that|some)? ?(?:\\w+ ){0,2}(?:pillar|wall|tree|bridge|barrier|overpass|truck|lorry|train|cliff|river|lake|canal|sea)',
     'set (?:myself|me) (?:on fire|alight|ablaze)|set fire to myself|burn myself (?:alive|to death)|(?:use|using|used|turn|turning) (?:it|them|that|this|the \\w+|my \\w+ \\w+|his \\w+|her \\w+) on myself',
     'how many ~4 (?:would it take|it would take|to kill me|would kill me|would (?:stop|do) it|would stop my heart|to die)',
     '(?:so much|enough|that many) ~3 (?:that|so) i (?:dont|wont|never|do not|will not|dont ever) (?:wake up|come back|come round|survive)',
