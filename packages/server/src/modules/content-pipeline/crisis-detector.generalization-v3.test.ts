@@ -5,10 +5,11 @@ import { itReadsEachAtItsLevel, type CrisisLevelTable } from '../../../test-supp
  * A third set, for the classes of wording an independent writer used that the rules did not anticipate (studied
  * from frozen-v3's misses; none of these sentences is from a table): understated farewells ("won't be around",
  * "the notes are done", "not coming back"), decided intent without an act verb ("I've decided I'm going"),
- * stopping a treatment as a method, a day named alone as a time, hopelessness and burden in plain words, a verb
- * whose own form is the writer (هـ/ح + first person, whoever is named near it), Iraqi گ and Maghrebi forms,
- * repeated letters; and hard negatives for each: a cold treated with tablets tonight, a child who self-harms, an
- * idiom of dying to know, a relative who calls himself a burden, blades thrown away, a safety plan.
+ * stopping a treatment as a method, a day or an event named alone as a time, hopelessness and burden in plain
+ * words, an object pronoun that is no subject ("I count them and think about ending it"), a verb whose own form is
+ * the writer (هـ/ح + first person, whoever is named near it), Iraqi گ and Maghrebi forms, repeated letters; and hard
+ * negatives for each: a cold treated with tablets tonight, a child who self-harms, an idiom of dying to know, a
+ * relative who calls himself a burden, blades thrown away, a safety plan.
  */
 const v3Classes: CrisisLevelTable = {
   IMMINENT: [
@@ -31,6 +32,7 @@ const v3Classes: CrisisLevelTable = {
     'الجمعة الجاية لما ابوي يطلع الصلاة هرمي نفسي من البلكونة',
   ],
   HIGH: [
+    'i look at them and think about ending it',
     'يا ريتني متت قبل ما اشوف هاليوم',
     'نجرح في يدي كل ليلة',
     "wish i'd died in the fire with her",
@@ -65,6 +67,7 @@ const v3Classes: CrisisLevelTable = {
     'مسحت كل حساباتي وحبيت اودعكم',
   ],
   NONE: [
+    'i hugged her and thought about how she wants to die, how do i help',
     'بعد صلاة الفجر بروح الشغل على طول',
     "christmas eve. that's when the whole family comes over",
     'مش هرجع البيت بدري النهارده، عندي اجتماع',

@@ -47,7 +47,7 @@ export const englishContext = {
     'if (?:i|im) (?:wasnt|werent|was not|were not|didnt|did not|hadnt|had not|never)|why (?:cant|cannot|can not|couldnt|wont|doesnt)',
   ),
   firstPerson: 'i|im|ive|id|ill|me|myself|mine|my',
-  otherPerson: `you|u|ya|youre|youd|youll|yourself|yourselves|he|hes|hed|hell|she|shes|shed|they|theyre|theyd|theyll|someone|somebody|anyone|anybody|teens|veterans|men|women|him|her|them|his|their|we|our|us|who|my (?:\\d+ )?(?:year old|yr old|yo|teen|teenager|son|daughter|kid|child)|my ${kin}|a ${kin}|her ${kin}|his ${kin}|their ${kin}|your ${kin}|the ${kin}|${kin}|character|singer|celebrity|actor|author|narrator`,
+  otherPerson: `you|u|ya|youre|youd|youll|yourself|yourselves|he|hes|hed|hell|she|shes|shed|they|theyre|theyd|theyll|someone|somebody|anyone|anybody|teens|veterans|men|women|(?:him|her|them|us)(?! (?:and|then|but|or|so) (?:i|think|thinking|wonder|want|wish|plan|decide))|his|their|we|our|who|my (?:\\d+ )?(?:year old|yr old|yo|teen|teenager|son|daughter|kid|child)|my ${kin}|a ${kin}|her ${kin}|his ${kin}|their ${kin}|your ${kin}|the ${kin}|${kin}|character|singer|celebrity|actor|author|narrator`,
   // Remote past and recovery; "again", "relapsed", "now" bring a past back (recurrence).
   past: any(
     'used to|years? ago|months? ago|last year|(?:a|two|three|four|five|few|many|several|some|\\d+) years (?:back|clean|free|sober)|when i was (?:younger|little|a kid|a child|a teen|a teenager|in school|at school|at uni|at university|in college|\\d+|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)',
