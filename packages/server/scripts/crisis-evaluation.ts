@@ -2,10 +2,10 @@ import { evaluateSplit, evaluationSplits, isTuningSplit, type EvaluationReport, 
 
 /**
  * Prints the crisis detector's precision, recall and F1 on a split of the evaluation table:
- *   pnpm --filter @hearth/server crisis-eval -- development|frozen-v1|frozen-v2|tuning|frozen
+ *   pnpm --filter @hearth/server crisis-eval -- development|frozen-v1|frozen-v2|frozen-v3|tuning|frozen
  * overall (crisis or not), per language, per warning sign (overall and per language), per risk level, and level
- * accuracy. For the tuning splits (development, frozen-v1, frozen-v2, and tuning, which is all three) it also lists the misses,
- * false alarms and wrong levels, to tune against. For the frozen split (frozen-v3.json) it prints figures only,
+ * accuracy. For the tuning splits (development, frozen-v1 to frozen-v3, and tuning, which is all four) it also lists the misses,
+ * false alarms and wrong levels, to tune against. For the frozen split (frozen-v4.json) it prints figures only,
  * never a row's text: those rows must not guide a change (crisis-evaluation/README.md).
  */
 const split = process.argv.slice(2).find((argument) => argument !== '--');

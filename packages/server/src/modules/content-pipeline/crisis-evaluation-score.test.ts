@@ -11,21 +11,22 @@ import { evaluateSplit, evaluationSplits, evaluationTableDirectory, isTuningSpli
 const readme = readFileSync(`${evaluationTableDirectory}README.md`, 'utf8');
 
 describe('crisis evaluation splits', () => {
-  it('scores frozen-v3.json as the frozen split, unchanged since its hash was recorded in the README', () => {
+  it('scores frozen-v4.json as the frozen split, unchanged since its hash was recorded in the README', () => {
     const [path] = splitFilePaths('frozen');
-    expect(path).toMatch(/frozen-v3\.json$/);
-    const recorded = /frozen-v3\.json` sha256: `([0-9a-f]{64})`/.exec(readme)?.[1];
+    expect(path).toMatch(/frozen-v4\.json$/);
+    const recorded = /frozen-v4\.json` sha256: `([0-9a-f]{64})`/.exec(readme)?.[1];
     expect(recorded).toBeDefined();
     expect(createHash('sha256').update(readFileSync(path!)).digest('hex')).toBe(recorded);
     expect(isTuningSplit('frozen')).toBe(false);
   });
 
-  it('tunes on development and the seen frozen-v1 and frozen-v2 rows together, and on nothing of frozen-v3', () => {
+  it('tunes on development and the seen frozen-v1, frozen-v2 and frozen-v3 rows together, and on nothing of frozen-v4', () => {
     const tuning = loadEvaluationSplit('tuning').map((row) => row.text);
     const development = loadEvaluationSplit('development');
     const frozenV1 = loadEvaluationSplit('frozen-v1');
     const frozenV2 = loadEvaluationSplit('frozen-v2');
-    expect(tuning).toEqual([...development, ...frozenV1, ...frozenV2].map((row) => row.text));
+    const frozenV3 = loadEvaluationSplit('frozen-v3');
+    expect(tuning).toEqual([...development, ...frozenV1, ...frozenV2, ...frozenV3].map((row) => row.text));
     const frozen = new Set(loadEvaluationSplit('frozen').map((row) => row.text));
     expect(tuning.filter((text) => frozen.has(text))).toEqual([]);
   });
@@ -43,7 +44,7 @@ describe('crisis evaluation splits', () => {
   });
 });
 
-describe('crisis detector on the tuning split (development, frozen-v1 and frozen-v2)', () => {
+describe('crisis detector on the tuning split (development and frozen-v1 to frozen-v3)', () => {
   const report = evaluateSplit('tuning');
 
   it.each(['en', 'ar'] as const)('keeps precision and recall in %s at their targets', (language) => {

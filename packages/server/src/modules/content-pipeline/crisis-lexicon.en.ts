@@ -40,10 +40,12 @@ const parts: LexiconSpec['parts'] = {
     '(?:go to |fall )?(?:sleep|asleep) and (?:never|not|no longer) (?:have to |ever |need to )?(?:wake|waking) up|never (?:have|need) to wake up',
     'end (?:it|things|everything|this|the pain)(?: all)?|end it all|ending (?:it|things|everything)(?: all)?|be done with (?:it|everything|life)|be done',
     'be with (?:her|him|them|mum|mom|dad|my \\w+) (?:again|in heaven)|join (?:her|him|them|my \\w+)(?: in heaven)?|go home to god',
+    // Stopping a treatment the writer lives by, after a modality: "decided to stop taking my insulin".
+    '(?:stop|quit) (?:going to |taking |having |my |the )*(?:dialysis|insulin|chemo|transplant meds|heart meds|treatment)',
     'leave this world|check out|not be a problem anymore|(?:let|make) (?:it|everything|the pain) stop forever',
     // A jump is the act unless it is a swim, a game or a leap of joy: "jump into the lake", "jump on the trampoline".
     'jump(?:ing)?(?! (?:into (?:the |a )?(?:lake|pool|sea|water|river|ocean)|in(?! front)|on|onto|over|up|around|for joy|at the chance|rope|ship|the queue|the gun|ahead|back|through|to conclusions))',
-    'overdose|overdosing|od|hang|hanging|drown|drowning|go too far|go further|take them all|take all of them|take the lot',
+    'overdose|overdosing|od|oding|od ing|odding|hang|hanging|drown|drowning|go too far|go further|take them all|take all of them|take the lot',
     // Swallowing a whole supply is the act itself: "going to take all my pills".
     '(?:take|swallow|down|overdose on) (?:every|each) (?:single )?(?:{medication})|(?:take|swallow) (?:the rest|every last one) of (?:my|the|them)|(?:take|swallow|down) (?:all|every one) (?:of )?(?:my|the|those|these)(?: \\w+)?|(?:take|swallow) (?:the|a) whole (?:bottle|box|pack|packet|strip)',
   ),
@@ -59,6 +61,8 @@ const parts: LexiconSpec['parts'] = {
     '(?:walk|walking|wade|wading|drive|driving|throw myself|let myself (?:sink|drown)|keep walking|swim out) (?:out )?(?:into|under|in) (?:the|a|an|some)? ?(?:\\w+ )?(?:river|sea|ocean|lake|water|canal|reservoir|quarry|waves)(?! (?:with|for a|to cool|to swim|in (?:summer|the summer)))',
     '(?:crash|crashing|drive|driving|steer|steering|swerve|swerving|ram|ramming|wrap|wrapping) (?:my|the) (?:car|bike|motorbike|van|truck) (?:into|off|in front of|under|round) (?:a|the|an|some|oncoming)? ?(?:\\w+ )?(?:bridge|building|tree|wall|cliff|river|sea|lake|lorry|truck|train|traffic|barrier|pillar|motorway|highway|ditch|canal)',
     // Fire, and a weapon or means turned on the writer: "set myself on fire", "use it on myself".
+    // A car aimed at something hard: "flooring it into the overpass pillar".
+    '(?:floor|flooring|floored|drive|driving|steer|steering|aim|aiming) it (?:into|off|at|under) (?:a|the|an|that|some)? ?(?:\\w+ ){0,2}(?:pillar|wall|tree|bridge|barrier|overpass|truck|lorry|train|cliff|river|lake|canal|sea)',
     'set (?:myself|me) (?:on fire|alight|ablaze)|set fire to myself|burn myself (?:alive|to death)|(?:use|using|used|turn|turning) (?:it|them|that|this|the \\w+|my \\w+ \\w+|his \\w+|her \\w+) on myself',
     'how many ~4 (?:would it take|it would take|to kill me|would kill me|would (?:stop|do) it|would stop my heart|to die)',
     '(?:so much|enough|that many) ~3 (?:that|so) i (?:dont|wont|never|do not|will not|dont ever) (?:wake up|come back|come round|survive)',
@@ -69,7 +73,7 @@ const parts: LexiconSpec['parts'] = {
   nounAct: 'suicide|suicidal|suicidality|self ?deletion|unaliving|attempt on my life|overdos(?:e|ing)',
   // Ideation that carries its own negation or is whole in itself.
   state: any(
-    'wish (?:i|id) (?:was|were|had|could be) (?:dead|never been born|not been born|gone|never born)|better off dead|(?:rather|sooner) be dead|wish i (?:was|were) never born',
+    'wish (?:i|id) (?:had )?(?:died|was killed|been killed|never woke up)|wish (?:i|id) (?:was|were|had|could be) (?:dead|never been born|not been born|gone|never born)|better off dead|(?:rather|sooner) be dead|wish i (?:was|were) never born',
     '(?:dont|do not|dont really|no longer|never|didnt|dont even) (?:think i (?:even |really )?|really |even )?(?:want|wanna|wish|feel like i want) to (?:live|be alive|exist|be here|wake up(?: tomorrow| in the morning| again| ever)?|go on|keep going|keep living|continue|survive|see tomorrow|be around)',
     'dont wanna (?:live|be alive|be here|wake up(?: tomorrow| in the morning| again| ever)?|exist|be around)|dont wanna be here',
     'no (?:reason|point) (?:for me )?(?:in |to )?(?:live|living|go on|going on|keep going|stay|staying|be alive|being alive|exist|existing|wake up)',
@@ -77,12 +81,14 @@ const parts: LexiconSpec['parts'] = {
     '(?:tired|sick|exhausted) of (?:living|being alive|life|existing|waking up|being here)|done with (?:life|living|being alive|everything)|(?:i|im) (?:so |just |completely |totally )?done(?= *$| \\|| now| for good| with it all)',
     'cant go on (?:living|like this|anymore)|cant keep living|cant live (?:like this|with this|anymore)',
     '(?:life|living|my life) (?:isnt|is not|aint|is no longer|not|doesnt feel) worth (?:living|it|anything)|not worth living',
-    'want (?:it|my life|everything|this|the pain|all this) (?:all )?to (?:be over|end|stop)(?: forever| for good)?',
+    'want (?:it|my life|everything|this|the pain|all this) (?:all )?(?:to (?:be over|end|stop)|over)(?: forever| for good)?',
     'wish i could (?:just )?(?:disappear|stop existing|not exist|die|sleep forever|fall asleep and not wake up|vanish)',
     'hope i (?:dont|never|do not) wake up|pray(?:ing)? (?:i|that i|to) (?:dont|never|not) wake up|hope (?:it|this) (?:kills|takes) me',
     '(?:ready|want|need|wanting) to (?:go|leave) (?:now|for good|forever)|(?:im|i am) ready to go',
     '(?:no|zero|lost(?: all| my| the)?|losing(?: my| the)?|without (?:a|any)) will to live',
     '(?:feel|feeling|felt|feels|am|im|been|getting|get|so|very|really|pretty|actively|passively) (?:so |really |very |pretty |quite |a bit |kind of |kinda |more )?suicidal',
+    // A post that opens with the state: "suicidal again", "suicidal tonight".
+    '^(?:so |very )?suicidal(?= *$| \\|| again| tonight| today| rn| right now| now| lately)',
     // A passive wish to die: "if a bus hit me I'd be grateful", "I wouldn't mind if I didn't wake up".
     `${glad} ${passiveDeath}|${passiveDeath} ~4 ${glad}`,
     // Death asked of God or fate: "I pray God takes me in my sleep".
@@ -92,14 +98,18 @@ const parts: LexiconSpec['parts'] = {
   ),
   plan: any(
     '(?:made|make|have|got|written|wrote|finished|worked out|figured out|sorted|sorted out|finalised|finalized|come up with|settled on) (?:a|my|the|out a|out my|out the|up a|up my) plan|my plan (?:is|to)|the plan is|i have a plan|plans? (?:is|are) (?:ready|set|made)',
-    '(?:decided|worked out|figured out|know|knew|chosen|chose|picked|planned|planning|settled on) (?:exactly )?(?:how|when|where)(?! (?:you|it feels|to help|to cope|much|many people|long|to talk|to ask|to tell|i feel|bad))',
+    // Knowing how is a plan only when nothing ordinary is known: "I know how", "I know how I'll do it" (not "dying to know how the finale ends").
+    '(?:know|knew) (?:exactly )?where (?:he|she|they|my \\w+|the \\w+|his \\w+|her \\w+) (?:keeps|keep|hides|hide|stores|puts)|(?:know|knew) (?:exactly )?(?:how|when|where)(?= *$| \\|| (?:i|ill|im|to do it|to end|it will|its going to|i will|i want|i would|id))',
+    '(?:decided|worked out|figured out|chosen|chose|picked|planned|planning|settled on) (?:exactly )?(?:how|when|where)(?! (?:you|it feels|to help|to cope|much|many people|long|to talk|to ask|to tell|i feel|bad))',
     '(?:chosen|chose|picked|set|booked|decided on) (?:a|the) (?:date|day|time|place|spot|method|bridge|way)',
     // "I know which bridge", "I've picked the building": a place or method chosen.
     '(?:know|knew|picked|chosen|chose|found|decided on|settled on|worked out) (?:exactly )?which (?:bridge|building|roof|cliff|spot|place|tree|tracks|train|car park|tower|method|way|beam)(?! (?:to (?:cross|get|go|visit|take for)|is (?:closed|open)))',
     // "I have it all planned for Friday": a plan with nothing else named after it.
     '(?:have|got|had|ive got|ive) (?:it|everything|this) (?:all )?(?:planned|planned out|worked out|figured out|sorted out)(?= *$| \\|| now| (?:{time}|{weakTime}))',
     '(?:looked up|researched|research|researching|googled|googling|searched|searching|read up on|reading up on|checked|checking|calculated|worked out|know|knew) (?:exactly )?(?:how many|how much|how to|ways to|methods|the (?:dose|dosage|height|lethal))(?= ~4 (?:{means}|kill|die|end|take|fatal|lethal|stop my heart|would do it|would take|enough))',
-    '(?:doing|do|going to do|gonna do|ill do|i will do|im doing|im going to do|will do) it (?:tonight|tomorrow|after|when|this|soon|on|before|at|once|while|today|now|then|next)',
+    '(?:doing|do|going to do|gonna do|ill do|i will do|im doing|im going to do|will do) it (?:tonight|tomorrow|after|when|this|soon|on|before|at|once|while|today|now|then|next|the (?:morning|night|day|evening|week) (?:of|before|after))',
+    // A time named, then "that's when": "new year's eve. that's when".
+    '(?:thats|that is|this is) (?:when|the day|the night)(?= *$| \\|)',
     // "Tonight's the night" alone is a time (good news uses it too); beside an act it makes the act imminent.
     'this is it|its (?:decided|happening)|(?:is|was) (?:the|my) plan(?: for| now|$| \\|)',
     // A suicide note is a plan; goodbye letters are a farewell (below).
@@ -127,8 +137,12 @@ export const englishLexicon: LexiconSpec = {
     // "Tomorrow is the day I end it", "I end it tonight": a first-person act with no modality word.
     // "I do it when…" is a habit, so a plain "do" is read only as "I'll do it".
     { sign: 'INTENT_OR_PLAN', source: '(?:(?:i|im|ill) (?:finally )?(?:end|ending|doing)|ill (?:finally )?do) (?:it|this|things)(?: all)?(?! (?:with|for|up|off|out|right|again|myself|properly|well|better|the (?:right|same|best|hard|proper|old|other|way)))' },
-    { sign: 'INTENT_OR_PLAN', source: '(?:im|i am|i will|ill) (?:taking|swallowing|take|swallow|using) (?:them|it|those|these|the lot|all|everything|enough)(?! (?:with|in the morning|every|daily|as|at breakfast|at night|twice|once))' },
+    { sign: 'INTENT_OR_PLAN', source: '(?:im|i am|i will|ill) (?:taking|swallowing|take|swallow|using) (?:them|it|those|these|the lot|all|everything|enough|all (?:the|my|of (?:the|my)) {medication})(?! (?:with|in the morning|every|daily|as|at breakfast|at night|twice|once))' },
     { sign: 'PLAN', source: '{plan}' },
+    // Decided, with no act verb: "I've decided I'm going", "decided I won't see 41", "I'm not going to be alive much longer".
+    { sign: 'INTENT_OR_PLAN', source: '(?:decided|made up my mind|know) (?:that )?(?:im|i am|ill|i will) (?:going|leaving|done)(?= *$| \\|| for good| soon| now)|(?:decided|know|made up my mind) (?:that )?(?:i|ill) (?:wont|will not|will never|am not going to|dont) (?:see|make it to|live to see|reach|be here for) (?:\\d+|my \\w+|christmas|next \\w+|another \\w+|the new year|the end of)|(?:im|i am) not going to be (?:alive|around|here) (?:much longer|for long|by|next|after)|i know what (?:im|i am) (?:going to|gonna) do' },
+    // A time, then the supply taken: "once my sister goes to bed im taking the pills".
+    { sign: 'INTENT_OR_PLAN', source: '(?:{time}) (?:\\| )?(?:im|i am|ill|i will|im going to|im gonna) (?:taking|swallowing|take|swallow|downing) (?:the|those|these|them|all)(?: (?:{medication}))?(?! (?:for|with|the doctor|my doctor))' },
     { sign: 'INTENT_OR_PLAN', source: 'i (?:really )?mean it(?: this time)?|(?:its|it is) (?:time|decided)|my mind is made up|i wont (?:change my mind|back out)' },
     // Means whoever owns them: "my dad's gun" is at hand.
     { sign: 'MEANS_OR_METHOD', source: '{means}', ignores: ['OTHER_PERSON'] },
@@ -143,8 +157,8 @@ export const englishLexicon: LexiconSpec = {
     { sign: 'SELF_HARM', source: '(?:cuts|scars|wounds|burns|marks) (?:that )?i (?:made|gave myself|did)(?: myself| to myself)?|(?:cuts|scars|wounds|burns) ~2 (?:my own hands?|by my own hand)' },
     { sign: 'SELF_HARM', source: '(?:until|till|til|untill|so hard|hard enough) ~3 (?:it|they|i|my {body}|the skin|skin) ~1 {bleed}' },
     { sign: 'SELF_HARM', source: '{selfHarmVerb} ~5 (?:on purpose|deliberately|intentionally|to feel something|to punish myself|to feel anything|to feel pain|so i (?:could|would|wouldnt) (?:feel|scream|cry))' },
-    { sign: 'SELF_HARM', source: 'self ?harm(?:ing|ed|s)?|selfharm(?:ing|ed)?|sh|sh ing|cutting|cutter', needs: 'MODALITY_OR_FIRST_PERSON', intentful: true },
-    { sign: 'SELF_HARM', source: '(?:relapsed|relapse|relapsing|slipped|started|start|back to|back|been|keep|kept|go back to|gone back to|went back to) (?:on |with |to |into )?(?:self ?harm(?:ing)?|sh|cutting|burning myself|hurting myself|scratching|the blades?)(?! (?:the|a|an|some|vegetables|onions|back|down|carbs|out|coupons))' },
+    { sign: 'SELF_HARM', source: '(?:self ?harm(?:ing|ed|s)?|selfharm(?:ing|ed)?|sh|sh ing|cutting|cutter)(?! (?:himself|herself|themselves|yourself|bread|onions|vegetables|veg|meat|wood|paper|fabric|the |a |an |some |back|down|out|costs|corners|class))', needs: 'MODALITY_OR_FIRST_PERSON', intentful: true },
+    { sign: 'SELF_HARM', source: '(?:relapsed|relapse|relapsing|slipped|started|start|back to|back|been|keep|kept|go back to|gone back to|went back to) (?:on |with |to |into )?(?:self ?harm(?:ing)?|sh|cutting|burning myself|hurting myself|scratching|the blades?)(?! (?:the|a|an|some|vegetables|onions|back|down|carbs|out|coupons)(?![\\p{L}]))' },
     { sign: 'SELF_HARM', source: '(?:urge|urges|need|want|wanted|wanting|craving|cravings|itch|itching|tempted|desire) to (?:cut|burn|bleed|scratch|hurt myself|harm myself|self ?harm)(?! (?:the|a|an|some|my hair|it|down|back|out|off|up|ties|in|through|onions|bread|corners|costs|class|school|him|her|them|you|loose|ties|sugar|carbs))' },
     { sign: 'SELF_HARM', source: '(?:cut|cutting|cuts) (?:again|deeper|deep|last night|tonight|this morning|every night|today)' },
     // Farewell and finality.
@@ -156,7 +170,11 @@ export const englishLexicon: LexiconSpec = {
         '^(?:goodbye|farewell)$|(?:love you all|thank you|thanks) (?:all )?(?:for everything )?(?:and )?goodbye',
         '(?:this is|this will be|thisll be|here is|its|this was) (?:my|the) (?:last|final) (?:post|message|time|goodbye|words|note|letter|update)|my (?:last|final) (?:post|message|words|goodbye|letter|note)',
         '(?:if|in case) you (?:dont|never|do not|stop) (?:hear|hearing) (?:from )?me(?: again)?|you (?:wont|will not|will never|wont ever) (?:hear from|see) me (?:again|anymore)',
-        '(?:wont|will not) be (?:around|here) (?:much longer|for long|anymore|tomorrow|to see)',
+        '(?:wont|will not) be (?:around|here) (?:much longer|for long|anymore|tomorrow|to see|to (?:\\w+ )?(?:watch|help|look after|take care of|do it|see)|to(?= *$| \\|))|(?:wont|will not|wont ever) be around(?= *$| \\|)',
+        // Understated: "the letters are written", "not coming back", "nobody will notice I'm gone".
+        '(?:the|my|all the|all my) (?:letters|notes|goodbye letters|goodbyes) (?:are|have been) (?:written|done|finished|sent|ready|signed)',
+        '(?:im|i am|ill|i will|i wont be|im never) (?:not |never )?(?:coming|driving|walking|going) (?:back|home)(?= *$| \\|| from| again| this time| tonight| tomorrow)',
+        '(?:notice|realise|realize|know|care) (?:that )?im gone|(?:thank|say goodbye to|tell) (?:\\w+ ){0,3}before i go(?= *$| \\|)',
         '(?:last|final) (?:night|day|time|week) (?:anyone|you|they|everyone|people|you all|my \\w+) (?:has|have|will have|will|need|needs|ll) (?:to )?(?:deal with|put up with|see|hear from|worry about|look after|take care of) me',
         // Clearing out old clothes for charity is not a farewell.
         '(?:gave|giving|give|given) away (?:my|all my|most of my|all of my)(?! (?:old|spare|outgrown|unused|extra)(?![\\p{L}]))(?!(?: [^\\s|]+){0,5} to (?:a |the )?charity)|(?:gotten|got|getting) rid of (?:all )?(?:my|all my) (?:things|stuff|belongings|possessions)',
@@ -186,6 +204,7 @@ export const englishLexicon: LexiconSpec = {
         '(?:look after|take care of|be kind to|be good to) (?:each other|one another|yourselves|everyone for me|my \\w+ for me)|(?:im )?(?:so )?sorry (?:everyone|everybody|all|guys|to everyone|to all of you)(?= *$| \\|)',
         '(?:wrote|written|writing|left|leaving) (?:a letter|a note) (?:for|to) (?:my|each|every|all)',
         'you (?:were|have been|guys were|all were|lot were) (?:the best|my (?:family|everything|people)|the (?:best|only good) (?:part|thing))',
+        '(?:deleted|deleting|closed|shut down|wiped) (?:all )?(?:my|of my) (?:socials|accounts?|social media|profiles?|instagram|facebook)|(?:just )?(?:wanted|want) (?:someone|somebody|one person|you all) to know|(?:at|made) peace with (?:it|this|my choice)',
       ),
     },
     // A second thing given away ("…and my books to my best friend"): the friend named is not the subject.
@@ -210,7 +229,7 @@ export const englishLexicon: LexiconSpec = {
         '(?:{withoutMe}|{ifGone}|once im gone|when im gone|with me gone) ~5 (?:would|will|could|d|ll) (?:finally |actually |all |at last )?(?:have|save|get|live|rest|sleep|breathe|move on|be able to|enjoy|afford|relax|be (?:free|happier|better|fine|okay|relieved))',
         // Being a problem to others, in any form: "sick of being a problem", "stop being a burden".
         '(?:stop|quit|tired of|sick of|done|hate) being (?:a |such a |the )?(?:burden|problem|nuisance|drain|weight|bother|pain|disappointment)|(?:a|the) (?:problem|disappointment|embarrassment) (?:for|to) (?:{others}|everyone)',
-        '(?:deserve|deserves) (?:better|more|someone better|a better \\w+)(?: \\w+)? than me|(?:better|happier) off with (?:someone|somebody|anyone) else',
+        '(?:deserve|deserves) (?:better|more|someone better|a better \\w+)(?: \\w+)? than me|(?:deserve|deserves) (?:someone|somebody|a \\w+) (?:who|that) (?:isnt|is not|wasnt) (?:broken|a mess|a wreck|like me|useless)|(?:im|i am) (?:just |only )?(?:dead weight|a waste)|i (?:ruin|wreck|destroy|poison) everything|(?:better|happier) off with (?:someone|somebody|anyone) else',
       ),
     },
     // Hopelessness.
@@ -226,6 +245,7 @@ export const englishLexicon: LexiconSpec = {
         '(?:given|gave|give|giving) up(?: on (?:everything|life|myself|hope|getting better|trying|me|the future|recovery))?(?= *$| on| (?:\\||and|now|completely|totally|already))',
         '(?:tired|sick|exhausted|done) (?:of|with) (?:trying|fighting|everything|it all|being me|this life|pretending|hoping|the fight|struggling)',
         '(?:no one|nobody|noone) (?:can|could|is able to|will ever be able to) help me|cant be (?:helped|fixed|saved)|past helping',
+        '(?:given|gave|giving) up (?:hoping|hope|on hope)|(?:cant|cannot|can not) (?:do|face|take|survive) another (?:year|month|week|day|night) (?:of (?:this|it)|like this)|(?:im|i am|ill) never (?:getting|going to get|gonna get) (?:out of|past|over|through) (?:this|it)|nothing (?:left )?(?:for me|to look forward to)(?! (?:to (?:do|eat|buy)))',
         'lost cause|(?:ill|i will|im|i am) never (?:going to |gonna )?(?:get|be|feel|stay) (?:clean|sober|better|well|normal|happy|okay|ok|free)',
         'no point (?:in |to )?(?:anything|trying|it all|any of this|any of it|going on|carrying on|living|life|getting up|me being here)|(?:theres|there is) no point(?= *$| \\|| anymore| now)|pointless|nothing (?:is|s) (?:ever )?(?:going to|gonna) (?:change|get better|be better|improve|help|work|be okay|be ok|be fine)',
         'whats the point|what is the point|why (?:bother|should i (?:even )?(?:try|bother|keep going|get up|carry on|stay))|nothing (?:left|to live for|matters|will help|helps|works|ever works)',

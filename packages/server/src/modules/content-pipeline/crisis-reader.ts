@@ -109,6 +109,11 @@ export interface LexiconSpec {
   joins?: Readonly<Record<string, string>>;
   /** A verb form that is itself a future, an intent (Arabic «سأنتحر», «هموت نفسي»); tested on an act's match. */
   futureForm?: RegExp;
+  /**
+   * The writer's own reflexive or possessive («نفسي», «حياتي»): a self-directed act carrying it is the writer's
+   * whoever is named before it («وأبي أنهي حياتي», where «أبي» is "I want" or "my father").
+   */
+  writersOwn?: RegExp;
 }
 
 interface CompiledRule extends RuleSpec {
@@ -226,6 +231,8 @@ export function readSegment(lexicon: CompiledLexicon, segment: Segment, context:
     return other.end > first.end ? 'OTHER' : 'FIRST';
   };
 
+  /** The words of a window after its last clause mark: "kids are at their dads | the letters are written". */
+  const clauseOf = (window: string) => window.slice(window.lastIndexOf(clauseMark) + 1);
   const cues: Array<Cue & { span: Span }> = [];
   for (const rule of lexicon.rules) {
     for (const span of spans(rule.pattern, text)) {
@@ -233,7 +240,9 @@ export function readSegment(lexicon: CompiledLexicon, segment: Segment, context:
       const future = Boolean(spec.futureForm?.test(span.text)) && (rule.sign === 'ACT' || rule.sign === 'SELF_ACT' || rule.sign === 'SELF_HARM');
       const intent = future || has(parts.intent, window);
       const modal = intent || has(parts.desire, window) || has(parts.think, window);
-      const who = subject(window);
+      // The subject is the writer when the match opens with the writer ("im sorry for everything") or its verb is a
+      // first-person future form (هشنق نفسي), whoever is named before it; otherwise the nearest subject in its clause.
+      const who = future || (rule.sign === 'SELF_ACT' && Boolean(spec.writersOwn?.test(span.text))) || has(parts.firstPerson, span.text.split(' ')[0] ?? '') ? 'FIRST' : subject(clauseOf(window));
       if (rule.needs === 'MODALITY' && !modal) continue;
       if (rule.needs === 'MODALITY_OR_FIRST_PERSON' && !modal && who !== 'FIRST') continue;
       const ignores = new Set(rule.ignores ?? []);

@@ -84,7 +84,9 @@ export class SpellingCorrector {
  * «جرحتت») is dropped when that gives a word of `vocabulary` (every word of the Arabic lexicon).
  */
 export function arabicCorrection(corrector: SpellingCorrector, vocabulary: ReadonlySet<string>): (word: string) => string {
-  return (word) => {
+  return (raw) => {
+    // Iraqi and Gulf گ is ق («ألحگه»); a letter drawn out («اموووت», three or more) is one letter.
+    const word = raw.replace(/گ/g, 'ق').replace(/(\p{L})\1{2,}/gu, '$1');
     const last = word.at(-1);
     if (word.length >= 4 && last !== undefined && word.at(-2) === last && !vocabulary.has(word)) {
       const shorter = word.slice(0, -1);
