@@ -58,12 +58,17 @@ export interface Edition {
   text: SiteText;
 }
 
-const english: Edition = {
-  lang: 'en',
-  dir: 'ltr',
+/** What tells the editions apart: their hospital, people and words. Direction and path follow from the language. */
+type EditionParts = Omit<Edition, 'lang' | 'dir' | 'basePath'>;
+
+function edition(lang: Edition['lang'], parts: EditionParts): Edition {
+  // English is the site's root; Arabic reads right to left and lives under /ar.
+  return lang === 'ar' ? { lang, dir: 'rtl', basePath: '/ar', ...parts } : { lang, dir: 'ltr', basePath: '', ...parts };
+}
+
+const english = edition('en', {
   institution: 'riverside',
   hospitalName: 'Riverside Hospital',
-  basePath: '',
   users: [
     { externalId: 'demo-amal', name: 'Amal Haddad', about: 'Member of the Type 2 Diabetes Support Circle, the Grief and Loss Circle and others' },
     { externalId: 'demo-omar', name: 'Omar Farouk', about: 'Has applied to the Type 2 Diabetes Support Circle and is waiting for approval' },
@@ -155,14 +160,11 @@ const english: Edition = {
     },
     scriptFailed: 'The support group tools could not be loaded. Please try again later.',
   },
-};
+});
 
-const arabic: Edition = {
-  lang: 'ar',
-  dir: 'rtl',
+const arabic = edition('ar', {
   institution: 'nour',
   hospitalName: 'مستشفى النور',
-  basePath: '/ar',
   users: [
     { externalId: 'demo-amal', name: 'أمل الحربي', about: 'عضوة في مجموعة دعم مرضى السكري ومجموعة أمهات بعد الولادة' },
     { externalId: 'demo-omar', name: 'عمر السالم', about: 'قدّم طلب انضمام إلى مجموعة دعم مرضى السكري وينتظر الموافقة' },
@@ -255,13 +257,14 @@ const arabic: Edition = {
     },
     scriptFailed: 'تعذّر تحميل أدوات مجموعات الدعم. يُرجى المحاولة لاحقًا.',
   },
-};
+});
 
 export const editions = { en: english, ar: arabic } as const;
 
 /** The edition a path belongs to, and the path within it (`/ar/groups/x` → Arabic, `/groups/x`). */
 export function editionOfPath(pathname: string): { edition: Edition; path: string } {
-  if (pathname === '/ar' || pathname.startsWith('/ar/')) return { edition: arabic, path: pathname.slice(3) || '/' };
+  const base = arabic.basePath;
+  if (pathname === base || pathname.startsWith(`${base}/`)) return { edition: arabic, path: pathname.slice(base.length) || '/' };
   return { edition: english, path: pathname };
 }
 

@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, noChange, nothing, type TemplateResult } from 'lit';
+import { Directive, directive, PartType, type DirectiveResult, type ElementPart, type PartInfo } from 'lit/directive.js';
 import type { Group, Membership } from './hearth-group.operations.js';
 import type { Departure, JoinFlow, JoinTarget } from './join-flow.js';
 import { joinRequirements, submitJoin } from './join-submit.js';
@@ -39,47 +40,16 @@ export function renderJoinForm(flow: JoinFlow, target: JoinTarget, explanation: 
     ${questions.map((question, index) =>
       renderField(
         flow,
-        `answer-${index}`,
-        question,
-        (id, describedBy) =>
-          html`<textarea
-            id=${id}
-            name=${id}
-            rows="4"
-            dir="auto"
-            required
-            maxlength=${maxAnswerLength}
-            aria-describedby=${describedBy}
-            aria-invalid=${flow.invalid[id] ? 'true' : 'false'}
-            .value=${flow.answers[index] ?? ''}
-            @input=${(event: InputEvent) => flow.typeAnswer(index, (event.target as HTMLTextAreaElement).value)}
-          ></textarea>`,
-        'answers-hint',
+        { id: `answer-${index}`, label: question, hintId: 'answers-hint', value: flow.answers[index] ?? '', onInput: (value) => flow.typeAnswer(index, value) },
+        (bound) => html`<textarea rows="4" dir="auto" maxlength=${maxAnswerLength} ${bound}></textarea>`,
       ),
     )}
     ${needsCode
       ? renderField(
           flow,
-          'code',
-          m.code,
-          (id, describedBy) =>
-            html`<input
-              id=${id}
-              name=${id}
-              type="text"
-              dir="ltr"
-              required
-              autocomplete="off"
-              autocapitalize="off"
-              spellcheck="false"
-              maxlength="64"
-              aria-describedby=${describedBy}
-              aria-invalid=${flow.invalid[id] ? 'true' : 'false'}
-              .value=${flow.code}
-              @input=${(event: InputEvent) => flow.typeCode((event.target as HTMLInputElement).value)}
-            />`,
-          'code-hint',
-          m.codeHint,
+          { id: 'code', label: m.code, hintId: 'code-hint', hint: m.codeHint, value: flow.code, onInput: (value) => flow.typeCode(value) },
+          // A code is typed as given: no spelling help, no capitals, no autofill.
+          (bound) => html`<input type="text" dir="ltr" autocomplete="off" autocapitalize="off" spellcheck="false" maxlength="64" ${bound} />`,
         )
       : nothing}
     ${parts.appearance} ${parts.problem}
@@ -89,17 +59,65 @@ export function renderJoinForm(flow: JoinFlow, target: JoinTarget, explanation: 
   </form>`;
 }
 
+/** One field of the join form: its control's id, its label and hint, and the flow's value it edits. */
+interface JoinField {
+  id: string;
+  label: string;
+  hintId: string;
+  hint?: string;
+  value: string;
+  onInput: (value: string) => void;
+}
+
 /** A labelled control with its hint and its problem, linked by aria-describedby. */
-function renderField(flow: JoinFlow, id: string, label: string, control: (id: string, describedBy: string) => TemplateResult, hintId: string, hint?: string) {
-  const problem = flow.invalid[id];
-  const describedBy = [hintId, problem ? `${id}-problem` : ''].filter(Boolean).join(' ');
+function renderField(flow: JoinFlow, field: JoinField, control: (bound: DirectiveResult) => TemplateResult) {
+  const problem = flow.invalid[field.id];
+  const describedBy = [field.hintId, problem ? `${field.id}-problem` : ''].filter(Boolean).join(' ');
   return html`<div class="field">
-    <label for=${id} dir="auto">${label}</label>
-    ${hint ? html`<span class="hint" id=${hintId}>${hint}</span>` : nothing}
-    ${control(id, describedBy)}
-    ${problem ? html`<span class="problem" id=${`${id}-problem`}>${problem}</span>` : nothing}
+    <label for=${field.id} dir="auto">${field.label}</label>
+    ${field.hint ? html`<span class="hint" id=${field.hintId}>${field.hint}</span>` : nothing}
+    ${control(boundControl(field, describedBy, Boolean(problem)))}
+    ${problem ? html`<span class="problem" id=${`${field.id}-problem`}>${problem}</span>` : nothing}
   </div>`;
 }
+
+/**
+ * What every control of the join form carries, set in one place (Lit has no spread of attributes), so an answer's
+ * textarea and the code's input differ only in the kind of text they take: id and name, required, the links to
+ * its hint and problem, the flow's value, and typing back into the flow.
+ */
+class BoundControlDirective extends Directive {
+  #onInput: (value: string) => void = () => {};
+  #listening = false;
+
+  constructor(part: PartInfo) {
+    super(part);
+    if (part.type !== PartType.ELEMENT) throw new Error('boundControl belongs on a form control element');
+  }
+
+  override render(_field: JoinField, _describedBy: string, _invalid: boolean) {
+    return noChange;
+  }
+
+  override update(part: ElementPart, [field, describedBy, invalid]: [JoinField, string, boolean]) {
+    const control = part.element as HTMLInputElement | HTMLTextAreaElement;
+    control.id = field.id;
+    control.name = field.id;
+    control.required = true;
+    control.setAttribute('aria-describedby', describedBy);
+    control.setAttribute('aria-invalid', invalid ? 'true' : 'false');
+    // As a `.value` binding would: only a changed value is written, so the caret stays where the reader types.
+    if (control.value !== field.value) control.value = field.value;
+    this.#onInput = field.onInput;
+    if (!this.#listening) {
+      control.addEventListener('input', () => this.#onInput(control.value));
+      this.#listening = true;
+    }
+    return noChange;
+  }
+}
+
+const boundControl = directive(BoundControlDirective);
 
 /** What a member's card shows too, for the standings below: given by membership-standing.ts. */
 export interface StandingParts extends JoinFormParts {

@@ -11,6 +11,7 @@ import { moderationQueueMessages } from './hearth-moderation-queue.messages.js';
 import { acknowledgeCrisisItemMutation, revealAnonymousAuthorMutation } from './hearth-moderation-queue.operations.js';
 import type { QueueItem } from './moderation-item.js';
 import { cssId } from './queue-outcomes.js';
+import { reasonLimit } from './reason-field.js';
 
 /** Where a reveal stands: asked for (with its reason), confirmed, or done with what the institution needs. */
 type Reveal =
@@ -30,7 +31,6 @@ export interface CrisisCaseAccess {
   connection(): { api?: string | undefined; institution?: string | undefined; token?: string | undefined; getToken?: TokenSource | undefined };
 }
 
-const reasonLimit = 1000;
 
 /**
  * The crisis-specific part of a case: what helps the writer comes first. Acknowledge ("I have this", with who and

@@ -9,6 +9,7 @@ import { MinuteClockController } from '../base/minute-clock-controller.js';
 import { moderationQueueMessages } from './hearth-moderation-queue.messages.js';
 import { moderationQueueStyles } from './hearth-moderation-queue.styles.js';
 import { cssId, decidedElsewhere } from './queue-outcomes.js';
+import { renderReasonField } from './reason-field.js';
 
 type RequestPage = NonNullable<NonNullable<ResultOf<typeof joinRequestsQuery>['group']>['joinRequests']>;
 type JoinRequest = RequestPage['edges'][number]['node'];
@@ -33,7 +34,6 @@ interface Decline {
   problem?: string | undefined;
 }
 
-const reasonLimit = 1000;
 const pageSize = 10;
 
 /**
@@ -250,22 +250,14 @@ export class HearthJoinRequests extends HearthElement {
         : nothing}
       ${declining
         ? html`<form class="stack" novalidate @submit=${(event: SubmitEvent) => { event.preventDefault(); void this.#decide(group, request, false); }}>
-            <div class="field">
-              <label for=${`decline-${id}`}>${m.declineReasonLabel}</label>
-              <span id=${`decline-hint-${id}`} class="hint">${m.declineReasonHint}</span>
-              <textarea
-                id=${`decline-${id}`}
-                dir="auto"
-                rows="3"
-                maxlength=${reasonLimit}
-                aria-required="true"
-                aria-invalid=${declining.problem ? 'true' : 'false'}
-                aria-describedby=${`decline-hint-${id}${declining.problem ? ` decline-problem-${id}` : ''}`}
-                .value=${declining.reason}
-                @input=${(event: Event) => (this.decline = { id: request.id, reason: (event.target as HTMLTextAreaElement).value })}
-              ></textarea>
-              ${declining.problem ? html`<span id=${`decline-problem-${id}`} class="problem">${declining.problem}</span>` : nothing}
-            </div>
+            ${renderReasonField({
+              id: `decline-${id}`,
+              label: m.declineReasonLabel,
+              hint: m.declineReasonHint,
+              value: declining.reason,
+              problem: declining.problem,
+              onInput: (reason) => (this.decline = { id: request.id, reason }),
+            })}
             <div class="row">
               <button type="submit" class="danger" part="button" ?disabled=${busy}>${busy ? this.common.loading : m.confirmDecline}</button>
               <button type="button" class="quiet" @click=${() => (this.decline = null)}>${this.common.cancel}</button>

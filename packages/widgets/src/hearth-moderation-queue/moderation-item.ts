@@ -12,6 +12,7 @@ import { reportFormMessages } from '../hearth-thread/report-form.messages.js';
 import { moderationQueueMessages } from './hearth-moderation-queue.messages.js';
 import { moderationQueueStyles } from './hearth-moderation-queue.styles.js';
 import { cssId, decidedElsewhere } from './queue-outcomes.js';
+import { renderReasonField } from './reason-field.js';
 import { CrisisCase } from './crisis-case.js';
 import type { deskQueueQuery } from './hearth-moderation-queue.operations.js';
 
@@ -21,7 +22,6 @@ type Action = 'APPROVE' | 'DISMISS' | 'HIDE' | 'REMOVE' | 'LOCK' | 'WARN' | 'SUS
 const authorActions: ReadonlySet<Action> = new Set(['WARN', 'SUSPEND', 'BAN']);
 const confirmed: ReadonlySet<Action> = new Set(['REMOVE', 'BAN']);
 const suspensionDays = [1, 7, 30];
-const reasonLimit = 1000;
 
 /** The action a moderator is preparing on the item: its reason, a suspension's length, the confirm step. */
 interface Choice {
@@ -344,21 +344,13 @@ export class HearthModerationItem extends HearthElement {
             ${daysProblem ? html`<span id=${`days-problem-${id}`} class="problem" dir="auto">${daysProblem}</span>` : nothing}
           </div>`
         : nothing}
-      <div class="field">
-        <label for=${`reason-${id}`}>${m.reasonLabel}</label>
-        <textarea
-          id=${`reason-${id}`}
-          dir="auto"
-          rows="3"
-          maxlength=${reasonLimit}
-          aria-required="true"
-          aria-invalid=${reasonProblem ? 'true' : 'false'}
-          aria-describedby=${reasonProblem ? `reason-problem-${id}` : nothing}
-          .value=${choice.reason}
-          @input=${(event: Event) => this.#editChoice({ reason: (event.target as HTMLTextAreaElement).value, confirming: false })}
-        ></textarea>
-        ${reasonProblem ? html`<span id=${`reason-problem-${id}`} class="problem" dir="auto">${reasonProblem}</span>` : nothing}
-      </div>
+      ${renderReasonField({
+        id: `reason-${id}`,
+        label: m.reasonLabel,
+        value: choice.reason,
+        problem: reasonProblem,
+        onInput: (reason) => this.#editChoice({ reason, confirming: false }),
+      })}
       ${choice.confirming
         ? html`<div class="panel confirm stack">
             <p id=${`confirm-question-${id}`}><strong>${m.confirmQuestion}</strong></p>

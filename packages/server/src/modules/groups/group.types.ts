@@ -8,7 +8,7 @@ import { InstitutionNode } from '../institutions/institution.types.js';
 import { createGroupSchema, updateGroupSchema } from './group-input.js';
 import { countSeatsTaken, findFacilitators, findGroupBySlug, findGroupsByIds, type FacilitatorRow } from './group.queries.js';
 import { archiveGroup, changeGroupSettings, createGroup } from './group-settings.js';
-import { memberNameFor, nameReaderIn } from '../posts/author-names.js';
+import { memberNameFor, nameReaderOf } from '../posts/author-names.js';
 
 export const FacilitationEnum = builder.enumType('Facilitation', {
   description: 'Who leads the group: volunteers with lived experience, or a professional (social worker, psychologist, chaplain).',
@@ -39,11 +39,11 @@ const FacilitatorType = builder.objectRef<FacilitatorRow>('Facilitator').impleme
       description:
         "The facilitator's pseudonym in this group, or the display name of one who chose it — \"Member\" to readers outside the " +
         'group, as every name beside content (guests never see a real name).',
-      resolve: async (facilitator, _args, context) => {
-        const group = await context.access.group(facilitator.group_id);
-        const reader = group ? await nameReaderIn(context.access, group) : { seesMemberNames: false, language: 'en' };
-        return memberNameFor({ pseudonym: facilitator.pseudonym, displayName: facilitator.display_name, appearance: facilitator.appearance }, reader);
-      },
+      resolve: async (facilitator, _args, context) =>
+        memberNameFor(
+          { pseudonym: facilitator.pseudonym, displayName: facilitator.display_name, appearance: facilitator.appearance },
+          await nameReaderOf(context.access, facilitator.group_id),
+        ),
     }),
     role: t.exposeString('role'),
     credential: t.exposeString('credential', { nullable: true }),

@@ -37,6 +37,15 @@ export async function nameReaderIn(access: RequestAccess, group: GroupRow): Prom
   return { seesMemberNames, language: viewer.kind === 'member' ? viewer.member.locale : (group.languages[0] ?? 'en') };
 }
 
+/** How names read to someone outside the group (or when the group cannot be seen): no real names, in English. */
+export const outsideReader: NameReader = { seesMemberNames: false, language: 'en' };
+
+/** `nameReaderIn` for the group with this id; a group the viewer cannot see reads as from outside. */
+export async function nameReaderOf(access: RequestAccess, groupId: string): Promise<NameReader> {
+  const group = await access.group(groupId);
+  return group ? nameReaderIn(access, group) : outsideReader;
+}
+
 export function aliasName(aliasNumber: number | null): string {
   // An anonymous item always has an alias (written in the same transaction); "Anonymous" alone is the fallback
   // that still names nobody.

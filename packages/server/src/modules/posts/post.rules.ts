@@ -1,7 +1,7 @@
 import type { RequestAccess } from '../../auth/request-access.js';
 import type { ContentStatus, CrisisVisibility, GroupRow, MembershipRow } from '../../db/tables.js';
 import { holdsSeat, isMembershipInForce } from '../memberships/membership-standing.queries.js';
-import { nameReaderIn, type NameReader } from './author-names.js';
+import { nameReaderIn, outsideReader, type NameReader } from './author-names.js';
 import { keptFromPeers } from './crisis-visibility.js';
 
 /**
@@ -31,7 +31,7 @@ const noAccess: GroupConversationAccess = {
   moderate: false,
   membership: null,
   group: null,
-  names: { seesMemberNames: false, language: 'en' },
+  names: outsideReader,
 };
 
 
