@@ -13,6 +13,7 @@ import { sourceCondition } from '../../../workspace-sources.js';
 import { compactGraphqlPlugin } from './compact-graphql-plugin.js';
 import { cssTargets, minifyTemplatesPlugin } from './minify-templates-plugin.js';
 import { writeManifestAndDocs } from './custom-elements.js';
+import { dropEmptyChunks } from './empty-chunks.js';
 
 const packageFolder = join(dirname(fileURLToPath(import.meta.url)), '..');
 const version = (JSON.parse(readFileSync(join(packageFolder, 'package.json'), 'utf8')) as { version: string }).version;
@@ -51,6 +52,8 @@ for (const file of legalFiles) {
 const entryFile = join(packageFolder, 'dist', 'hearth.js');
 await writeFile(entryFile, `/*! Hearth widgets, Apache-2.0; bundled third-party licences: licenses.txt */\n${await readFile(entryFile, 'utf8')}`);
 await writeFile(join(packageFolder, 'dist', 'licenses.txt'), `Third-party code bundled in Hearth's widgets, with its licence notices:\n\n${[...notices].join('\n\n')}\n`);
+
+await dropEmptyChunks(packageFolder, result.metafile);
 
 // Which file imports which (statically or on demand): bench/widgets reads it for what each page downloads.
 await writeFile(join(packageFolder, 'dist', 'metafile.json'), JSON.stringify(result.metafile));
