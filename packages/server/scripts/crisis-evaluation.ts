@@ -2,10 +2,10 @@ import { evaluateSplit, evaluationSplits, isTuningSplit, type EvaluationReport, 
 
 /**
  * Prints the crisis detector's precision, recall and F1 on a split of the evaluation table:
- *   pnpm --filter @hearth/server crisis-eval -- development|frozen-v1|frozen-v2|frozen-v3|tuning|frozen
+ *   pnpm --filter @hearth/server crisis-eval -- development|frozen-v1|frozen-v2|frozen-v3|frozen-v4|tuning|frozen|everyday
  * overall (crisis or not), per language, per warning sign (overall and per language), per risk level, and level
- * accuracy. For the tuning splits (development, frozen-v1 to frozen-v3, and tuning, which is all four) it also lists the misses,
- * false alarms and wrong levels, to tune against. For the frozen split (frozen-v4.json) it prints figures only,
+ * accuracy. For the tuning splits (development, frozen-v1 to frozen-v4, and tuning, which is all five) it also lists the misses,
+ * false alarms and wrong levels, to tune against. For the held-out splits (frozen: frozen-v5.json; everyday: everyday-v1.json) it prints figures only,
  * never a row's text: those rows must not guide a change (crisis-evaluation/README.md).
  */
 const split = process.argv.slice(2).find((argument) => argument !== '--');
@@ -25,6 +25,14 @@ console.log('crisis or not');
 console.log(line('overall', report.overall));
 console.log(line('en', report.byLanguage.en));
 console.log(line('ar', report.byLanguage.ar));
+const ordinaryRows = report.results.filter((result) => result.row.expected === null);
+const alarms = report.falseAlarms.length;
+console.log(
+  `false alarms on the ${ordinaryRows.length} rows in no crisis: ${alarms} (${(alarms / Math.max(ordinaryRows.length, 1)).toFixed(3)}); ` +
+    (['en', 'ar'] as const)
+      .map((language) => `${language} ${report.falseAlarms.filter((result) => result.row.lang === language).length} of ${ordinaryRows.filter((result) => result.row.lang === language).length}`)
+      .join(', '),
+);
 console.log('\nper warning sign (the sign reported against the sign labelled)');
 for (const [sign, f] of Object.entries(report.bySign)) console.log(line(sign, f));
 for (const language of ['en', 'ar'] as const) {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { detectCrisisLanguage } from './crisis-detector.js';
+import { readCrisisRules } from './crisis-rules.js';
 
 /**
  * How the parts of a warning sign combine (crisis-detector.ts `summarize`): weak farewells that count only
  * together, a self-harm intent that a time leaves HIGH and means make IMMINENT, a protection undone by what follows
  * a "but", times read past a negation, and routine that is only for medication. Sentences written for this test.
  */
-const level = (text: string) => detectCrisisLanguage(text).riskLevel;
+const level = (text: string) => readCrisisRules(text).riskLevel;
 
 describe('crisis detector: weak farewells', () => {
   it('reads one weak farewell as nothing and two, or one beside another sign, as a farewell', () => {
@@ -14,7 +14,7 @@ describe('crisis detector: weak farewells', () => {
     expect(level("I won't be using it anymore.")).toBeNull();
     expect(level("I gave my camera to my neighbour. I won't be needing it where I'm going.")).toBe('CONCERN');
     expect(level("I gave my camera to my neighbour. I won't be using it again.")).toBe('CONCERN');
-    expect(detectCrisisLanguage("I gave my camera to my neighbour. Nobody would miss me.").warningSigns).toEqual([
+    expect(readCrisisRules("I gave my camera to my neighbour. Nobody would miss me.").warningSigns).toEqual([
       'FAREWELL_OR_FINALITY',
       'BURDENSOMENESS',
     ]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectCrisisLanguage } from './crisis-detector.js';
+import { readCrisisRules } from './crisis-rules.js';
 import { itReadsEachAtItsLevel, type CrisisLevelTable } from '../../../test-support/crisis-level-table.js';
 
 /**
@@ -325,19 +325,38 @@ const generalizationRound: CrisisLevelTable = {
   ],
 };
 
+/**
+ * The trained model's false alarms on this table's sentences in no crisis (crisis-evaluation/README.md, "The trained
+ * model"): mostly ordinary plans with a time or a place, read by the words they share with plans in crisis, and a few
+ * ordinary sentences shaped like a burden or a parting wish. Listed so that a retrained model that adds one, or loses
+ * one, fails here and the list is looked at again.
+ */
+const modelFalseAlarms: readonly string[] = [
+  "I'm going to drive into town after work on Thursday",
+  "My team would be better off without me as captain, I keep missing penalties",
+  "The kids are asleep and I'm going to have a bath",
+  "محد بيلاحظ إني غيرت تسريحتي",
+  "I'm taking my insulin before dinner tonight",
+  "My brother's car broke down on the motorway",
+  "رح نروح على البحر يوم الجمعة",
+  "Look after each other at the festival, stay hydrated!",
+  "حطيت الحبوب في الدرج عشان ما ينساها ابوي",
+  "سافرنا للبحر يوم الجمعة الجاي",
+];
+
 describe('crisis detector on the generalisation round sentences (written apart from the evaluation table)', () => {
-  itReadsEachAtItsLevel(generalizationRound);
+  itReadsEachAtItsLevel(generalizationRound, modelFalseAlarms);
 
   it('names the means and the time it read from their classes', () => {
-    expect(detectCrisisLanguage("I'm going to walk into the lake after dark").warningSigns).toEqual(expect.arrayContaining(['INTENT_OR_PLAN', 'MEANS_OR_METHOD', 'TIMING']));
-    expect(detectCrisisLanguage('راح اشرب الديتول بكرة بعد الدوام').warningSigns).toEqual(expect.arrayContaining(['INTENT_OR_PLAN', 'TIMING']));
-    expect(detectCrisisLanguage("I'm going to end my life after the exam results come out").warningSigns).toContain('TIMING');
+    expect(readCrisisRules("I'm going to walk into the lake after dark").warningSigns).toEqual(expect.arrayContaining(['INTENT_OR_PLAN', 'MEANS_OR_METHOD', 'TIMING']));
+    expect(readCrisisRules('راح اشرب الديتول بكرة بعد الدوام').warningSigns).toEqual(expect.arrayContaining(['INTENT_OR_PLAN', 'TIMING']));
+    expect(readCrisisRules("I'm going to end my life after the exam results come out").warningSigns).toContain('TIMING');
   });
 
   it('reads Egyptian هـ before any first-person verb as a future, and حرقت as a past act', () => {
-    expect(detectCrisisLanguage('هشنق نفسي في الحمام').warningSigns).toContain('INTENT_OR_PLAN');
-    expect(detectCrisisLanguage('هغرق نفسي في البحر').warningSigns).toContain('INTENT_OR_PLAN');
-    const burned = detectCrisisLanguage('حرقت ايدي بالولاعة امبارح');
+    expect(readCrisisRules('هشنق نفسي في الحمام').warningSigns).toContain('INTENT_OR_PLAN');
+    expect(readCrisisRules('هغرق نفسي في البحر').warningSigns).toContain('INTENT_OR_PLAN');
+    const burned = readCrisisRules('حرقت ايدي بالولاعة امبارح');
     expect(burned.warningSigns).toContain('SELF_HARM');
     expect(burned.warningSigns).not.toContain('INTENT_OR_PLAN');
   });

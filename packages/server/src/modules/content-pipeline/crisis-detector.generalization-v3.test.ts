@@ -94,6 +94,18 @@ const v3Classes: CrisisLevelTable = {
   ],
 };
 
+/**
+ * The trained model's false alarms on this table's sentences in no crisis (crisis-evaluation/README.md, "The trained
+ * model"): mostly ordinary plans with a time or a place, read by the words they share with plans in crisis, and a few
+ * ordinary sentences shaped like a burden or a parting wish. Listed so that a retrained model that adds one, or loses
+ * one, fails here and the list is looked at again.
+ */
+const modelFalseAlarms: readonly string[] = [
+  "بعد صلاة الفجر بروح الشغل على طول",
+  "هسوق العربية للشغل بكرة الصبح",
+  "i won't be around this weekend, visiting my sister",
+];
+
 describe('crisis detector on the frozen-v3 miss classes (new sentences, written apart from the tables)', () => {
-  itReadsEachAtItsLevel(v3Classes);
+  itReadsEachAtItsLevel(v3Classes, modelFalseAlarms);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectCrisisLanguage } from './crisis-detector.js';
+import { readCrisisRules } from './crisis-rules.js';
 import { itReadsEachAtItsLevel, type CrisisLevelTable } from '../../../test-support/crisis-level-table.js';
 
 /**
@@ -125,20 +125,20 @@ describe('crisis detector on sentences written apart from the evaluation table',
   itReadsEachAtItsLevel(table);
 
   it('reports the parts behind an imminent plan', () => {
-    const english = detectCrisisLanguage("I've made my plan and I'm doing it after everyone is asleep");
+    const english = readCrisisRules("I've made my plan and I'm doing it after everyone is asleep");
     expect(english.warningSigns).toEqual(expect.arrayContaining(['INTENT_OR_PLAN', 'TIMING']));
-    const arabic = detectCrisisLanguage('خططت لكل شيء وسأفعلها بعد أن ينام الجميع');
+    const arabic = readCrisisRules('خططت لكل شيء وسأفعلها بعد أن ينام الجميع');
     expect(arabic.warningSigns).toEqual(expect.arrayContaining(['INTENT_OR_PLAN', 'TIMING']));
   });
 
   it('reads "better if I ..." as burdensomeness only when the writer is gone from it', () => {
-    expect(detectCrisisLanguage("they'd be happier if I had never been born").warningSigns).toEqual(['BURDENSOMENESS']);
-    expect(detectCrisisLanguage("I'd feel better if I had a nap").riskLevel).toBeNull();
+    expect(readCrisisRules("they'd be happier if I had never been born").warningSigns).toEqual(['BURDENSOMENESS']);
+    expect(readCrisisRules("I'd feel better if I had a nap").riskLevel).toBeNull();
   });
 
   it('keeps a goodbye with a "see you" ordinary, and one without it a farewell', () => {
-    expect(detectCrisisLanguage('Goodbye everyone, see you at the meeting next week!').riskLevel).toBeNull();
-    expect(detectCrisisLanguage('Goodbye everyone, see you on the other side').warningSigns).toContain('FAREWELL_OR_FINALITY');
+    expect(readCrisisRules('Goodbye everyone, see you at the meeting next week!').riskLevel).toBeNull();
+    expect(readCrisisRules('Goodbye everyone, see you on the other side').warningSigns).toContain('FAREWELL_OR_FINALITY');
   });
 });
 

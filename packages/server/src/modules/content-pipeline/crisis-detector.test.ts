@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectCrisisLanguage } from './crisis-detector.js';
+import { readCrisisRules } from './crisis-rules.js';
 
 /**
  * The detector's own examples, kept from the phrase matcher it replaced: sentences a support group could see,
@@ -267,8 +268,8 @@ describe.each([
   });
 });
 
-const level = (text: string) => detectCrisisLanguage(text).riskLevel;
-const signs = (text: string) => detectCrisisLanguage(text).warningSigns;
+const level = (text: string) => readCrisisRules(text).riskLevel;
+const signs = (text: string) => readCrisisRules(text).warningSigns;
 
 describe('crisis detector: risk levels', () => {
   it('is IMMINENT when a plan, means or a time comes with ideation, intent or self-harm', () => {
@@ -281,18 +282,18 @@ describe('crisis detector: risk levels', () => {
 
   it('is HIGH for direct ideation, intent or self-harm alone', () => {
     // A stated intent is reported as INTENT_OR_PLAN, not also as ideation (the evaluation table's labelling rules).
-    expect(detectCrisisLanguage("I'm going to end my life.")).toMatchObject({ riskLevel: 'HIGH', warningSigns: ['INTENT_OR_PLAN'] });
-    expect(detectCrisisLanguage('أريد أن أموت.')).toMatchObject({ riskLevel: 'HIGH', warningSigns: ['DIRECT_IDEATION'] });
-    expect(detectCrisisLanguage('I keep scratching until it bleeds')).toMatchObject({ riskLevel: 'HIGH', warningSigns: ['SELF_HARM'] });
-    expect(detectCrisisLanguage('أخدش جلدي حتى ينزف')).toMatchObject({ riskLevel: 'HIGH', warningSigns: ['SELF_HARM'] });
+    expect(readCrisisRules("I'm going to end my life.")).toMatchObject({ riskLevel: 'HIGH', warningSigns: ['INTENT_OR_PLAN'] });
+    expect(readCrisisRules('أريد أن أموت.')).toMatchObject({ riskLevel: 'HIGH', warningSigns: ['DIRECT_IDEATION'] });
+    expect(readCrisisRules('I keep scratching until it bleeds')).toMatchObject({ riskLevel: 'HIGH', warningSigns: ['SELF_HARM'] });
+    expect(readCrisisRules('أخدش جلدي حتى ينزف')).toMatchObject({ riskLevel: 'HIGH', warningSigns: ['SELF_HARM'] });
   });
 
   it('is CONCERN for burdensomeness, hopelessness or a farewell alone', () => {
-    expect(detectCrisisLanguage("they'd all be relieved if I disappeared")).toMatchObject({ riskLevel: 'CONCERN', warningSigns: ['BURDENSOMENESS'] });
-    expect(detectCrisisLanguage("I've said my goodbyes to everyone")).toMatchObject({ riskLevel: 'CONCERN', warningSigns: ['FAREWELL_OR_FINALITY'] });
-    expect(detectCrisisLanguage('ودّعت أصدقائي')).toMatchObject({ riskLevel: 'CONCERN', warningSigns: ['FAREWELL_OR_FINALITY'] });
-    expect(detectCrisisLanguage('nothing will ever get better')).toMatchObject({ riskLevel: 'CONCERN', warningSigns: ['HOPELESSNESS'] });
-    expect(detectCrisisLanguage('الجميع أحسن بدوني')).toMatchObject({ riskLevel: 'CONCERN', warningSigns: ['BURDENSOMENESS'] });
+    expect(readCrisisRules("they'd all be relieved if I disappeared")).toMatchObject({ riskLevel: 'CONCERN', warningSigns: ['BURDENSOMENESS'] });
+    expect(readCrisisRules("I've said my goodbyes to everyone")).toMatchObject({ riskLevel: 'CONCERN', warningSigns: ['FAREWELL_OR_FINALITY'] });
+    expect(readCrisisRules('ودّعت أصدقائي')).toMatchObject({ riskLevel: 'CONCERN', warningSigns: ['FAREWELL_OR_FINALITY'] });
+    expect(readCrisisRules('nothing will ever get better')).toMatchObject({ riskLevel: 'CONCERN', warningSigns: ['HOPELESSNESS'] });
+    expect(readCrisisRules('الجميع أحسن بدوني')).toMatchObject({ riskLevel: 'CONCERN', warningSigns: ['BURDENSOMENESS'] });
     expect(level('things will get better')).toBeNull();
   });
 
@@ -304,7 +305,7 @@ describe('crisis detector: risk levels', () => {
   });
 
   it('lowers the level one step for a protective factor, and reports it', () => {
-    expect(detectCrisisLanguage('I want to die but my kids keep me going')).toMatchObject({ riskLevel: 'CONCERN', protective: true });
+    expect(readCrisisRules('I want to die but my kids keep me going')).toMatchObject({ riskLevel: 'CONCERN', protective: true });
     expect(level('I would never kill myself, my kids need me')).toBeNull();
   });
 });
@@ -349,7 +350,7 @@ describe('crisis detector: composition, not memorised phrases', () => {
   });
 
   it("does not count the issue's negations, and says why", () => {
-    const detection = detectCrisisLanguage("I'm not going to hurt myself");
+    const detection = readCrisisRules("I'm not going to hurt myself");
     expect(detection.crisis).toBe(false);
     expect(detection.matches.map((cue) => cue.dismissedAs)).toContain('NEGATED');
     expect(level('لن أؤذي نفسي')).toBeNull();
@@ -358,7 +359,7 @@ describe('crisis detector: composition, not memorised phrases', () => {
   it("flags the writer's own quoted words and unattributed quotations, not someone else's", () => {
     expect(level('I keep telling myself "I want to die".')).not.toBeNull();
     expect(level('"I want to die."')).not.toBeNull();
-    const friend = detectCrisisLanguage('My friend said "I want to die".');
+    const friend = readCrisisRules('My friend said "I want to die".');
     expect(friend.crisis).toBe(false);
     expect(friend.matches.map((cue) => cue.dismissedAs)).toContain('REPORTED');
     expect(level('قالت صديقتي «أريد أن أموت»')).toBeNull();
@@ -381,13 +382,13 @@ describe('crisis detector: composition, not memorised phrases', () => {
 
   it('finds signs in a long text mixing both languages', () => {
     const text = `${'A long day at work. '.repeat(500)}I cut myself again last night. ${'يوم طويل. '.repeat(500)}أفكر في الانتحار.`;
-    const detection = detectCrisisLanguage(text);
+    const detection = readCrisisRules(text);
     expect(detection.warningSigns).toEqual(expect.arrayContaining(['DIRECT_IDEATION', 'SELF_HARM']));
     expect(new Set(detection.matches.filter((cue) => cue.dismissedAs === null).map((cue) => cue.language))).toEqual(new Set(['en', 'ar']));
   });
 
   it('does not flag ordinary text', () => {
-    expect(detectCrisisLanguage('Thank you all for the support this week, it helped a lot.')).toMatchObject({ crisis: false, riskLevel: null, warningSigns: [] });
-    expect(detectCrisisLanguage('').crisis).toBe(false);
+    expect(readCrisisRules('Thank you all for the support this week, it helped a lot.')).toMatchObject({ crisis: false, riskLevel: null, warningSigns: [] });
+    expect(readCrisisRules('').crisis).toBe(false);
   });
 });

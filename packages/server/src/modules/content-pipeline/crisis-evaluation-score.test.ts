@@ -11,22 +11,26 @@ import { evaluateSplit, evaluationSplits, evaluationTableDirectory, isTuningSpli
 const readme = readFileSync(`${evaluationTableDirectory}README.md`, 'utf8');
 
 describe('crisis evaluation splits', () => {
-  it('scores frozen-v4.json as the frozen split, unchanged since its hash was recorded in the README', () => {
-    const [path] = splitFilePaths('frozen');
-    expect(path).toMatch(/frozen-v4\.json$/);
-    const recorded = /frozen-v4\.json` sha256: `([0-9a-f]{64})`/.exec(readme)?.[1];
+  it.each([
+    ['frozen', 'frozen-v5.json'],
+    ['everyday', 'everyday-v1.json'],
+  ] as const)('holds the %s split (%s) out, unchanged since its hash was recorded in the README', (split, file) => {
+    const [path] = splitFilePaths(split);
+    expect(path!.endsWith(`/${file}`)).toBe(true);
+    const recorded = new RegExp(`${file.replace('.', '\\.')}\` sha256: \`([0-9a-f]{64})\``).exec(readme)?.[1];
     expect(recorded).toBeDefined();
     expect(createHash('sha256').update(readFileSync(path!)).digest('hex')).toBe(recorded);
-    expect(isTuningSplit('frozen')).toBe(false);
+    expect(isTuningSplit(split)).toBe(false);
   });
 
-  it('tunes on development and the seen frozen-v1, frozen-v2 and frozen-v3 rows together, and on nothing of frozen-v4', () => {
+  it('holds only posts in no crisis in the everyday split', () => {
+    expect(loadEvaluationSplit('everyday').every((row) => row.expected === null && row.signs.length === 0)).toBe(true);
+  });
+
+  it('tunes on development and the seen frozen-v1 to frozen-v4 rows together, and on nothing of frozen-v5', () => {
     const tuning = loadEvaluationSplit('tuning').map((row) => row.text);
-    const development = loadEvaluationSplit('development');
-    const frozenV1 = loadEvaluationSplit('frozen-v1');
-    const frozenV2 = loadEvaluationSplit('frozen-v2');
-    const frozenV3 = loadEvaluationSplit('frozen-v3');
-    expect(tuning).toEqual([...development, ...frozenV1, ...frozenV2, ...frozenV3].map((row) => row.text));
+    const seen = (['development', 'frozen-v1', 'frozen-v2', 'frozen-v3', 'frozen-v4'] as const).flatMap(loadEvaluationSplit);
+    expect(tuning).toEqual(seen.map((row) => row.text));
     const frozen = new Set(loadEvaluationSplit('frozen').map((row) => row.text));
     expect(tuning.filter((text) => frozen.has(text))).toEqual([]);
   });
@@ -44,7 +48,7 @@ describe('crisis evaluation splits', () => {
   });
 });
 
-describe('crisis detector on the tuning split (development and frozen-v1 to frozen-v3)', () => {
+describe('crisis detector on the tuning split (development and frozen-v1 to frozen-v4)', () => {
   const report = evaluateSplit('tuning');
 
   it.each(['en', 'ar'] as const)('keeps precision and recall in %s at their targets', (language) => {

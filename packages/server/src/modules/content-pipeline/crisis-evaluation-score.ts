@@ -1,41 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { riskLevels, warningSigns, type RiskLevel, type WarningSign } from './content-pipeline.js';
 import { detectCrisisLanguage } from './crisis-detector.js';
+import { loadEvaluationSplit, type EvaluationRow, type EvaluationSplit } from './crisis-evaluation-tables.js';
+
+export { evaluationSplits, heldOutSplits, isTuningSplit, loadEvaluationSplit, splitFilePaths, evaluationTableDirectory } from './crisis-evaluation-tables.js';
+export type { EvaluationRow, EvaluationSplit } from './crisis-evaluation-tables.js';
 
 /**
  * Scores the crisis detector on a split of the evaluation table (crisis-evaluation/README.md gives the row format
- * and the rules: tune on `development`, `frozen-v1`, `frozen-v2` and `frozen-v3` (together `tuning`), run `frozen` only to report). Used by
+ * and the rules: tune on `development` and `frozen-v1` to `frozen-v4` (together `tuning`), run `frozen` only to report). Used by
  * scripts/crisis-evaluation.ts, which prints the figures, and by crisis-evaluation-score.test.ts, which holds the
  * tuning split to its targets.
  */
-export type EvaluationSplit = 'development' | 'frozen-v1' | 'frozen-v2' | 'frozen-v3' | 'tuning' | 'frozen';
 
-/**
- * The table files behind each split. `frozen-v1.json`, `frozen-v2.json` and `frozen-v3.json` were in turn the
- * held-out split until their figures were reported; all have been seen, so they are tuning data now, and `frozen` is
- * `frozen-v4.json`, written by someone who neither read nor tuned the detector.
- */
-const splitFiles: Record<EvaluationSplit, readonly string[]> = {
-  development: ['development'],
-  'frozen-v1': ['frozen-v1'],
-  'frozen-v2': ['frozen-v2'],
-  'frozen-v3': ['frozen-v3'],
-  tuning: ['development', 'frozen-v1', 'frozen-v2', 'frozen-v3'],
-  frozen: ['frozen-v4'],
-};
-
-export const evaluationSplits = Object.keys(splitFiles) as EvaluationSplit[];
-
-/** Whether a split may guide a change (and so have its rows printed). Only `frozen` may not. */
-export const isTuningSplit = (split: EvaluationSplit) => split !== 'frozen';
-
-export interface EvaluationRow {
-  text: string;
-  lang: 'en' | 'ar';
-  expected: RiskLevel | null;
-  signs: WarningSign[];
-}
 
 export interface Counts {
   truePositives: number;
@@ -81,20 +57,6 @@ export interface EvaluationReport {
   wrongLevel: RowResult[];
   /** Every row with what the detector said. */
   results: RowResult[];
-}
-
-export const evaluationTableDirectory = fileURLToPath(new URL('./crisis-evaluation/', import.meta.url));
-
-export function splitFilePaths(split: EvaluationSplit): string[] {
-  return splitFiles[split].map((file) => `${evaluationTableDirectory}${file}.json`);
-}
-
-export function loadEvaluationSplit(split: EvaluationSplit): EvaluationRow[] {
-  return splitFilePaths(split).flatMap((path) => {
-    const rows = JSON.parse(readFileSync(path, 'utf8')) as EvaluationRow[];
-    if (!Array.isArray(rows)) throw new Error(`${path} is not an array of rows`);
-    return rows;
-  });
 }
 
 function figures(counts: Counts): Figures {
