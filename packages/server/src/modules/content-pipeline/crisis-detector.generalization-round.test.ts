@@ -332,14 +332,15 @@ const generalizationRound: CrisisLevelTable = {
  * one, fails here and the list is looked at again.
  */
 const modelFalseAlarms: readonly string[] = [
+  "I'm taking my sister to the bridge to see the lights tonight",
   "I'm going to drive into town after work on Thursday",
+  "I'm sick of being the only one who cleans the kitchen",
   "My team would be better off without me as captain, I keep missing penalties",
-  "The kids are asleep and I'm going to have a bath",
   "محد بيلاحظ إني غيرت تسريحتي",
   "I'm taking my insulin before dinner tonight",
-  "My brother's car broke down on the motorway",
   "رح نروح على البحر يوم الجمعة",
   "Look after each other at the festival, stay hydrated!",
+  "My future is bright after this promotion",
   "حطيت الحبوب في الدرج عشان ما ينساها ابوي",
   "سافرنا للبحر يوم الجمعة الجاي",
 ];

@@ -4,14 +4,24 @@ import type { RiskLevel, WarningSign } from './content-pipeline.js';
 
 /** The crisis evaluation table's files and splits (crisis-evaluation/README.md), apart from the scoring, so that
  * the model's training (crisis-model/) can read them without loading the detector it trains. */
-export type EvaluationSplit = 'development' | 'frozen-v1' | 'frozen-v2' | 'frozen-v3' | 'frozen-v4' | 'tuning' | 'frozen' | 'everyday';
+export type EvaluationSplit =
+  | 'development'
+  | 'frozen-v1'
+  | 'frozen-v2'
+  | 'frozen-v3'
+  | 'frozen-v4'
+  | 'frozen-v5'
+  | 'everyday-v1'
+  | 'tuning'
+  | 'frozen'
+  | 'everyday';
 
 /**
- * The table files behind each split. `frozen-v1.json` to `frozen-v4.json` were in turn the held-out split until
+ * The table files behind each split. `frozen-v1.json` to `frozen-v5.json` were in turn the held-out split until
  * their figures were reported; all have been seen, so they are tuning data now (and the trained model's training
- * data), and `frozen` is `frozen-v5.json`, written by someone who neither read nor tuned the detector. `everyday`
- * (`everyday-v1.json`) is held out too: 300 ordinary posts and replies, none in crisis, written apart, which measure
- * how often the detector raises an alarm on an ordinary week's feed.
+ * data), and `frozen` is `frozen-v6.json`, written by someone who neither read nor tuned the detector. `everyday`
+ * (`everyday-v2.json`) is held out too: 300 ordinary posts and replies, none in crisis, written apart, which measure
+ * how often the detector raises an alarm on an ordinary week's feed (`everyday-v1.json`, seen, is training data).
  */
 const splitFiles: Record<EvaluationSplit, readonly string[]> = {
   development: ['development'],
@@ -19,9 +29,11 @@ const splitFiles: Record<EvaluationSplit, readonly string[]> = {
   'frozen-v2': ['frozen-v2'],
   'frozen-v3': ['frozen-v3'],
   'frozen-v4': ['frozen-v4'],
-  tuning: ['development', 'frozen-v1', 'frozen-v2', 'frozen-v3', 'frozen-v4'],
-  frozen: ['frozen-v5'],
-  everyday: ['everyday-v1'],
+  'frozen-v5': ['frozen-v5'],
+  'everyday-v1': ['everyday-v1'],
+  tuning: ['development', 'frozen-v1', 'frozen-v2', 'frozen-v3', 'frozen-v4', 'frozen-v5'],
+  frozen: ['frozen-v6'],
+  everyday: ['everyday-v2'],
 };
 
 export const evaluationSplits = Object.keys(splitFiles) as EvaluationSplit[];

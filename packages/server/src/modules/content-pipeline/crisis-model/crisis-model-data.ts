@@ -5,9 +5,9 @@ import type { TrainingRow } from './crisis-model-training.js';
 
 /**
  * What the crisis model learns from (crisis-evaluation/README.md, "The trained model"): the evaluation tables whose
- * figures have been reported (the tuning split, frozen-v4.json included: it chose the model's settings before it
- * joined the training data) and three training corpora written for the model by writers who never read the detector
- * or the tables (training-en.json, training-en-hard.json, training-ar.json). Never the held-out table (`frozen`).
+ * figures have been reported (the tuning split, frozen-v5.json included: it chose the model's settings before it
+ * joined the training data), the seen table of ordinary posts (everyday-v1.json) and the training corpora written
+ * for the model by writers who never read the detector or the tables (training-*.json). Never a held-out table.
  *
  * The rule reader was tuned on the tables' rows, so on them it is right far more often than on new text; a model
  * that saw its findings there would learn to trust it blindly. So the model reads the rules' findings only on the
@@ -15,7 +15,9 @@ import type { TrainingRow } from './crisis-model-training.js';
  */
 export const crisisModelTrainingSources: ReadonlyArray<{ path: string; readsRules: boolean }> = [
   ...splitFilePaths('tuning').map((path) => ({ path, readsRules: false })),
-  ...['training-en.json', 'training-en-hard.json', 'training-ar.json', 'training-ordinary.json', 'training-protective.json'].map((file) => ({
+  // Ordinary posts the rules were never tuned on.
+  ...splitFilePaths('everyday-v1').map((path) => ({ path, readsRules: true })),
+  ...['training-en.json', 'training-en-hard.json', 'training-ar.json', 'training-ordinary.json', 'training-protective.json', 'training-en-plans.json'].map((file) => ({
     path: fileURLToPath(new URL(`./${file}`, import.meta.url)),
     readsRules: true,
   })),
