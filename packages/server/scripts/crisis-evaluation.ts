@@ -2,10 +2,10 @@ import { evaluateSplit, evaluationSplits, isTuningSplit, type EvaluationReport, 
 
 /**
  * Prints the crisis detector's precision, recall and F1 on a split of the evaluation table:
- *   pnpm --filter @hearth/server crisis-eval -- development|frozen-v1|…|frozen-v5|everyday-v1|tuning|frozen|everyday
+ *   pnpm --filter @hearth/server crisis-eval -- development|frozen-v1|…|frozen-v6|everyday-v1|everyday-v2|tuning|frozen|everyday
  * overall (crisis or not), per language, per warning sign (overall and per language), per risk level, and level
- * accuracy. For the tuning splits (development, frozen-v1 to frozen-v5, everyday-v1, and tuning, which is the first six) it also lists the misses,
- * false alarms and wrong levels, to tune against. For the held-out splits (frozen: frozen-v6.json; everyday: everyday-v2.json) it prints figures only,
+ * accuracy. For the tuning splits (development, frozen-v1 to frozen-v6, everyday-v1 and -v2, and tuning, which is the first seven) it also lists the misses,
+ * false alarms and wrong levels, to tune against. For the held-out splits (frozen: frozen-v7.json; everyday: everyday-v3.json) it prints figures only,
  * never a row's text: those rows must not guide a change (crisis-evaluation/README.md).
  */
 const split = process.argv.slice(2).find((argument) => argument !== '--');

@@ -8,13 +8,13 @@ import { defaultTrainingOptions, trainCrisisModel, type TrainingRow } from '../s
 
 /**
  * How the model's settings and threshold were chosen:  pnpm --filter @hearth/server crisis-model-validation
- * Trains the model on its training files without the newest seen tables (frozen-v5.json, everyday-v1.json) and
+ * Trains the model on its training files without the newest seen tables (frozen-v6.json, everyday-v2.json) and
  * prints, on them, the rules alone and the rules with the model at several thresholds: recall and precision on
- * frozen-v5, false alarms on everyday-v1's ordinary posts (crisis-evaluation/README.md, "The trained model"). It
+ * frozen-v6, false alarms on everyday-v2's ordinary posts (crisis-evaluation/README.md, "The trained model"). It
  * writes no file; crisis-train makes the shipped model, from every training file.
  */
-const [validationPath] = splitFilePaths('frozen-v5');
-const [ordinaryPath] = splitFilePaths('everyday-v1');
+const [validationPath] = splitFilePaths('frozen-v6');
+const [ordinaryPath] = splitFilePaths('everyday-v2');
 const rows = crisisModelTrainingSources
   .filter(({ path }) => path !== validationPath && path !== ordinaryPath)
   .flatMap(({ path, readsRules }) => (JSON.parse(readFileSync(path, 'utf8')) as TrainingRow[]).map((row) => ({ ...row, readsRules })));
@@ -43,18 +43,18 @@ function figures(flagged: (index: number) => boolean, language?: 'en' | 'ar'): s
 const line = (label: string, flagged: (index: number) => boolean) =>
   console.log(`${label.padEnd(26)} all ${figures(flagged)} | en ${figures(flagged, 'en')} | ar ${figures(flagged, 'ar')}`);
 
-console.log(`model trained on ${rows.length} rows without frozen-v5.json and everyday-v1.json; validation on their rows\n`);
+console.log(`model trained on ${rows.length} rows without frozen-v6.json and everyday-v2.json; validation on their rows\n`);
 line('rules alone', (index) => readings[index]!.rules.riskLevel !== null);
 for (const threshold of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) {
   line(`rules + model, t ${threshold}`, (index) => combineReadings(readings[index]!.rules, readings[index]!.reading, threshold).crisis);
 }
 
-// Ordinary posts: everyday-v1's 300, none in crisis, should raise few alarms.
+// Ordinary posts: everyday-v2's 294, none in crisis, should raise few alarms.
 const ordinary = (JSON.parse(readFileSync(ordinaryPath!, 'utf8')) as EvaluationRow[]).map((row) => {
   const rules = readCrisisRules(row.text);
   return { rules, reading: model.read(row.text, rules) };
 });
 for (const threshold of [0.3, 0.4, 0.5, 0.6, 0.7]) {
   const alarms = ordinary.filter(({ rules, reading }) => combineReadings(rules, reading, threshold).crisis).length;
-  console.log(`everyday-v1, t ${threshold}: ${alarms} false alarms in ${ordinary.length} ordinary posts`);
+  console.log(`everyday-v2, t ${threshold}: ${alarms} false alarms in ${ordinary.length} ordinary posts`);
 }

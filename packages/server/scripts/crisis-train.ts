@@ -4,7 +4,7 @@ import { defaultTrainingOptions, trainCrisisModel } from '../src/modules/content
 
 /**
  * Trains the crisis model and writes crisis-model.weights.json:  pnpm --filter @hearth/server crisis-train
- * It learns from the files crisis-model-data.ts lists (the tuning tables, the seen everyday-v1 and the training corpora), never
+ * It learns from the files crisis-model-data.ts lists (the tuning tables, the seen everyday tables and the training corpora), never
  * from the held-out table. The same files always give the same model (a seeded shuffle); a test checks that the
  * committed weights are what this script makes (crisis-model.test.ts).
  */

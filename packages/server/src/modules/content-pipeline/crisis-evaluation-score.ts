@@ -7,7 +7,7 @@ export type { EvaluationRow, EvaluationSplit } from './crisis-evaluation-tables.
 
 /**
  * Scores the crisis detector on a split of the evaluation table (crisis-evaluation/README.md gives the row format
- * and the rules: tune on `development` and `frozen-v1` to `frozen-v5` (together `tuning`), run `frozen` only to report). Used by
+ * and the rules: tune on `development` and `frozen-v1` to `frozen-v6` (together `tuning`), run `frozen` only to report). Used by
  * scripts/crisis-evaluation.ts, which prints the figures, and by crisis-evaluation-score.test.ts, which holds the
  * tuning split to its targets.
  */
