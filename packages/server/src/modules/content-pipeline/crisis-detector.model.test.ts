@@ -38,6 +38,15 @@ describe('crisis detector: the rules and the trained model together', () => {
     }
   });
 
+  it('catches, with the shipped model, wordings of a crisis the rules find nothing in (sentences written for this test)', () => {
+    for (const text of ["i've stopped taking the insulin on purpose. a few more days and it's done", 'سلمت مفاتيح البيت لأختي وقلتلها ما رح ترجعيلي اياهم']) {
+      expect(readCrisisRules(text).crisis).toBe(false);
+      expect(detectCrisisLanguage(text)).toMatchObject({ crisis: true, source: 'MODEL' });
+    }
+    // An ordinary first post stays ordinary.
+    expect(detectCrisisLanguage('Hi everyone, I am new here and a bit nervous. My daughter was born in March.')).toMatchObject({ crisis: false, source: null });
+  });
+
   it('gives the model its most likely sign when it is sure of none', () => {
     const rules = readCrisisRules('the garage is quiet and the hose fits');
     const detection = combineReadings(rules, { ...reading(0.9, 'HIGH', []), signs: { ...reading(0.9, 'HIGH', []).signs, HOPELESSNESS: 0.4 } }, modelThreshold);
