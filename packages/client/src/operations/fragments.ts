@@ -125,10 +125,9 @@ export const crisisResourceFields = /* @__PURE__ */ graphql(`
   }
 `);
 
-export const postFields = /* @__PURE__ */ graphql(`
-  fragment PostFields on Post @_unmask {
-    id
-    title
+/** What posts and replies share (the server's `Contribution` interface): read once, spread into both. */
+export const contributionFields = /* @__PURE__ */ graphql(`
+  fragment ContributionFields on Contribution @_unmask {
     body
     bodyHtml
     contentWarning
@@ -138,36 +137,38 @@ export const postFields = /* @__PURE__ */ graphql(`
     authorName
     createdAt
     editedAt
-    lastActivityAt
-    pinned
-    locked
     status
-    replyCount
     reactionCounts { kind count }
     viewerReactions
     viewerIsAuthor
   }
 `);
 
-export const replyFields = /* @__PURE__ */ graphql(`
+export const postFields = /* @__PURE__ */ graphql(
+  `
+  fragment PostFields on Post @_unmask {
+    id
+    title
+    lastActivityAt
+    pinned
+    locked
+    replyCount
+    ...ContributionFields
+  }
+`,
+  [contributionFields],
+);
+
+export const replyFields = /* @__PURE__ */ graphql(
+  `
   fragment ReplyFields on Reply @_unmask {
     id
-    body
-    bodyHtml
-    contentWarning
-    contentWarningKind
-    viewerCrisisVisibility
-    anonymous
-    authorName
-    createdAt
-    editedAt
-    status
     parentReply { id }
-    reactionCounts { kind count }
-    viewerReactions
-    viewerIsAuthor
+    ...ContributionFields
   }
-`);
+`,
+  [contributionFields],
+);
 
 export const reportFields = /* @__PURE__ */ graphql(`
   fragment ReportFields on Report @_unmask {

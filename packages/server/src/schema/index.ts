@@ -19,6 +19,7 @@ import '../modules/crisis-resources/crisis-resource.types.js';
 import '../modules/word-lists/word-list.types.js';
 import '../modules/posts/post.types.js';
 import '../modules/posts/reply.types.js';
+import '../modules/posts/contribution.types.js';
 import '../modules/posts/reaction.types.js';
 import '../modules/posts/crisis-visibility.types.js';
 import '../modules/moderation/moderation-item.types.js';

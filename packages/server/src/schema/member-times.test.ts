@@ -18,6 +18,8 @@ const reviewed: Record<string, string> = {
   'Post.lastActivityAt': 'content: the latest published reply, whole seconds',
   'Reply.createdAt': 'content: whole seconds',
   'Reply.editedAt': 'content: whole seconds',
+  'Contribution.createdAt': 'content: the interface of Post and Reply, which resolve it (whole seconds)',
+  'Contribution.editedAt': 'content: the interface of Post and Reply, which resolve it (whole seconds)',
   'ContentEdit.replacedAt': 'content: when an edit replaced a version (facilitators only), whole seconds like the edit',
   'ModerationItem.createdAt': 'a case about an item, not a member: whole seconds',
   'ModerationItem.updatedAt': 'a case about an item: whole seconds',

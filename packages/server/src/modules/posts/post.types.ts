@@ -6,6 +6,7 @@ import { viewerMemberId } from '../../auth/viewer.js';
 import { GroupNode } from '../groups/group.types.js';
 import { MemberNode } from '../members/member.types.js';
 import { authorNameOf, type AuthorNameParts } from './author-names.js';
+import { ContributionInterface } from './contribution-ref.js';
 import { connectionsByKey, feedKey, readContentTimePage, readFeedPage, timeKey, toWholeSecond } from './content-pages.js';
 import { findContentEdits, findFeedPages, findOwnPostPages, findPostRecords, findUnansweredPages, type ContentEditRecord, type PostRecord } from './post.queries.js';
 import { conversationAccess, groupIsPubliclyReadable, isAuthor, itemVisible, showsTombstone, tombstoneText, type ContentItem } from './post.rules.js';
@@ -118,6 +119,7 @@ export const PostNode = builder.loadableNodeRef<PostRecord>('Post', {
 
 PostNode.implement({
   description: 'A thread opener in a group. Deleted and removed posts show as tombstones that keep their replies readable.',
+  interfaces: [ContributionInterface],
   // Post and Reply records meet in unions (react's result, a moderation item's subject): a post has a title.
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'title' in value && 'last_activity_at' in value,
   fields: (t) => ({

@@ -20,7 +20,7 @@ export const ReactionKindEnum = builder.enumType('ReactionKind', {
   values: reactionKinds,
 });
 
-const ReactionCountType = builder.objectRef<{ kind: ReactionKind; count: number }>('ReactionCount').implement({
+export const ReactionCountType = builder.objectRef<{ kind: ReactionKind; count: number }>('ReactionCount').implement({
   fields: (t) => ({
     kind: t.field({ type: ReactionKindEnum, resolve: (tally) => tally.kind }),
     count: t.exposeInt('count'),

@@ -5,6 +5,7 @@ import type { ConnectionArgs } from '../../schema/keyset-pagination.js';
 import { MemberNode } from '../members/member.types.js';
 import { connectionsByKey, emptyConnection, readContentTimePage, timeKey, toWholeSecond } from './content-pages.js';
 import { ContentEditType, PostNode, PostStatusEnum, authorIdFor, editHistoryOf, itemView, shownAuthorName, viewerContentWarning, visibleToViewer } from './post.types.js';
+import { ContributionInterface } from './contribution-ref.js';
 import type { PostRecord } from './post.queries.js';
 import { conversationAccess, itemVisible, tombstoneText } from './post.rules.js';
 import { findRepliesToOwnPosts, findReplyPages, findReplyRecords, type ReplyRecord } from './reply.queries.js';
@@ -68,6 +69,7 @@ async function loadReplyPages(
 
 ReplyNode.implement({
   description: 'A reply in a thread. Deleted and removed replies show as tombstones while answers hang under them.',
+  interfaces: [ContributionInterface],
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'post_id' in value && 'parent_reply_id' in value,
   fields: (t) => ({
     post: t.field({
