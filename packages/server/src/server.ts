@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import { useExtendedValidation } from '@envelop/extended-validation';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { GraphQLError, type ValidationRule } from 'graphql';
@@ -13,6 +14,7 @@ import { defaultWidgetsDir, type HearthConfig } from './config.js';
 import { databaseRetryAfterSeconds, isDatabaseUnavailable } from './db/availability.js';
 import type { Database } from './db/database.js';
 import { AllowedOrigins } from './http/allowed-origins.js';
+import { operationNodeLimitRule } from './http/operation-nodes.js';
 import { createRateLimiter, type RateLimitPolicy, type RateLimiter } from './rate-limits/rate-limits.js';
 import { renderLocalGraphiQL, useGraphiqlAssets } from './http/graphiql-assets.js';
 import { isWidgetAssetPath, useWidgetAssets } from './http/widget-assets.js';
@@ -63,8 +65,12 @@ export interface HearthServer {
  * so armor's default depth of 6 would refuse `me { memberships { edges { node { group { facilitators { name`
  * (depth 7) that the widgets need; 10 leaves room for one more nested connection and no more.
  * Cost: armor multiplies a list's cost by a literal `first`, so a full page of 100 groups with a card's worth of
- * fields costs about 7,500; 20,000 lets that through (also written as a literal) while a connection nested in a
- * connection (100 × 100 rows) is still refused.
+ * fields costs about 7,500; 20,000 lets that through (also written as a literal).
+ * Nodes: armor sees no variable, so `first: $n` would pass its cost as one row. `http/operation-nodes.ts` counts the
+ * nodes an operation can return with the page sizes it really asks for (GitHub's rule: each connection's page size
+ * times those of the connections around it). The largest a widget asks, the outreach inbox's 100 threads with 20
+ * messages each, is 2,100; 5,000 lets it through and refuses a connection of 100 inside a connection of 100 (10,100)
+ * however it is written.
  */
 export const operationLimits = {
   maxDepth: 10,
@@ -72,6 +78,7 @@ export const operationLimits = {
   maxTokens: 2000,
   maxDirectives: 20,
   maxCost: 20_000,
+  maxNodes: 5_000,
 } as const;
 
 /**
@@ -204,6 +211,7 @@ export function createHearthServer(options: HearthServerOptions): HearthServer {
       // header or a JSON content type means such a request can never run a mutation.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       armor,
+      useExtendedValidation({ rules: [operationNodeLimitRule({ maxNodes: operationLimits.maxNodes })] }),
       useIntrospectionOnlyInDevelopment,
       ...(production ? [] : [useGraphiqlAssets]),
     ],
