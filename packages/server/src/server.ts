@@ -69,8 +69,8 @@ export interface HearthServer {
  * Nodes: armor sees no variable, so `first: $n` would pass its cost as one row. `http/operation-nodes.ts` counts the
  * nodes an operation can return with the page sizes it really asks for (GitHub's rule: each connection's page size
  * times those of the connections around it). The largest a widget asks, the outreach inbox's 100 threads with 20
- * messages each, is 2,100; 5,000 lets it through and refuses a connection of 100 inside a connection of 100 (10,100)
- * however it is written.
+ * messages each, is 2,100, and a thread read three levels deep at the default page (20 × 20 × 20) is 8,420; 10,000
+ * lets those through and refuses a connection of 100 inside a connection of 100 (10,100) however it is written.
  */
 export const operationLimits = {
   maxDepth: 10,
@@ -78,7 +78,7 @@ export const operationLimits = {
   maxTokens: 2000,
   maxDirectives: 20,
   maxCost: 20_000,
-  maxNodes: 5_000,
+  maxNodes: 10_000,
 } as const;
 
 /**
