@@ -3,8 +3,8 @@ import { combineReadings } from '../src/modules/content-pipeline/crisis-detector
 import { splitFilePaths, type EvaluationRow } from '../src/modules/content-pipeline/crisis-evaluation-tables.js';
 import { readCrisisRules } from '../src/modules/content-pipeline/crisis-rules.js';
 import { loadCrisisModel } from '../src/modules/content-pipeline/crisis-model/crisis-model.js';
-import { crisisModelTrainingSources } from '../src/modules/content-pipeline/crisis-model/crisis-model-data.js';
-import { defaultTrainingOptions, trainCrisisModel, type TrainingRow } from '../src/modules/content-pipeline/crisis-model/crisis-model-training.js';
+import { loadCrisisModelTrainingRows } from '../src/modules/content-pipeline/crisis-model/crisis-model-data.js';
+import { defaultTrainingOptions, trainCrisisModel } from '../src/modules/content-pipeline/crisis-model/crisis-model-training.js';
 
 /**
  * How the model's settings and threshold were chosen:  pnpm --filter @hearth/server crisis-model-validation
@@ -15,9 +15,7 @@ import { defaultTrainingOptions, trainCrisisModel, type TrainingRow } from '../s
  */
 const [validationPath] = splitFilePaths('frozen-v6');
 const [ordinaryPath] = splitFilePaths('everyday-v2');
-const rows = crisisModelTrainingSources
-  .filter(({ path }) => path !== validationPath && path !== ordinaryPath)
-  .flatMap(({ path, readsRules }) => (JSON.parse(readFileSync(path, 'utf8')) as TrainingRow[]).map((row) => ({ ...row, readsRules })));
+const rows = loadCrisisModelTrainingRows([validationPath!, ordinaryPath!]);
 const model = loadCrisisModel(trainCrisisModel(rows, defaultTrainingOptions));
 const validation = JSON.parse(readFileSync(validationPath!, 'utf8')) as EvaluationRow[];
 const readings = validation.map((row) => {

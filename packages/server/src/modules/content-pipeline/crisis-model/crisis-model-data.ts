@@ -25,9 +25,9 @@ export const crisisModelTrainingSources: ReadonlyArray<{ path: string; readsRule
 
 export const crisisModelTrainingFiles: readonly string[] = crisisModelTrainingSources.map((source) => source.path);
 
-/** Every training row, marked with whether the model may read the rules' findings on it. */
-export function loadCrisisModelTrainingRows(): TrainingRow[] {
-  return crisisModelTrainingSources.flatMap(({ path, readsRules }) =>
+/** Every training row (but those of `leftOut` files, for validation), marked with whether the model may read the rules' findings on it. */
+export function loadCrisisModelTrainingRows(leftOut: readonly string[] = []): TrainingRow[] {
+  return crisisModelTrainingSources.filter(({ path }) => !leftOut.includes(path)).flatMap(({ path, readsRules }) =>
     (JSON.parse(readFileSync(path, 'utf8')) as TrainingRow[]).map((row) => ({ ...row, readsRules })),
   );
 }
